@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import type { LevelWithSilent } from 'pino';
+import { ConfigError } from './errors.js';
+
+/** Facts about the paper, from `config/paper.json`. */
+export interface PaperConfig {
+  name: string;
+  nameLatin?: string;
+  publisher?: string;
+  timeZone: string;
+  region?: string;
+  /** Lines containing any of these are masthead/boilerplate, never article text. */
+  mastheadMarkers: string[];
+}
+
+/** The whole validated configuration. Only this module reads `process.env`. */
+export interface Config {
+  botToken?: string;
+  apiRoot?: string;
+  dataDir: string;
+  seedsDir: string;
+  configDir: string;
+  timeZone: string;
+  logLevel: LevelWithSilent;
+  adminIds: number[];
+  webhookUrl?: string;
+  webhookSecret?: string;
+  port: number;
+  paper: PaperConfig;
+}
+
+const LEVELS: readonly LevelWithSilent[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/**
+ * Reads `.env` (if present) and the environment, validates every value, and returns a typed Config.
+ * A bad value throws a ConfigError naming the variable and how to fix it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenvPath?: string } = {}): Config {
+  if (options.dotenvPath !== undefined || env === process.env) {
+    const file = options.dotenvPath ?? path.resolve('.env');
+    if (existsSync(file)) dotenv.config({ path: file, processEnv: env as Record<string, string>, quiet: true });
+  }
+  const str = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const botToken = str('BOT_TOKEN');
+  if (botToken !== undefined && !/^\d+:[A-Za-z0-9_-]{20,}$/.test(botToken)) {
+    throw new ConfigError(
+      'BOT_TOKEN does not look like a Telegram bot token (expected "123456:ABC…" from @BotFather). Fix it in .env, or leave it empty to chat in the terminal.',
+      'BOT_TOKEN',
+    );
+  }
+
+  const apiRoot = str('TELEGRAM_API_ROOT');
+  if (apiRoot !== undefined && !isHttpUrl(apiRoot)) {
+    throw new ConfigError(`TELEGRAM_API_ROOT must be an http(s) URL, got "${apiRoot}".`, 'TELEGRAM_API_ROOT');
+  }
+
+  const webhookUrl = str('WEBHOOK_URL');
+  if (webhookUrl !== undefined && !/^https:\/\//.test(webhookUrl) && !/^http:\/\/(127\.0\.0\.1|localhost)/.test(webhookUrl)) {
+    throw new ConfigError(`WEBHOOK_URL must be an https:// URL Telegram can reach, got "${webhookUrl}".`, 'WEBHOOK_URL');
+  }
+
+  const timeZone = str('TZ') ?? 'Asia/Shanghai';
+  if (!isTimeZone(timeZone)) {
+    throw new ConfigError(`TZ "${timeZone}" is not a known IANA time zone (for example Asia/Shanghai).`, 'TZ');
+  }
+
+  const logLevel = (str('LOG_LEVEL') ?? 'info').toLowerCase() as LevelWithSilent;
+  if (!LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LEVELS.join(', ')}; got "${str('LOG_LEVEL')}".`, 'LOG_LEVEL');
+  }
+
+  const adminIds: number[] = [];
+  for (const part of (str('ADMIN_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!/^-?\d+$/.test(part)) {
+      throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids; "${part}" is not one.`, 'ADMIN_IDS');
+    }
+    adminIds.push(Number(part));
+  }
+
+  const portText = str('PORT') ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number 0–65535, got "${portText}".`, 'PORT');
+  }
+
+  const configDir = path.resolve(str('CONFIG_DIR') ?? 'config');
+  const seedsDir = path.resolve(str('SEEDS_DIR') ?? 'seeds');
+  if (!existsSync(seedsDir)) {
+    throw new ConfigError(`SEEDS_DIR "${seedsDir}" does not exist. Point it at the folder of issue files.`, 'SEEDS_DIR');
+  }
+  const paper = loadPaperConfig(configDir);
+  return {
+    botToken,
+    apiRoot,
+    dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
+    seedsDir,
+    configDir,
+    timeZone: str('TZ') ?? paper.timeZone ?? 'Asia/Shanghai',
+    logLevel,
+    adminIds,
+    webhookUrl,
+    webhookSecret: str('WEBHOOK_SECRET'),
+    port,
+    paper,
+  };
+}
+
+/** Reads and validates `paper.json` from the config directory. */
+export function loadPaperConfig(configDir: string): PaperConfig {
+  const file = path.join(configDir, 'paper.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError(`Cannot read the paper configuration ${file}: ${(cause as Error).message}. Set CONFIG_DIR to the folder holding paper.json.`, 'CONFIG_DIR', { cause });
+  }
+  const p = raw as Partial<PaperConfig>;
+  if (typeof p.name !== 'string' || p.name.trim() === '') {
+    throw new ConfigError(`${file}: "name" (the paper's name) is required.`, 'CONFIG_DIR');
+  }
+  const timeZone = typeof p.timeZone === 'string' ? p.timeZone : 'Asia/Shanghai';
+  if (!isTimeZone(timeZone)) throw new ConfigError(`${file}: timeZone "${timeZone}" is not a known IANA time zone.`, 'CONFIG_DIR');
+  return {
+    name: p.name,
+    nameLatin: p.nameLatin,
+    publisher: p.publisher,
+    timeZone,
+    region: p.region,
+    mastheadMarkers: Array.isArray(p.mastheadMarkers) ? p.mastheadMarkers.filter((m): m is string => typeof m === 'string') : [],
+  };
+}
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
