@@ -1,0 +1,122 @@
+import type { PaperConfig } from '../config.js';
+import { daysBetween } from './calendar.js';
+import { classifyArticle } from './classify-article.js';
+import type { Article, Issue } from './model.js';
+import type { TopicsConfig } from './topics-config.js';
+
+/** An article together with the issue that printed it: what every citation needs. */
+export interface ArticleRef {
+  article: Article;
+  issue: Issue;
+}
+
+export interface TopicSummary {
+  name: string;
+  kind: 'topic' | 'place';
+  count: number;
+}
+
+/**
+ * The archive and its lookups. Issues are kept sorted oldest first.
+ * It can take a new issue while the bot runs (`upsertIssue`); `version` changes when it does.
+ */
+export interface Archive {
+  readonly paper: PaperConfig;
+  readonly version: number;
+  issues(): readonly Issue[];
+  latest(): Issue | undefined;
+  issueById(id: string): Issue | undefined;
+  issuesOn(date: string): Issue[];
+  issueByNumber(number: number): Issue | undefined;
+  /** Previous and next issue in date order. */
+  neighbours(issueId: string): { previous?: Issue; next?: Issue };
+  /** The closest issues before and after a date that has none. */
+  nearest(date: string): { before?: Issue; after?: Issue };
+  article(articleId: string): ArticleRef | undefined;
+  topics(): TopicSummary[];
+  /** Articles tagged with a topic or place (exact name), newest issue first. */
+  articlesByTopic(name: string): ArticleRef[];
+  dateRange(): { first: string; last: string } | undefined;
+  /** Adds an issue, or replaces the one from the same file. Assigns topics and places. */
+  upsertIssue(issue: Issue): void;
+}
+
+/** Builds the archive from parsed issues, tagging each article with topics and places from config. */
+export function createArchive(issues: readonly Issue[], options: { paper: PaperConfig; topics: TopicsConfig }): Archive {
+  let sorted: Issue[] = [];
+  let byId = new Map<string, Issue>();
+  let articles = new Map<string, ArticleRef>();
+  let version = 0;
+
+  const tag = (issue: Issue): Issue => ({
+    ...issue,
+    articles: issue.articles.map((a) => ({ ...a, ...classifyArticle(a, options.topics) })),
+  });
+
+  const reindex = (list: Issue[]) => {
+    sorted = [...list].sort(
+      (a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0) || a.file.localeCompare(b.file),
+    );
+    byId = new Map(sorted.map((i) => [i.id, i]));
+    articles = new Map();
+    for (const issue of sorted) for (const article of issue.articles) articles.set(article.id, { article, issue });
+    version++;
+  };
+  reindex(issues.map(tag));
+
+  const refsNewestFirst = (pred: (a: Article) => boolean): ArticleRef[] => {
+    const out: ArticleRef[] = [];
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const issue = sorted[i]!;
+      for (const article of issue.articles) if (pred(article)) out.push({ article, issue });
+    }
+    return out;
+  };
+
+  return {
+    paper: options.paper,
+    get version() {
+      return version;
+    },
+    issues: () => sorted,
+    latest: () => sorted[sorted.length - 1],
+    issueById: (id) => byId.get(id),
+    issuesOn: (date) => sorted.filter((i) => i.date === date),
+    issueByNumber: (number) => sorted.find((i) => i.number === number),
+    neighbours(issueId) {
+      const idx = sorted.findIndex((i) => i.id === issueId);
+      if (idx === -1) return {};
+      return { previous: sorted[idx - 1], next: sorted[idx + 1] };
+    },
+    nearest(date) {
+      let before: Issue | undefined;
+      let after: Issue | undefined;
+      for (const issue of sorted) {
+        const d = daysBetween(date, issue.date);
+        if (d < 0) before = issue;
+        else if (d > 0 && after === undefined) after = issue;
+      }
+      return { before, after };
+    },
+    article: (id) => articles.get(id),
+    topics() {
+      const out: TopicSummary[] = [];
+      for (const t of options.topics.topics) {
+        out.push({ name: t.name, kind: 'topic', count: refsNewestFirst((a) => a.topics.includes(t.name)).length });
+      }
+      for (const p of options.topics.places) {
+        out.push({ name: p.name, kind: 'place', count: refsNewestFirst((a) => a.places.includes(p.name)).length });
+      }
+      return out;
+    },
+    articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
+    dateRange() {
+      const first = sorted[0];
+      const last = sorted[sorted.length - 1];
+      return first && last ? { first: first.date, last: last.date } : undefined;
+    },
+    upsertIssue(issue) {
+      reindex([...sorted.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, loadPaperConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+const base = { SEEDS_DIR: 'seeds', CONFIG_DIR: 'config' };
+
+function configErrorFor(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig({ ...base, ...env }, { dotenvPath: '/nonexistent/.env' });
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('accepts an empty environment and fills the defaults', () => {
+    const config = loadConfig({ ...base }, { dotenvPath: '/nonexistent/.env' });
+    expect(config.botToken).toBeUndefined();
+    expect(config.timeZone).toBe('Asia/Shanghai');
+    expect(config.logLevel).toBe('info');
+    expect(config.paper.name).toBe('昌吉日报');
+    expect(config.adminIds).toEqual([]);
+  });
+
+  it('reads ADMIN_IDS, LOG_LEVEL and the API root', () => {
+    const config = loadConfig({ ...base, ADMIN_IDS: '1, 22', LOG_LEVEL: 'DEBUG', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, { dotenvPath: '/nonexistent/.env' });
+    expect(config.adminIds).toEqual([1, 22]);
+    expect(config.logLevel).toBe('debug');
+    expect(config.apiRoot).toBe('http://127.0.0.1:9');
+  });
+
+  it.each([
+    ['BOT_TOKEN', 'not-a-token'],
+    ['TZ', 'Mars/Olympus'],
+    ['LOG_LEVEL', 'loud'],
+    ['ADMIN_IDS', '12,abc'],
+    ['TELEGRAM_API_ROOT', 'ftp://x'],
+    ['PORT', '99999'],
+    ['SEEDS_DIR', '/nonexistent/seeds'],
+  ])('names %s when its value is bad', (variable, value) => {
+    const err = configErrorFor({ [variable]: value });
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(variable);
+  });
+
+  it('explains a missing or broken paper.json', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    expect(() => loadPaperConfig(dir)).toThrow(/paper\.json/);
+    writeFileSync(path.join(dir, 'paper.json'), '{"timeZone":"Asia/Shanghai"}');
+    expect(() => loadPaperConfig(dir)).toThrow(/"name"/);
+  });
+});
