@@ -1,0 +1,116 @@
+/**
+ * `npm run digest -- --once`: delivers every digest that is due now and exits, for cron-style deployments.
+ * It runs the very fan-out the bot's scheduler runs (`runFanout`), against the same database, so the two can be
+ * mixed: a lease in the database keeps them from fanning out at the same time.
+ *
+ *   --once               required: run once and exit (the bot process is the long-running scheduler)
+ *   --rate <n>           messages per second overall (default 25)
+ *   --per-chat-ms <ms>   minimum gap between two messages to one chat (default 1000)
+ *   --concurrency <n>    chats served at once (default 8)
+ *
+ * Prints the fan-out report as JSON on stdout. Exit 0 when the run completed, 1 on a configuration or store
+ * error, 2 on bad arguments, 3 when some chats failed (they are retried on the next run).
+ */
+import { parseArgs } from 'node:util';
+import { createArchive } from '../archive/archive.js';
+import { loadTopicsConfig } from '../archive/topics-config.js';
+import { loadConfig } from '../config.js';
+import { createRateLimiter, DEFAULT_RATE } from '../digest/create-rate-limiter.js';
+import { openStore } from '../digest/open-store.js';
+import { runFanout } from '../digest/run-fanout.js';
+import { ConfigError, StoreError } from '../errors.js';
+import { loadIssues } from '../ingest/load-issues.js';
+import { createLogger } from '../logger.js';
+import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
+
+const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8]\n';
+
+function positive(name: string, value: string | undefined, fallback: number, allowZero = false): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) {
+    process.stderr.write(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${value}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        once: { type: 'boolean', default: false },
+        rate: { type: 'string' },
+        'per-chat-ms': { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!values.once) {
+    process.stderr.write(`digest: only --once is supported here; the bot process (npm start) runs the daily scheduler.\n${USAGE}`);
+    return 2;
+  }
+  const rate = {
+    perSecond: positive('rate', values.rate, DEFAULT_RATE.perSecond),
+    perChatIntervalMs: positive('per-chat-ms', values['per-chat-ms'], DEFAULT_RATE.perChatIntervalMs, true),
+  };
+  const concurrency = Math.round(positive('concurrency', values.concurrency, 8));
+
+  const config = loadConfig();
+  if (config.botToken === undefined) {
+    throw new ConfigError('BOT_TOKEN is not set: sending digests needs a bot token from @BotFather (in .env or the environment).', 'BOT_TOKEN');
+  }
+  const logger = createLogger({ level: config.logLevel, token: config.botToken });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const archive = createArchive(issues, { paper: config.paper, topics: loadTopicsConfig(config.configDir) });
+  const store = openStore(config.dataDir, logger);
+
+  let stopping = false;
+  const stop = () => {
+    // The message in flight finishes and is recorded; everything after it is due again on the next run.
+    stopping = true;
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  try {
+    const report = await runFanout({
+      store,
+      archive,
+      deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot })),
+      limiter: createRateLimiter(rate),
+      logger,
+      now: () => new Date(),
+      timeZone: config.timeZone,
+      concurrency,
+      shouldStop: () => stopping,
+    });
+    process.stdout.write(`${JSON.stringify({ ...report, rate }, null, 2)}\n`);
+    return report.failed > 0 ? 3 : 0;
+  } finally {
+    store.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof StoreError) {
+      process.stderr.write(`digest: ${err.message}\n`);
+    } else {
+      process.stderr.write(`digest: ${(err as Error).stack ?? String(err)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from '../logger.js';
+
+/** One schema step. `version` is what `PRAGMA user_version` reads after it has run. */
+export interface Migration {
+  version: number;
+  description: string;
+  up: string;
+}
+
+/**
+ * The digest store's schema history. Append only: never edit a step that has shipped,
+ * because databases in the field have already run it.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'subscriptions, deliveries and delivery parts',
+    up: `
+      CREATE TABLE subscriptions (
+        chat_id            INTEGER PRIMARY KEY,
+        chat_kind          TEXT    NOT NULL,
+        delivery_time      TEXT    NOT NULL CHECK (delivery_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        filter             TEXT,
+        active             INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        active_since       TEXT    NOT NULL,
+        last_slot          TEXT,
+        deactivated_reason TEXT,
+        created_at         TEXT    NOT NULL,
+        updated_at         TEXT    NOT NULL
+      ) STRICT;
+      CREATE TABLE deliveries (
+        chat_id     INTEGER NOT NULL,
+        issue_id    TEXT    NOT NULL,
+        slot        TEXT    NOT NULL,
+        status      TEXT    NOT NULL CHECK (status IN ('sending', 'sent', 'empty', 'failed')),
+        parts       INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        started_at  TEXT    NOT NULL,
+        finished_at TEXT,
+        PRIMARY KEY (chat_id, issue_id)
+      ) STRICT;
+      CREATE TABLE delivery_parts (
+        chat_id    INTEGER NOT NULL,
+        issue_id   TEXT    NOT NULL,
+        part       INTEGER NOT NULL,
+        status     TEXT    NOT NULL CHECK (status IN ('sending', 'sent')),
+        message_id INTEGER,
+        updated_at TEXT    NOT NULL,
+        PRIMARY KEY (chat_id, issue_id, part)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    description: 'index for the due scan, and the fan-out lease',
+    up: `
+      CREATE INDEX subscriptions_active ON subscriptions (active, delivery_time);
+      -- One fan-out at a time across processes (the bot and a cron "digest --once" may share a database).
+      CREATE TABLE leases (
+        name       TEXT    PRIMARY KEY,
+        owner      TEXT    NOT NULL,
+        pid        INTEGER NOT NULL,
+        host       TEXT    NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** The schema version this build writes. A database with a higher `user_version` came from a newer build. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/**
+ * Runs every migration above the database's `user_version`, in order, each in its own transaction
+ * together with the version bump, so a failing step leaves the database at the previous version.
+ */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[], logger: Logger): number {
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  let current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of sorted) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    logger.info({ from: current, to: m.version, migration: m.description }, 'store migrated');
+    current = m.version;
+  }
+  return current;
+}

@@ -1,0 +1,398 @@
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { MIGRATIONS, applyMigrations, type Migration } from './migrations.js';
+import type { ChatKind, DeactivationReason, Delivery, DeliveryPart, DeliveryStatus, Subscription } from './subscription.js';
+
+/** What `claimPart` found: send it; it was already acknowledged; or a crash left it in flight (ambiguous). */
+export type PartClaim = 'claimed' | 'done' | 'in-flight';
+
+/** An active subscription joined with its delivery of one issue (if any), for the due scan. */
+export interface SubscriptionWithDelivery {
+  subscription: Subscription;
+  delivery?: Delivery;
+}
+
+/**
+ * Durable digest state in SQLite (WAL). Every method is synchronous (better-sqlite3) and commits before it
+ * returns, so a SIGKILL right after a call keeps what it wrote.
+ */
+export interface DigestStore {
+  readonly path: string;
+  /** Creates or reactivates a subscription; keeps the current time/filter unless new ones are given. */
+  subscribe(input: { chatId: number; chatKind: ChatKind; deliveryTime?: string; filter?: string | null; now: Date }): Subscription;
+  /** Changes time and/or filter (null clears the filter) of an existing subscription. */
+  updateSubscription(chatId: number, patch: { deliveryTime?: string; filter?: string | null }, now: Date): Subscription | undefined;
+  /** Stops deliveries. Returns false when there was no active subscription. */
+  deactivate(chatId: number, reason: DeactivationReason, now: Date): boolean;
+  subscription(chatId: number): Subscription | undefined;
+  activeSubscriptions(): Subscription[];
+  /** Active subscriptions with their delivery of `issueId`, in one query. */
+  activeWithDelivery(issueId: string): SubscriptionWithDelivery[];
+  countActive(): number;
+  /**
+   * A group became a supergroup: its subscription and delivery log move to the new chat id.
+   * If the new id already has a subscription, that one wins and the old one is deactivated.
+   */
+  migrateChat(fromChatId: number, toChatId: number, now: Date): void;
+  delivery(chatId: number, issueId: string): Delivery | undefined;
+  parts(chatId: number, issueId: string): DeliveryPart[];
+  /** Starts (or resumes) a digest of `issueId` to `chatId` for `slot`; also records the slot on the subscription. */
+  beginDelivery(input: { chatId: number; issueId: string; slot: string; parts: number; status?: 'sending' | 'empty'; now: Date }): Delivery;
+  /** Writes the `sending` row for one part before it is sent. The primary key makes a second claim impossible. */
+  claimPart(chatId: number, issueId: string, part: number, now: Date): PartClaim;
+  markPartSent(chatId: number, issueId: string, part: number, messageId: number, now: Date): void;
+  /** Telegram definitely did not take the message (an error answer): forget the claim so it is tried again. */
+  releasePart(chatId: number, issueId: string, part: number): void;
+  finishDelivery(chatId: number, issueId: string, status: Exclude<DeliveryStatus, 'sending'>, now: Date): void;
+  /** Counts a failed attempt; returns the new count. */
+  recordFailure(chatId: number, issueId: string): number;
+  /** Cross-process mutual exclusion for the fan-out. False when another live process holds it. */
+  tryAcquireLease(name: string, owner: string, ttlMs: number, nowMs: number): boolean;
+  releaseLease(name: string, owner: string): void;
+  close(): void;
+}
+
+export const STORE_FILE = 'digest.sqlite';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Opens (creating if needed) `<dataDir>/digest.sqlite`, checks it, and migrates it to the current schema.
+ * A file that is not a SQLite database, a damaged one, or one written by a newer build throws a StoreError
+ * saying what to do, and the file is left exactly as it was: nothing is ever silently reset.
+ */
+export function openStore(dataDir: string, logger: Logger): DigestStore {
+  const { db, file } = openDatabase(dataDir, logger, MIGRATIONS);
+  return createStore(db, file);
+}
+
+/**
+ * The checks and migrations behind `openStore`, for any migration list (tests run their own).
+ * Returns the open database at the list's newest version.
+ */
+export function openDatabase(dataDir: string, logger: Logger, migrations: readonly Migration[]): { db: Database.Database; file: string } {
+  const latest = Math.max(0, ...migrations.map((m) => m.version));
+  const log = logger.child({ module: 'digest-store' });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (cause) {
+    throw new StoreError(`Cannot create the data directory ${dataDir}: ${(cause as Error).message}. Check DATA_DIR and its permissions.`, dataDir, { cause });
+  }
+  const file = path.join(dataDir, STORE_FILE);
+  const existed = existsSync(file) && statSync(file).size > 0;
+  // Check the header ourselves before SQLite touches the file: opening a foreign file in WAL mode would write to it.
+  if (existed) assertSqliteHeader(file);
+
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: existed });
+  } catch (cause) {
+    throw new StoreError(`Cannot open the subscription database ${file}: ${(cause as Error).message}. Check DATA_DIR and its permissions.`, file, { cause });
+  }
+  try {
+    const version = readVersion(db, file);
+    if (version > latest) {
+      throw new StoreError(
+        `The subscription database ${file} has schema version ${version}, but this build only knows up to ${latest}: it was written by a newer version of the bot. Run the newer version, or restore a backup made by this one. The file was not changed.`,
+        file,
+      );
+    }
+    if (existed) {
+      const check = db.pragma('quick_check', { simple: true }) as string;
+      if (check !== 'ok') {
+        throw new StoreError(
+          `The subscription database ${file} is damaged (SQLite quick_check: ${check}). Restore it from a backup, or move it aside to start with no subscriptions. The file was not changed.`,
+          file,
+        );
+      }
+    }
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a killed process (the OS has every committed page); a power cut may roll back
+    // the last commits, which can only repeat a message, never lose one (see README: digest delivery).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    const now = applyMigrations(db, migrations, log);
+    log.debug({ file, version: now }, 'store open');
+  } catch (cause) {
+    db.close();
+    if (cause instanceof StoreError) throw cause;
+    throw new StoreError(
+      `The subscription database ${file} could not be prepared: ${(cause as Error).message}. Restore it from a backup, or move it aside to start with no subscriptions.`,
+      file,
+      { cause },
+    );
+  }
+  return { db, file };
+}
+
+function assertSqliteHeader(file: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    readSync(fd, header, 0, header.length, 0);
+  } catch (cause) {
+    throw new StoreError(`Cannot read the subscription database ${file}: ${(cause as Error).message}. Check DATA_DIR and its permissions.`, file, { cause });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (!header.equals(SQLITE_HEADER)) {
+    throw new StoreError(
+      `${file} is not a SQLite database (corrupt or overwritten). Restore it from a backup, or move it aside to start with no subscriptions. The file was not changed.`,
+      file,
+    );
+  }
+}
+
+function readVersion(db: Database.Database, file: string): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (cause) {
+    throw new StoreError(
+      `The subscription database ${file} cannot be read (${(cause as Error).message}). Restore it from a backup, or move it aside to start with no subscriptions. The file was not changed.`,
+      file,
+      { cause },
+    );
+  }
+}
+
+interface SubscriptionRow {
+  chat_id: number;
+  chat_kind: string;
+  delivery_time: string;
+  filter: string | null;
+  active: number;
+  active_since: string;
+  last_slot: string | null;
+  deactivated_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface DeliveryRow {
+  chat_id: number;
+  issue_id: string;
+  slot: string;
+  status: string;
+  parts: number;
+  attempts: number;
+  started_at: string;
+  finished_at: string | null;
+}
+
+interface PartRow {
+  chat_id: number;
+  issue_id: string;
+  part: number;
+  status: string;
+  message_id: number | null;
+  updated_at: string;
+}
+
+const toSubscription = (r: SubscriptionRow): Subscription => ({
+  chatId: r.chat_id,
+  chatKind: r.chat_kind as ChatKind,
+  deliveryTime: r.delivery_time,
+  filter: r.filter ?? undefined,
+  active: r.active === 1,
+  activeSince: r.active_since,
+  lastSlot: r.last_slot ?? undefined,
+  deactivatedReason: (r.deactivated_reason ?? undefined) as DeactivationReason | undefined,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toDelivery = (r: DeliveryRow): Delivery => ({
+  chatId: r.chat_id,
+  issueId: r.issue_id,
+  slot: r.slot,
+  status: r.status as DeliveryStatus,
+  parts: r.parts,
+  attempts: r.attempts,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at ?? undefined,
+});
+
+function createStore(db: Database.Database, file: string): DigestStore {
+  const iso = (d: Date) => d.toISOString();
+  const q = {
+    getSub: db.prepare<[number], SubscriptionRow>('SELECT * FROM subscriptions WHERE chat_id = ?'),
+    insertSub: db.prepare(
+      `INSERT INTO subscriptions (chat_id, chat_kind, delivery_time, filter, active, active_since, created_at, updated_at)
+       VALUES (@chatId, @chatKind, @deliveryTime, @filter, 1, @now, @now, @now)`,
+    ),
+    reactivate: db.prepare(
+      `UPDATE subscriptions SET chat_kind = @chatKind, delivery_time = @deliveryTime, filter = @filter, active = 1,
+         active_since = CASE WHEN active = 1 THEN active_since ELSE @now END, deactivated_reason = NULL, updated_at = @now
+       WHERE chat_id = @chatId`,
+    ),
+    update: db.prepare('UPDATE subscriptions SET delivery_time = @deliveryTime, filter = @filter, updated_at = @now WHERE chat_id = @chatId'),
+    deactivate: db.prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1'),
+    active: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE active = 1 ORDER BY chat_id'),
+    countActive: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM subscriptions WHERE active = 1'),
+    activeWithDelivery: db.prepare<[string], SubscriptionRow & { d_issue_id: string | null } & Partial<Record<`d_${keyof DeliveryRow}`, unknown>>>(
+      `SELECT s.*, d.issue_id AS d_issue_id, d.slot AS d_slot, d.status AS d_status, d.parts AS d_parts, d.attempts AS d_attempts,
+              d.started_at AS d_started_at, d.finished_at AS d_finished_at
+       FROM subscriptions s LEFT JOIN deliveries d ON d.chat_id = s.chat_id AND d.issue_id = ?
+       WHERE s.active = 1 ORDER BY s.chat_id`,
+    ),
+    moveSub: db.prepare('UPDATE subscriptions SET chat_id = ?, chat_kind = ?, updated_at = ? WHERE chat_id = ?'),
+    moveDeliveries: db.prepare('UPDATE OR IGNORE deliveries SET chat_id = ? WHERE chat_id = ?'),
+    moveParts: db.prepare('UPDATE OR IGNORE delivery_parts SET chat_id = ? WHERE chat_id = ?'),
+    getDelivery: db.prepare<[number, string], DeliveryRow>('SELECT * FROM deliveries WHERE chat_id = ? AND issue_id = ?'),
+    insertDelivery: db.prepare(
+      `INSERT INTO deliveries (chat_id, issue_id, slot, status, parts, started_at, finished_at)
+       VALUES (@chatId, @issueId, @slot, @status, @parts, @now, CASE WHEN @status = 'empty' THEN @now END)
+       ON CONFLICT (chat_id, issue_id) DO NOTHING`,
+    ),
+    setSlot: db.prepare('UPDATE subscriptions SET last_slot = ? WHERE chat_id = ? AND (last_slot IS NULL OR last_slot < ?)'),
+    parts: db.prepare<[number, string], PartRow>('SELECT * FROM delivery_parts WHERE chat_id = ? AND issue_id = ? ORDER BY part'),
+    claim: db.prepare(
+      `INSERT INTO delivery_parts (chat_id, issue_id, part, status, updated_at) VALUES (?, ?, ?, 'sending', ?)
+       ON CONFLICT DO NOTHING`,
+    ),
+    partStatus: db.prepare<[number, string, number], { status: string }>('SELECT status FROM delivery_parts WHERE chat_id = ? AND issue_id = ? AND part = ?'),
+    markSent: db.prepare(`UPDATE delivery_parts SET status = 'sent', message_id = ?, updated_at = ? WHERE chat_id = ? AND issue_id = ? AND part = ?`),
+    release: db.prepare(`DELETE FROM delivery_parts WHERE chat_id = ? AND issue_id = ? AND part = ? AND status = 'sending'`),
+    finish: db.prepare('UPDATE deliveries SET status = ?, finished_at = ? WHERE chat_id = ? AND issue_id = ?'),
+    failure: db.prepare<[number, string], { attempts: number }>('UPDATE deliveries SET attempts = attempts + 1 WHERE chat_id = ? AND issue_id = ? RETURNING attempts'),
+    lease: db.prepare<[string], { owner: string; pid: number; host: string; expires_at: number }>('SELECT * FROM leases WHERE name = ?'),
+    putLease: db.prepare(
+      `INSERT INTO leases (name, owner, pid, host, expires_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, host = excluded.host, expires_at = excluded.expires_at`,
+    ),
+    dropLease: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
+  };
+
+  const get = (chatId: number) => {
+    const row = q.getSub.get(chatId);
+    return row ? toSubscription(row) : undefined;
+  };
+
+  const store: DigestStore = {
+    path: file,
+    subscribe({ chatId, chatKind, deliveryTime, filter, now }) {
+      const existing = get(chatId);
+      const params = {
+        chatId,
+        chatKind,
+        deliveryTime: deliveryTime ?? existing?.deliveryTime ?? '08:00',
+        filter: filter === undefined ? (existing?.filter ?? null) : filter,
+        now: iso(now),
+      };
+      if (existing) q.reactivate.run(params);
+      else q.insertSub.run(params);
+      return get(chatId)!;
+    },
+    updateSubscription(chatId, patch, now) {
+      const existing = get(chatId);
+      if (!existing) return undefined;
+      q.update.run({
+        chatId,
+        deliveryTime: patch.deliveryTime ?? existing.deliveryTime,
+        filter: patch.filter === undefined ? (existing.filter ?? null) : patch.filter,
+        now: iso(now),
+      });
+      return get(chatId);
+    },
+    deactivate(chatId, reason, now) {
+      return q.deactivate.run(reason, iso(now), chatId).changes > 0;
+    },
+    subscription: get,
+    activeSubscriptions: () => q.active.all().map(toSubscription),
+    activeWithDelivery(issueId) {
+      return q.activeWithDelivery.all(issueId).map((r) => ({
+        subscription: toSubscription(r),
+        delivery:
+          r.d_issue_id === null
+            ? undefined
+            : toDelivery({
+                chat_id: r.chat_id,
+                issue_id: r.d_issue_id,
+                slot: r.d_slot as string,
+                status: r.d_status as string,
+                parts: r.d_parts as number,
+                attempts: r.d_attempts as number,
+                started_at: r.d_started_at as string,
+                finished_at: (r.d_finished_at ?? null) as string | null,
+              }),
+      }));
+    },
+    countActive: () => q.countActive.get()!.n,
+    migrateChat: db.transaction((fromChatId: number, toChatId: number, now: Date) => {
+      const target = get(toChatId);
+      if (target) {
+        q.deactivate.run('migrated', iso(now), fromChatId);
+      } else {
+        q.moveSub.run(toChatId, 'supergroup', iso(now), fromChatId);
+      }
+      // The log moves too, so the supergroup is not sent what the group already got.
+      q.moveDeliveries.run(toChatId, fromChatId);
+      q.moveParts.run(toChatId, fromChatId);
+    }),
+    delivery(chatId, issueId) {
+      const row = q.getDelivery.get(chatId, issueId);
+      return row ? toDelivery(row) : undefined;
+    },
+    parts: (chatId, issueId) =>
+      q.parts.all(chatId, issueId).map((r) => ({
+        chatId: r.chat_id,
+        issueId: r.issue_id,
+        part: r.part,
+        status: r.status as 'sending' | 'sent',
+        messageId: r.message_id ?? undefined,
+        updatedAt: r.updated_at,
+      })),
+    beginDelivery: db.transaction(({ chatId, issueId, slot, parts, status, now }: Parameters<DigestStore['beginDelivery']>[0]) => {
+      q.insertDelivery.run({ chatId, issueId, slot, parts, status: status ?? 'sending', now: iso(now) });
+      q.setSlot.run(slot, chatId, slot);
+      return toDelivery(q.getDelivery.get(chatId, issueId)!);
+    }),
+    claimPart(chatId, issueId, part, now) {
+      if (q.claim.run(chatId, issueId, part, iso(now)).changes === 1) return 'claimed';
+      const row = q.partStatus.get(chatId, issueId, part);
+      return row?.status === 'sent' ? 'done' : 'in-flight';
+    },
+    markPartSent(chatId, issueId, part, messageId, now) {
+      q.markSent.run(messageId, iso(now), chatId, issueId, part);
+    },
+    releasePart(chatId, issueId, part) {
+      q.release.run(chatId, issueId, part);
+    },
+    finishDelivery(chatId, issueId, status, now) {
+      q.finish.run(status, iso(now), chatId, issueId);
+    },
+    recordFailure(chatId, issueId) {
+      return q.failure.get(chatId, issueId)?.attempts ?? 0;
+    },
+    tryAcquireLease: db.transaction((name: string, owner: string, ttlMs: number, nowMs: number) => {
+      const held = q.lease.get(name);
+      const host = hostname();
+      if (held && held.owner !== owner && held.expires_at > nowMs && !(held.host === host && !isAlive(held.pid))) return false;
+      q.putLease.run(name, owner, process.pid, host, nowMs + ttlMs);
+      return true;
+    }),
+    releaseLease(name, owner) {
+      q.dropLease.run(name, owner);
+    },
+    close() {
+      db.close();
+    },
+  };
+  return store;
+}
+
+/** A lease whose process died (SIGKILL) on this host is free at once, so a restart need not wait for it to expire. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Archive } from '../archive/archive.js';
+import type { Logger } from '../logger.js';
+import { composeDigest, type Digest } from './compose-digest.js';
+import type { Deliverer } from './deliverer.js';
+import { MAX_ATTEMPTS, dueState } from './due-state.js';
+import type { DigestStore } from './open-store.js';
+import type { RateLimiter } from './create-rate-limiter.js';
+import type { Subscription } from './subscription.js';
+
+/** What one fan-out did. `inFlightResent` counts parts a crash left ambiguous, sent again (at-least-once). */
+export interface FanoutReport {
+  issueId?: string;
+  /** Why nothing ran: no issue in the archive, or another process is fanning out. */
+  skipped?: 'no-issue' | 'locked';
+  /** Set when stop() interrupted the run; the rest is due again at the next run. */
+  stopped?: boolean;
+  subscribers: number;
+  due: number;
+  completed: number;
+  resumed: number;
+  messages: number;
+  inFlightResent: number;
+  empty: number;
+  deactivated: number;
+  migrated: number;
+  failed: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface FanoutOptions {
+  store: DigestStore;
+  archive: Archive;
+  deliver: Deliverer;
+  limiter: RateLimiter;
+  logger: Logger;
+  now: () => Date;
+  timeZone: string;
+  /** Chats served at once. Enough to keep the rate ceiling busy while each send waits for Telegram. */
+  concurrency?: number;
+  /** Checked between sends: true ends the run early (SIGTERM), leaving nothing ambiguous. */
+  shouldStop?: () => boolean;
+  /** Identifies this process in the cross-process lease. */
+  owner?: string;
+  leaseTtlMs?: number;
+}
+
+const LEASE = 'digest-fanout';
+
+/**
+ * Delivers the newest issue to every chat it is due for, under the rate limit.
+ *
+ * Crash-safe send protocol, per message (part) of a digest:
+ * 1. `claimPart` commits a `sending` row (chat, issue, part) — the primary key makes a second claim impossible;
+ * 2. the message is sent;
+ * 3. `markPartSent` commits `sent` with Telegram's message_id.
+ * A restart finds the digest still `sending` and resumes at the first part not `sent`. A part left `sending` by
+ * a crash is ambiguous (Telegram may or may not have it; it has no idempotency key): it is sent again —
+ * at-least-once for that single message, because a lost digest is silent and a repeated one is merely visible.
+ */
+export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
+  const { store, archive, deliver, limiter, now, timeZone } = options;
+  const log = options.logger.child({ module: 'digest-fanout' });
+  const owner = options.owner ?? randomUUID();
+  const ttl = options.leaseTtlMs ?? 60_000;
+  const report: FanoutReport = {
+    subscribers: 0,
+    due: 0,
+    completed: 0,
+    resumed: 0,
+    messages: 0,
+    inFlightResent: 0,
+    empty: 0,
+    deactivated: 0,
+    migrated: 0,
+    failed: 0,
+    startedAt: now().toISOString(),
+    finishedAt: '',
+  };
+  const done = () => ({ ...report, finishedAt: now().toISOString() });
+
+  const issue = archive.latest();
+  if (!issue) return { ...done(), skipped: 'no-issue' };
+  report.issueId = issue.id;
+  if (!store.tryAcquireLease(LEASE, owner, ttl, now().getTime())) {
+    log.info({ issue: issue.id }, 'another process is delivering digests; skipping this run');
+    return { ...done(), skipped: 'locked' };
+  }
+  let leaseRenewedAt = now().getTime();
+  let lostLease = false;
+  const keepLease = () => {
+    const t = now().getTime();
+    if (t - leaseRenewedAt < ttl / 3) return;
+    if (!store.tryAcquireLease(LEASE, owner, ttl, t)) lostLease = true;
+    leaseRenewedAt = t;
+  };
+  const stop = () => lostLease || (options.shouldStop?.() ?? false);
+
+  try {
+    const rows = store.activeWithDelivery(issue.id);
+    report.subscribers = rows.length;
+    const startedAt = now();
+    const queue: { subscription: Subscription; slot: string; resume: boolean }[] = [];
+    for (const { subscription, delivery } of rows) {
+      const state = dueState(subscription, delivery, startedAt, timeZone);
+      if (state.due) queue.push({ subscription, slot: state.slot, resume: state.resume });
+    }
+    report.due = queue.length;
+    if (queue.length > 0) log.info({ issue: issue.id, due: queue.length, subscribers: rows.length }, 'digest fan-out started');
+
+    // One rendering per filter: 10,000 subscribers without a filter share one digest.
+    const rendered = new Map<string, { digest: Digest; parts: unknown[] } | undefined>();
+    const renderFor = (filter: string | undefined) => {
+      const key = filter ?? '';
+      if (!rendered.has(key)) {
+        const digest = composeDigest(issue, { filter });
+        rendered.set(key, digest ? { digest, parts: deliver.render(digest) } : undefined);
+      }
+      return rendered.get(key);
+    };
+
+    const serveChat = async (job: (typeof queue)[number]): Promise<void> => {
+      let chatId = job.subscription.chatId;
+      const clog = log.child({ chat: chatId, issue: issue.id });
+      const content = renderFor(job.subscription.filter);
+      if (!content) {
+        store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: 0, status: 'empty', now: now() });
+        report.empty++;
+        return;
+      }
+      const { parts } = content;
+      store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: parts.length, now: now() });
+      if (job.resume) report.resumed++;
+      for (let i = 0; i < parts.length; i++) {
+        if (stop()) return;
+        const claim = store.claimPart(chatId, issue.id, i, now());
+        if (claim === 'done') continue;
+        if (claim === 'in-flight') {
+          clog.warn({ part: i }, 'part was in flight when the process died; sending it again (at-least-once)');
+          report.inFlightResent++;
+        }
+        let outcome;
+        try {
+          await limiter.acquire(chatId);
+          outcome = await deliver.send(chatId, parts[i]);
+        } catch (err) {
+          // Telegram answered with an error (or never got the request): it does not have the message.
+          store.releasePart(chatId, issue.id, i);
+          const attempts = store.recordFailure(chatId, issue.id);
+          if (attempts >= MAX_ATTEMPTS) store.finishDelivery(chatId, issue.id, 'failed', now());
+          clog.error({ err, part: i, attempts }, attempts >= MAX_ATTEMPTS ? 'digest failed; giving up on this issue' : 'digest send failed; will retry next run');
+          report.failed++;
+          return;
+        }
+        if (outcome.kind === 'sent') {
+          store.markPartSent(chatId, issue.id, i, outcome.messageId, now());
+          report.messages++;
+          keepLease();
+          continue;
+        }
+        store.releasePart(chatId, issue.id, i);
+        if (outcome.kind === 'gone') {
+          store.deactivate(chatId, outcome.reason, now());
+          clog.info({ reason: outcome.reason, description: outcome.description }, 'chat gone; subscription deactivated');
+          report.deactivated++;
+          return;
+        }
+        // Migrated: move the subscription and the log, then send this same part to the new chat.
+        if (outcome.toChatId === chatId) throw new Error(`chat ${chatId} migrated to itself`);
+        store.migrateChat(chatId, outcome.toChatId, now());
+        clog.info({ to: outcome.toChatId }, 'group migrated to a supergroup; subscription moved');
+        report.migrated++;
+        const moved = store.subscription(outcome.toChatId);
+        if (!moved?.active || store.delivery(outcome.toChatId, issue.id)?.status !== 'sending') return;
+        chatId = outcome.toChatId;
+        i--;
+      }
+      store.finishDelivery(chatId, issue.id, 'sent', now());
+      report.completed++;
+    };
+
+    let next = 0;
+    const worker = async () => {
+      while (next < queue.length && !stop()) {
+        const job = queue[next++]!;
+        try {
+          await serveChat(job);
+        } catch (err) {
+          report.failed++;
+          log.error({ err, chat: job.subscription.chatId, issue: issue.id }, 'digest delivery crashed for one chat');
+        }
+      }
+    };
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, queue.length));
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const result = done();
+    if (stop()) result.stopped = true;
+    if (queue.length > 0) log.info({ ...result }, 'digest fan-out finished');
+    return result;
+  } finally {
+    store.releaseLease(LEASE, owner);
+  }
+}

@@ -1,0 +1,51 @@
+/** The subscription model: what a chat asked for, and what it has been sent. */
+
+export type ChatKind = 'private' | 'group' | 'supergroup' | 'channel';
+
+/** Why a subscription stopped: the reader asked, or Telegram told us the chat is gone. */
+export type DeactivationReason = 'unsubscribed' | 'blocked' | 'chat-not-found' | 'removed' | 'migrated';
+
+export interface Subscription {
+  chatId: number;
+  chatKind: ChatKind;
+  /** `HH:MM` on the paper's clock (its time zone, not the server's). */
+  deliveryTime: string;
+  /** A topic, place or keyword: only matching articles are sent. Undefined = the whole issue. */
+  filter?: string;
+  active: boolean;
+  /** ISO instant the subscription (re)started: slots before it are not owed a digest. */
+  activeSince: string;
+  /** Paper-time date (`YYYY-MM-DD`) of the last slot a digest was started for: one digest per day at most. */
+  lastSlot?: string;
+  deactivatedReason?: DeactivationReason;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `sending` = started and not finished (a crash leaves it so); `empty` = the filter matched nothing. */
+export type DeliveryStatus = 'sending' | 'sent' | 'empty' | 'failed';
+
+/** One digest (one issue) to one chat. The primary key (chat, issue) makes a second digest of an issue impossible. */
+export interface Delivery {
+  chatId: number;
+  issueId: string;
+  slot: string;
+  status: DeliveryStatus;
+  parts: number;
+  attempts: number;
+  startedAt: string;
+  finishedAt?: string;
+}
+
+/** One Telegram message of a digest. `sending` is written before the call, `sent` after Telegram acknowledged it. */
+export interface DeliveryPart {
+  chatId: number;
+  issueId: string;
+  part: number;
+  status: 'sending' | 'sent';
+  messageId?: number;
+  updatedAt: string;
+}
+
+/** The default delivery time when `/subscribe` names none. */
+export const DEFAULT_DELIVERY_TIME = '08:00';

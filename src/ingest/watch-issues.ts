@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Logger } from '../logger.js';
+
+export interface IssueWatcher {
+  close(): Promise<void>;
+}
+
+export interface WatchIssuesOptions {
+  seedsDir: string;
+  /** Called with the absolute path of each *.txt file added or changed after the watch started. */
+  onFile: (file: string, event: 'add' | 'change') => void | Promise<void>;
+  logger: Logger;
+  /** How long a file must stay the same size before it counts as written (default 500 ms). */
+  stabilityMs?: number;
+  /** Poll the directory instead of using OS events (network drives, some containers). */
+  usePolling?: boolean;
+}
+
+/**
+ * Watches the seeds directory for new or changed issue files, so a file dropped in while the bot runs becomes
+ * searchable without a restart. Files already there at start are not reported (the startup load has them).
+ * `awaitWriteFinish` holds each event until the file stops growing: a half-copied issue is never parsed.
+ * Callbacks run one at a time, in the order the files settled; a failing callback is logged and the watch goes on.
+ */
+export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWatcher> {
+  const log = options.logger.child({ module: 'watch-issues' });
+  const dir = path.resolve(options.seedsDir);
+  const stability = options.stabilityMs ?? 500;
+  const watcher: FSWatcher = watch(dir, {
+    ignoreInitial: true,
+    depth: 0,
+    usePolling: options.usePolling ?? false,
+    interval: 200,
+    awaitWriteFinish: { stabilityThreshold: stability, pollInterval: Math.max(20, Math.min(100, stability / 5)) },
+    // chokidar 4 has no globs: keep directories (so the root is watched) and *.txt files; skip dotfiles (editor temp files).
+    ignored: (file, stats) => path.basename(file).startsWith('.') || (stats?.isFile() === true && !file.toLowerCase().endsWith('.txt')),
+  });
+
+  let chain = Promise.resolve();
+  const handle = (event: 'add' | 'change') => (file: string) => {
+    if (!file.toLowerCase().endsWith('.txt')) return;
+    chain = chain.then(async () => {
+      try {
+        log.info({ file: path.basename(file), event }, 'issue file detected');
+        await options.onFile(file, event);
+      } catch (err) {
+        log.warn({ err, file: path.basename(file) }, 'new issue file could not be loaded; it stays out of the archive until it changes again');
+      }
+    });
+  };
+  watcher.on('add', handle('add'));
+  watcher.on('change', handle('change'));
+  watcher.on('error', (err) => log.error({ err, dir }, 'watching the seeds directory failed'));
+
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  log.info({ dir }, 'watching for new issues');
+  return {
+    async close() {
+      await watcher.close();
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { normalizeWithMap } from '../text/normalize-for-match.js';
+import { coverage, type QueryModel } from './query-model.js';
+
+export const MAX_EXCERPT = 200;
+
+/** What a reader sees of a result: a short plain-text excerpt and the terms to bold in it. */
+export interface Excerpt {
+  text: string;
+  highlights: string[];
+}
+
+interface Sentence {
+  text: string;
+  norm: string;
+  /** Index of the passage it comes from. */
+  passage: number;
+  score: number;
+}
+
+const FIGURE = /\d|[一二两三四五六七八九十百千万亿]+[个家户名人天台套座所项次元吨亩米年]|[%％]/u;
+const CLAUSE = /(?<=[，,：:；;])/u;
+
+function scoreText(model: QueryModel, norm: string): number {
+  const words = coverage(model.words, norm);
+  const bigrams = model.bigrams.length > 0 ? coverage(model.bigrams, norm) : words;
+  // When the question asks for a number, the sentence holding a figure is usually the answer.
+  const figure = model.asksNumber && FIGURE.test(norm) ? 0.3 : 0;
+  return words + bigrams + figure;
+}
+
+/** Grows [start, end] with the better-scoring neighbour first while the total stays within `max`. */
+function grow<T extends { text: string; score: number }>(items: T[], best: number, max: number): [number, number] {
+  let start = best;
+  let end = best;
+  let length = items[best]!.text.length;
+  for (;;) {
+    const prev = items[start - 1];
+    const next = items[end + 1];
+    const fitsPrev = prev !== undefined && length + prev.text.length <= max;
+    const fitsNext = next !== undefined && length + next.text.length <= max;
+    if (!fitsPrev && !fitsNext) return [start, end];
+    // Prefer the neighbour that says more about the question; on a tie, read on.
+    if (fitsNext && (!fitsPrev || next.score >= prev.score)) {
+      end++;
+      length += next.text.length;
+    } else {
+      start--;
+      length += prev!.text.length;
+    }
+  }
+}
+
+/** A sentence longer than `max`: keep the best clauses around the best one, marking the cuts with …. */
+function trimSentence(model: QueryModel, sentence: string, max: number): string {
+  const clauses = sentence.split(CLAUSE).map((text) => ({ text, score: scoreText(model, normalizeWithMap(text).text) }));
+  let best = 0;
+  clauses.forEach((c, i) => {
+    if (c.score > clauses[best]!.score) best = i;
+  });
+  const bestClause = clauses[best]!;
+  if (bestClause.text.length > max - 2) {
+    // One enormous clause: centre a window on the first matched word.
+    const norm = normalizeWithMap(bestClause.text).text;
+    const at = Math.max(0, ...model.words.map((w) => norm.indexOf(w.term)).filter((i) => i >= 0).slice(0, 1));
+    const from = Math.max(0, Math.min(at - Math.floor((max - 2) / 3), bestClause.text.length - (max - 2)));
+    return `${from > 0 ? '…' : ''}${bestClause.text.slice(from, from + max - 2)}…`;
+  }
+  const [start, end] = grow(clauses, best, max - 2);
+  const body = clauses.slice(start, end + 1).map((c) => c.text).join('');
+  return `${start > 0 ? '…' : ''}${body}${end < clauses.length - 1 ? '…' : ''}`;
+}
+
+/**
+ * The excerpt for a result: the article sentence that best answers the question (coverage of the
+ * question's weighted words and bigrams, a figure when it asks 多少/几, a nudge towards the passage
+ * that ranked), then its neighbours while the whole stays within `max` characters.
+ * Cuts fall at sentence boundaries; only a single sentence longer than `max` is cut, at clauses.
+ */
+export function pickExcerpt(input: {
+  model: QueryModel;
+  /** The article's passage texts, in order. */
+  passages: readonly string[];
+  /** Index in `passages` of the passage that ranked. */
+  focus: number;
+  splitSentences: (text: string) => string[];
+  max?: number;
+}): Excerpt {
+  const { model, passages, focus, splitSentences } = input;
+  const max = input.max ?? MAX_EXCERPT;
+  const sentences: Sentence[] = [];
+  passages.forEach((text, passage) => {
+    for (const s of splitSentences(text)) {
+      if (s.trim() === '') continue;
+      const norm = normalizeWithMap(s).text;
+      sentences.push({ text: s, norm, passage, score: scoreText(model, norm) + (passage === focus ? 0.1 : 0) });
+    }
+  });
+  if (sentences.length === 0) return { text: '', highlights: [] };
+  let best = 0;
+  sentences.forEach((s, i) => {
+    if (s.score > sentences[best]!.score) best = i;
+  });
+  let text: string;
+  if (sentences[best]!.text.length > max) {
+    text = trimSentence(model, sentences[best]!.text.trim(), max);
+  } else {
+    const [start, end] = grow(sentences, best, max);
+    text = sentences.slice(start, end + 1).map((s) => s.text).join('');
+  }
+  text = text.trim();
+  return { text, highlights: highlightsIn(text, model) };
+}
+
+/**
+ * The query's words and bigrams as they appear in `text` (original characters, so a 繁体 question
+ * bolds the simplified archive text): maximal runs of matched characters, two or more long, longest first.
+ */
+export function highlightsIn(text: string, model: QueryModel): string[] {
+  const { text: norm, origin } = normalizeWithMap(text);
+  const marked = new Uint8Array(norm.length);
+  const mark = (term: string) => {
+    if (term.length < 2) return;
+    for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + 1)) marked.fill(1, at, at + term.length);
+  };
+  for (const w of model.words) mark(w.term);
+  for (const b of model.bigrams) mark(b.term);
+  const found = new Set<string>();
+  for (let i = 0; i < norm.length; ) {
+    if (!marked[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < norm.length && marked[j]) j++;
+    const from = origin[i]!;
+    const last = origin[j - 1]!;
+    const to = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
+    const piece = text.slice(from, to);
+    if (piece.trim().length >= 2) found.add(piece.trim());
+    i = j;
+  }
+  return [...found].sort((a, b) => b.length - a.length);
+}

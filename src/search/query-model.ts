@@ -1,0 +1,98 @@
+import type { QueryTerms } from '../text/tokenizer.js';
+import type { TermStats } from './term-stats.js';
+
+/** A query term with its inverse document frequency over the archive's passages. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+  df: number;
+}
+
+/** A question ready for matching: weighted words and bigrams, and the terms worth looking up. */
+export interface QueryModel {
+  words: WeightedTerm[];
+  bigrams: WeightedTerm[];
+  segments: string[];
+  /** Terms sent to the first stage: those in more than `maxDfRatio` of passages are left out (slow, rank little). */
+  retrievalWords: string[];
+  retrievalBigrams: string[];
+  /** 多少/几/… : the answer is a number, so excerpts prefer sentences with figures. */
+  asksNumber: boolean;
+}
+
+const ASKS_NUMBER = /多少|几|多大|多长|多高|多久|多远|多重|多宽|多深|比例|百分之|率是|第几/u;
+
+/** BM25's IDF, never negative. */
+export function idf(df: number, docCount: number): number {
+  return Math.log(1 + (docCount - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Document frequency of a query word. jieba may cut the archive differently from a short question,
+ * so a word never indexed as a word is estimated from its rarest bigram (or, for one character,
+ * from the passages containing that character).
+ */
+function wordDf(word: string, stats: TermStats): number {
+  const df = stats.wordDf(word);
+  if (df > 0) return df;
+  const chars = Array.from(word);
+  if (chars.length === 1) return stats.charDf(word);
+  let min = Infinity;
+  for (let i = 0; i + 1 < chars.length; i++) min = Math.min(min, stats.bigramDf(chars[i]! + chars[i + 1]!));
+  return Number.isFinite(min) ? min : 0;
+}
+
+export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: string, options: { maxDfRatio?: number } = {}): QueryModel {
+  const n = Math.max(stats.docCount, 1);
+  const maxDf = (options.maxDfRatio ?? 0.1) * n;
+  const words = terms.words.map((term) => {
+    const df = wordDf(term, stats);
+    return { term, df, weight: idf(df, n) };
+  });
+  const bigrams = terms.bigrams.map((term) => {
+    const df = stats.bigramDf(term);
+    return { term, df, weight: idf(df, n) };
+  });
+  // Keep at least the rarest term of each kind, so a question made only of common words still finds something.
+  const prune = (list: WeightedTerm[]) => {
+    const kept = list.filter((t) => t.df > 0 && t.df <= maxDf).map((t) => t.term);
+    if (kept.length > 0) return kept;
+    const present = list.filter((t) => t.df > 0).sort((a, b) => a.df - b.df);
+    return present.slice(0, 1).map((t) => t.term);
+  };
+  return {
+    words,
+    bigrams,
+    segments: terms.segments,
+    retrievalWords: prune(words).filter((w) => stats.wordDf(w) > 0),
+    retrievalBigrams: prune(bigrams),
+    asksNumber: ASKS_NUMBER.test(question),
+  };
+}
+
+function found(terms: readonly WeightedTerm[], text: string, alsoIn?: string): [number, number] {
+  let total = 0;
+  let got = 0;
+  for (const t of terms) {
+    total += t.weight;
+    if (text.includes(t.term) || (alsoIn !== undefined && alsoIn.includes(t.term))) got += t.weight;
+  }
+  return [got, total];
+}
+
+/** Σ weight of the terms found in `text` (or `alsoIn`) / Σ weight of all terms (0 when there are none). */
+export function coverage(terms: readonly WeightedTerm[], text: string, alsoIn?: string): number {
+  const [got, total] = found(terms, text, alsoIn);
+  return total > 0 ? got / total : 0;
+}
+
+/**
+ * How much of the question's information a text holds: the IDF mass of its words and bigrams found
+ * in the text, over their whole mass. Substring tests, so a word jieba cut differently in the
+ * archive still counts, and a word absent from the whole archive weighs the most against.
+ */
+export function evidence(model: QueryModel, text: string, alsoIn?: string): number {
+  const [w, wt] = found(model.words, text, alsoIn);
+  const [b, bt] = found(model.bigrams, text, alsoIn);
+  return wt + bt > 0 ? (w + b) / (wt + bt) : 0;
+}

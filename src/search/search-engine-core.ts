@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, Issue, Passage } from '../archive/model.js';
+import { isoDateIn } from '../archive/calendar.js';
+import type { PaperConfig } from '../config.js';
+import { IndexError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { normalizeForMatch } from '../text/normalize-for-match.js';
+import { loadTokenizer, type Tokenizer } from '../text/tokenizer.js';
+import { fingerprintOf, loadIndexCache, saveIndexCache } from './index-cache.js';
+import { createPassageIndex, type Candidate, type PassageIndex, type PassageRecord, type RankWeights } from './passage-index.js';
+import { pickExcerpt } from './pick-excerpt.js';
+import { buildQueryModel, type QueryModel } from './query-model.js';
+import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
+import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
+
+/** When a result counts as an answer rather than noise. */
+export interface RelevanceOptions {
+  /** Share of the question's weighted words and bigrams the best passage (with its headline) must hold. */
+  minEvidence: number;
+  /** A result's score relative to the best result's, below which it is dropped. */
+  minRelative: number;
+}
+
+export const DEFAULT_RELEVANCE: RelevanceOptions = { minEvidence: 0.4, minRelative: 0.5 };
+
+export interface SearchEngineCoreOptions {
+  issues: readonly Issue[];
+  paper: PaperConfig;
+  configDir: string;
+  dataDir?: string;
+  logger: Logger;
+  now?: () => Date;
+  /** Cuts an article into search passages (src/archive/build-passages.ts). */
+  passagesOf: (article: Article) => Passage[];
+  /** Cuts text into sentences, losing nothing (src/text/split-sentences.ts). */
+  splitSentences: (text: string) => string[];
+  tokenizer?: Tokenizer;
+  weights?: Partial<RankWeights>;
+  relevance?: Partial<RelevanceOptions>;
+}
+
+const DEFAULT_LIMIT = 5;
+
+interface ArticleHit {
+  best: Candidate;
+  score: number;
+  evidence: number;
+}
+
+/**
+ * The search engine over injected collaborators (passage builder, sentence splitter): see
+ * createSearchEngine for the wired-up version.
+ */
+export function createSearchEngineCore(options: SearchEngineCoreOptions): SearchEngine {
+  const log = options.logger.child({ module: 'search' });
+  const tokenizer = options.tokenizer ?? loadTokenizer(options.configDir);
+  const relevance = { ...DEFAULT_RELEVANCE, ...options.relevance };
+  const now = options.now ?? (() => new Date());
+  const msLog = (level: string, message: string) => log.warn({ level }, `minisearch: ${message}`);
+
+  // Passages are cut once per article and shared by the fingerprint, the index and the excerpts.
+  const passageCache = new Map<Article, Passage[]>();
+  const passagesOf = (article: Article): Passage[] => {
+    let p = passageCache.get(article);
+    if (p === undefined) {
+      p = options.passagesOf(article);
+      passageCache.set(article, p);
+    }
+    return p;
+  };
+
+  let issues: Issue[] = [...options.issues];
+  const configTexts = ['stopwords.txt', 'userdict.txt'].map((f) => readConfigText(options.configDir, f));
+  const fingerprint = () => fingerprintOf({ issues, passagesOf, config: configTexts });
+
+  const build = (): PassageIndex => {
+    const started = performance.now();
+    const index = createPassageIndex({ tokenizer, log: msLog, weights: options.weights });
+    for (const issue of issues) index.addIssue(issue, passagesOf);
+    log.info({ passages: index.size, ms: Math.round(performance.now() - started) }, 'search index built');
+    return index;
+  };
+
+  const save = (index: PassageIndex, print: string) => {
+    if (options.dataDir === undefined) return;
+    const started = performance.now();
+    const { bytes } = saveIndexCache(options.dataDir, print, index.toJSON());
+    log.info({ bytes, ms: Math.round(performance.now() - started) }, 'search index cache saved');
+  };
+
+  const open = (): PassageIndex => {
+    if (options.dataDir === undefined) return build();
+    const print = fingerprint();
+    try {
+      const cached = loadIndexCache(options.dataDir, print);
+      if (cached.status === 'hit') {
+        const started = performance.now();
+        const index = createPassageIndex({ tokenizer, log: msLog, weights: options.weights, from: { serialized: cached.index, issues, passagesOf } });
+        log.info({ passages: index.size, ms: Math.round(performance.now() - started) }, 'search index loaded from cache');
+        return index;
+      }
+      if (cached.status === 'stale') log.info({ reason: cached.reason }, 'search index cache is out of date: rebuilding');
+    } catch (err) {
+      const e = err instanceof IndexError ? err : new IndexError(`The search index cache could not be loaded: ${(err as Error).message}`, options.dataDir, { cause: err });
+      log.warn({ err: e }, 'search index cache is corrupt: rebuilding it');
+    }
+    const index = build();
+    save(index, print);
+    return index;
+  };
+
+  let index = open();
+  let byArticle = new Map<string, PassageRecord[]>();
+  const refreshArticles = () => {
+    byArticle = new Map();
+    for (const r of index.records()) {
+      const list = byArticle.get(r.article.id) ?? [];
+      list.push(r);
+      byArticle.set(r.article.id, list);
+    }
+    for (const list of byArticle.values()) list.sort((a, b) => a.passage.n - b.passage.n);
+  };
+  refreshArticles();
+
+  const modelOf = (text: string, question: string): QueryModel => {
+    const terms = tokenizer.query(normalizeForMatch(text), { isKnown: (w) => index.stats.wordDf(w) > 0 });
+    return buildQueryModel(terms, index.stats, question);
+  };
+
+  const toResult = (record: PassageRecord, model: QueryModel, score: number): SearchResult => {
+    const { article, issue } = record;
+    const siblings = byArticle.get(article.id) ?? [record];
+    const excerpt = pickExcerpt({
+      model,
+      passages: siblings.map((r) => r.passage.text),
+      focus: Math.max(0, siblings.indexOf(record)),
+      splitSentences: options.splitSentences,
+    });
+    const result: SearchResult = {
+      articleId: article.id,
+      issueId: issue.id,
+      passageId: record.passage.id,
+      title: article.title,
+      paper: issue.paper || options.paper.name,
+      date: issue.date,
+      dateSource: issue.dateSource,
+      excerpt: excerpt.text,
+      highlights: excerpt.highlights,
+      score: Math.round(score * 1000) / 1000,
+    };
+    if (article.kicker !== undefined) result.kicker = article.kicker;
+    if (issue.number !== undefined) result.issueNumber = issue.number;
+    return result;
+  };
+
+  /** One hit per article (its best passage), so one article never fills the top of the list. */
+  const groupByArticle = (candidates: Candidate[]): ArticleHit[] => {
+    const hits = new Map<string, ArticleHit>();
+    for (const c of candidates) {
+      const hit = hits.get(c.record.article.id);
+      if (hit === undefined) hits.set(c.record.article.id, { best: c, score: c.score, evidence: c.evidence });
+      else hit.evidence = Math.max(hit.evidence, c.evidence);
+    }
+    return [...hits.values()];
+  };
+
+  /** Keeps what the evidence supports: enough of the question covered, and not far below the best. */
+  const relevant = (hits: ArticleHit[]): ArticleHit[] => {
+    const top = hits[0];
+    if (top === undefined) return [];
+    return hits.filter((h) => h.evidence >= relevance.minEvidence && h.score >= relevance.minRelative * top.score);
+  };
+
+  const rankQuestion = (text: string, question: string, filters: SearchFilters) => {
+    const model = modelOf(text, question);
+    if (model.words.length === 0 && model.bigrams.length === 0) return { model, hits: undefined };
+    const filter = hasFilters(filters) ? (r: PassageRecord) => issueMatches(r.issue, filters) : undefined;
+    return { model, hits: relevant(groupByArticle(index.rank(model, filter))) };
+  };
+
+  /** A question with nothing to search but a date ("11月7日的报纸"): the articles of those issues, newest first. */
+  const listIssues = (filters: SearchFilters, model: QueryModel): SearchResult[] => {
+    const chosen = issues.filter((i) => issueMatches(i, filters)).sort((a, b) => b.date.localeCompare(a.date));
+    const out: SearchResult[] = [];
+    for (const issue of chosen) {
+      for (const article of issue.articles) {
+        const first = byArticle.get(article.id)?.[0];
+        if (first !== undefined) out.push(toResult(first, model, 1));
+      }
+    }
+    return out;
+  };
+
+  return {
+    get passageCount() {
+      return index.size;
+    },
+    search(query: string, searchOptions: SearchOptions = {}): Answer {
+      const limit = searchOptions.limit ?? DEFAULT_LIMIT;
+      const offset = searchOptions.offset ?? 0;
+      const page = <T>(results: T[]): T[] => results.slice(offset, offset + limit);
+      const today = isoDateIn(options.paper.timeZone, now());
+      const understood = understandQuery(query, { today });
+      const explicit = hasFilters(searchOptions.filters);
+      const filters = explicit ? { ...searchOptions.filters } : understood.filters;
+      const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
+
+      const first = rankQuestion(text, query, filters);
+      if (first.hits === undefined) {
+        // Nothing left to search but the date: list what was printed then.
+        return { query, filters, results: hasFilters(filters) ? page(listIssues(filters, first.model)) : [] };
+      }
+      let { hits, model } = first;
+      let applied = filters;
+      if (hits.length === 0 && !explicit && hasFilters(filters)) {
+        // A date in the question may be part of what is asked ("1998年6月开始兴建"), not the issue wanted:
+        // when the filtered archive has nothing relevant, search everything with the date kept as words.
+        const retry = rankQuestion(query, query, {});
+        if (retry.hits !== undefined && retry.hits.length > 0) {
+          ({ hits, model } = retry);
+          applied = {};
+        }
+      }
+      const results = page(hits).map((h) => toResult(h.best.record, model, h.score));
+      return { query, filters: applied, results };
+    },
+    searchTitles(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
+      const model = modelOf(query, query);
+      if (model.words.length === 0 && model.bigrams.length === 0) return [];
+      const hits = groupByArticle(index.rankTitles(model)).filter((h) => h.evidence >= relevance.minEvidence);
+      return hits.slice(0, limit).map((h) => toResult(byArticle.get(h.best.record.article.id)?.[0] ?? h.best.record, model, h.score));
+    },
+    upsertIssue(issue: Issue) {
+      const replaced = issues.filter((i) => i.file === issue.file || i.id === issue.id);
+      for (const old of replaced) {
+        index.removeIssue(old.id);
+        for (const a of old.articles) passageCache.delete(a);
+      }
+      issues = [...issues.filter((i) => !replaced.includes(i)), issue];
+      index.addIssue(issue, passagesOf);
+      refreshArticles();
+      log.info({ issue: issue.id, file: issue.file, replaced: replaced.length, passages: index.size }, 'issue indexed');
+      try {
+        save(index, fingerprint());
+      } catch (err) {
+        log.warn({ err }, 'search index cache not updated; it will be rebuilt at the next start');
+      }
+    },
+  };
+}
+
+function readConfigText(configDir: string, file: string): string {
+  try {
+    return readFileSync(path.join(configDir, file), 'utf8');
+  } catch {
+    // loadTokenizer reports a missing file with a ConfigError; the fingerprint just records its absence.
+    return '';
+  }
+}

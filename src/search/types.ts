@@ -1,0 +1,53 @@
+import type { DateSource, Issue } from '../archive/model.js';
+
+/** Restricts a search to some issues. Dates are ISO `YYYY-MM-DD`, inclusive. */
+export interface SearchFilters {
+  date?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  issueNumber?: number;
+}
+
+/** One answer to a question: an article and the excerpt of it that best answers. */
+export interface SearchResult {
+  articleId: string;
+  issueId: string;
+  passageId: string;
+  title: string;
+  kicker?: string;
+  paper: string;
+  date: string;
+  /** `inferred` dates are approximate: say so to the reader. */
+  dateSource: DateSource;
+  issueNumber?: number;
+  /** Plain text, ≤ 200 characters, cut at sentence boundaries, centred on the answering sentences. */
+  excerpt: string;
+  /** The matched terms as they appear in the excerpt (so the caller can bold them), longest first. */
+  highlights: string[];
+  score: number;
+}
+
+export interface Answer {
+  query: string;
+  /** The filters actually applied: from the options, or understood from the question. */
+  filters: SearchFilters;
+  results: SearchResult[];
+}
+
+export interface SearchOptions {
+  /** How many results (default 5). */
+  limit?: number;
+  offset?: number;
+  /** Explicit filters; they win over dates found in the question and are never dropped. */
+  filters?: SearchFilters;
+}
+
+export interface SearchEngine {
+  /** Query understanding applies: dates and issue numbers in the question become filters. */
+  search(query: string, options?: SearchOptions): Answer;
+  /** Headline/kicker search, for topic fallback and inline mode. */
+  searchTitles(query: string, limit?: number): SearchResult[];
+  /** A new issue file arrived while running: add its passages, or replace those of the same file. */
+  upsertIssue(issue: Issue): void;
+  readonly passageCount: number;
+}

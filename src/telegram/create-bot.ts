@@ -1,0 +1,82 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, BotError } from 'grammy';
+import type { Config } from '../config.js';
+import { ConfigError } from '../errors.js';
+import type { BotContext, BotDeps } from './context.js';
+import { createAskFeature } from './features/ask.js';
+import { createBrowseFeature } from './features/browse.js';
+import { createFallbackFeature } from './features/fallback.js';
+import { createInlineFeature } from './features/inline.js';
+import { createReadFeature } from './features/read.js';
+import { createStartHelpFeature } from './features/start-help.js';
+import { createTopicsFeature } from './features/topics.js';
+import { createQueryStore } from './query-store.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limit.js';
+
+/** The token used when no real Bot API is involved (terminal chat, tests): never sent anywhere. */
+const LOCAL_TOKEN = '0:local-stand-in';
+
+/**
+ * Builds the bot: every feature, one error boundary, per-chat ordering, auto-retry and flood
+ * protection. Nothing starts here: run it with `runBot` (Telegram) or `runTerminalChat` (no token),
+ * or feed it updates with `bot.handleUpdate` (tests).
+ *
+ * @example
+ * const bot = createBot(config, { archive, search, logger });
+ * const running = await runBot(bot, config, { logger });
+ */
+export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZone'>, deps: BotDeps): Bot<BotContext> {
+  const local = (deps.apiTransformers?.length ?? 0) > 0;
+  if (config.botToken === undefined && !local) {
+    throw new ConfigError('BOT_TOKEN is not set. Get a token from @BotFather and put it in .env, or run without one to chat in the terminal.', 'BOT_TOKEN');
+  }
+  const bot = new Bot<BotContext>(config.botToken ?? LOCAL_TOKEN, {
+    botInfo: deps.botInfo,
+    client: config.apiRoot !== undefined ? { apiRoot: config.apiRoot } : undefined,
+  });
+  // Local transformers first: auto-retry wraps them, so a 429 they return is retried like Telegram's.
+  if (local) bot.api.config.use(...deps.apiTransformers!);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  const now = deps.now ?? (() => new Date());
+  const handleError = async (err: BotError<BotContext>) => reportError(err, deps);
+
+  // Updates of one chat are handled in order (the runner handles different chats concurrently).
+  bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.from)?.id.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    await next();
+  });
+  const guarded = bot.errorBoundary(handleError);
+  if (deps.rateLimit !== false) guarded.use(createRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now));
+
+  const { archive, search } = deps;
+  guarded.use(createReadFeature({ archive }));
+  guarded.use(createStartHelpFeature({ archive }));
+  guarded.use(createBrowseFeature({ archive, timeZone: config.timeZone, now }));
+  guarded.use(createTopicsFeature({ archive, search }));
+  guarded.use(createInlineFeature({ archive, search }));
+  for (const feature of deps.extraFeatures ?? []) guarded.use(feature);
+  guarded.use(createAskFeature({ archive, search, queries: createQueryStore() }));
+  guarded.use(createFallbackFeature());
+
+  // The boundary above catches handler errors; this catches anything thrown outside it (the runner's sink).
+  bot.catch(handleError);
+  return bot;
+}
+
+/** The one error path: the log gets `{ err, update_id }`, the user a short apology. */
+async function reportError(err: BotError<BotContext>, deps: BotDeps): Promise<void> {
+  const ctx = err.ctx;
+  const log = ctx.log ?? deps.logger;
+  log.error({ err: err.error, update_id: ctx.update.update_id }, 'update failed');
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: '抱歉，出了点问题，请稍后再试。' });
+    else if (ctx.chat && ctx.message) await ctx.reply('抱歉，处理您的消息时出了点问题，请稍后再试。');
+  } catch (apologyErr) {
+    // The callback may already be answered, or the chat gone (403): nothing more to do, but say so.
+    log.warn({ err: apologyErr, update_id: ctx.update.update_id }, 'apology not delivered');
+  }
+}

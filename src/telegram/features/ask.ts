@@ -1,0 +1,96 @@
+import { Composer } from 'grammy';
+import type { Archive } from '../../archive/archive.js';
+import type { SearchEngine } from '../../search/types.js';
+import type { BotContext } from '../context.js';
+import { shorten } from '../format/issue-date.js';
+import { renderAnswer } from '../format/render-answer.js';
+import { renderAskPrompt, renderNoMatch } from '../format/render-guide.js';
+import { decodeCallback } from '../keyboards.js';
+import type { QueryStore } from '../query-store.js';
+import { editView, replyView } from '../reply.js';
+
+/** Results per page of an answer: the first is the answer, two more for context. */
+export const ANSWER_PAGE_SIZE = 3;
+/** Longer input is not a question; searching it whole would only be slow. */
+const MAX_QUESTION_LENGTH = 300;
+
+/**
+ * Asking the archive. In a private chat any text is a question; in a group only `/ask 问题`, a
+ * message that mentions the bot, or a reply to one of its messages. The answer shows the top
+ * results with buttons to read each article and to page through more.
+ * Install it after every other feature: it takes the text messages nobody else wanted.
+ */
+export function createAskFeature(deps: { archive: Archive; search: SearchEngine; queries: QueryStore }): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  const answer = async (ctx: BotContext, question: string): Promise<void> => {
+    const q = shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
+    if (q === '') return replyView(ctx, renderAskPrompt(deps.archive));
+    ctx.log.debug({ question: q }, 'question');
+    const result = deps.search.search(q, { limit: ANSWER_PAGE_SIZE + 1, offset: 0 });
+    ctx.log.info({ results: result.results.length, filters: result.filters }, 'question answered');
+    if (result.results.length === 0) return replyView(ctx, renderNoMatch(q, deps.archive));
+    const hasMore = result.results.length > ANSWER_PAGE_SIZE;
+    await replyView(
+      ctx,
+      renderAnswer(result, {
+        results: result.results.slice(0, ANSWER_PAGE_SIZE),
+        page: 0,
+        pageSize: ANSWER_PAGE_SIZE,
+        hasMore,
+        queryKey: hasMore ? deps.queries.remember(q) : undefined,
+      }),
+    );
+  };
+
+  feature.command('ask', (ctx) => answer(ctx, ctx.match));
+
+  feature.callbackQuery(/^m:/, async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    const question = action?.kind === 'more' ? deps.queries.recall(action.key) : undefined;
+    if (action?.kind !== 'more' || question === undefined) {
+      await ctx.answerCallbackQuery({ text: '这次搜索已过期，请重新发送您的问题。' });
+      return;
+    }
+    const result = deps.search.search(question, { limit: ANSWER_PAGE_SIZE + 1, offset: action.page * ANSWER_PAGE_SIZE });
+    if (result.results.length === 0) {
+      await ctx.answerCallbackQuery({ text: '没有更多结果了。' });
+      return;
+    }
+    await editView(
+      ctx,
+      renderAnswer(result, {
+        results: result.results.slice(0, ANSWER_PAGE_SIZE),
+        page: action.page,
+        pageSize: ANSWER_PAGE_SIZE,
+        hasMore: result.results.length > ANSWER_PAGE_SIZE,
+        queryKey: action.key,
+      }),
+    );
+    await ctx.answerCallbackQuery();
+  });
+
+  // Groups: a mention of the bot or a reply to one of its messages is a question; other talk is not ours.
+  feature.chatType(['group', 'supergroup']).on('message:text', async (ctx, next) => {
+    if (startsWithCommand(ctx)) return next();
+    const username = ctx.me.username.toLowerCase();
+    const mentions = ctx.entities('mention').filter((e) => e.text.toLowerCase() === `@${username}`);
+    const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
+    if (mentions.length === 0 && !repliesToBot) return next();
+    let text = ctx.msg.text;
+    // Cut mentions out from the end so earlier offsets stay valid.
+    for (const m of [...mentions].sort((a, b) => b.offset - a.offset)) text = text.slice(0, m.offset) + text.slice(m.offset + m.length);
+    await answer(ctx, text);
+  });
+
+  feature.chatType('private').on('message:text', async (ctx, next) => {
+    if (startsWithCommand(ctx)) return next();
+    await answer(ctx, ctx.msg.text);
+  });
+
+  return feature;
+}
+
+function startsWithCommand(ctx: BotContext): boolean {
+  return (ctx.msg?.entities ?? []).some((e) => e.type === 'bot_command' && e.offset === 0);
+}

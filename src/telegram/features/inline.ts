@@ -1,0 +1,90 @@
+import { Composer } from 'grammy';
+import type { InlineQueryResultArticle } from 'grammy/types';
+import type { Archive, ArticleRef } from '../../archive/archive.js';
+import type { SearchEngine } from '../../search/types.js';
+import type { BotContext } from '../context.js';
+import { articleDeepLink } from '../deep-link.js';
+import { bold, escapeHtml, highlightTerms } from '../format/html.js';
+import { formatIssueLabel, shorten } from '../format/issue-date.js';
+
+/** Results per inline answer; Telegram allows 50, a phone shows far fewer. */
+const INLINE_PAGE_SIZE = 10;
+
+interface Card {
+  articleId: string;
+  title: string;
+  paper: string;
+  label: string;
+  excerptHtml: string;
+  excerptPlain: string;
+}
+
+/**
+ * Inline mode: `@bot 关键词` in any chat offers matching articles as cards that can be sent:
+ * headline, paper and date, excerpt and the deep link that opens the whole article in the bot.
+ * An empty query offers the newest issue's articles.
+ */
+export function createInlineFeature(deps: { archive: Archive; search: SearchEngine }): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.on('inline_query', async (ctx) => {
+    const query = ctx.inlineQuery.query.trim();
+    const offset = /^\d{1,4}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
+    const { cards, more } = query === '' ? latestCards(deps.archive, offset) : searchCards(deps.search, query, offset);
+    const username = ctx.me.username;
+    const seen = new Set<string>();
+    const results: InlineQueryResultArticle[] = [];
+    for (const card of cards) {
+      if (seen.has(card.articleId)) continue;
+      seen.add(card.articleId);
+      const link = articleDeepLink(username, card.articleId);
+      results.push({
+        type: 'article',
+        id: `${offset + results.length}_${card.articleId}`.slice(0, 64),
+        title: shorten(card.title, 60),
+        description: shorten(`${card.label} · ${card.excerptPlain}`, 120),
+        input_message_content: {
+          message_text: [bold(card.title), escapeHtml(`《${card.paper}》${card.label}`), '', card.excerptHtml, '', `阅读全文：${escapeHtml(link)}`].join('\n'),
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        },
+        reply_markup: { inline_keyboard: [[{ text: '📖 阅读全文', url: link }]] },
+      });
+    }
+    ctx.log.debug({ query, results: results.length }, 'inline query');
+    await ctx.answerInlineQuery(results, { cache_time: 300, next_offset: more ? String(offset + INLINE_PAGE_SIZE) : '' });
+  });
+
+  return feature;
+}
+
+function searchCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } {
+  const answer = search.search(shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
+  const cards = answer.results.slice(0, INLINE_PAGE_SIZE).map((r) => ({
+    articleId: r.articleId,
+    title: r.title,
+    paper: r.paper,
+    label: formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber }),
+    excerptHtml: highlightTerms(r.excerpt, r.highlights),
+    excerptPlain: r.excerpt,
+  }));
+  return { cards, more: answer.results.length > INLINE_PAGE_SIZE };
+}
+
+function latestCards(archive: Archive, offset: number): { cards: Card[]; more: boolean } {
+  const latest = archive.latest();
+  if (!latest) return { cards: [], more: false };
+  const refs: ArticleRef[] = latest.articles.map((article) => ({ article, issue: latest }));
+  const cards = refs.slice(offset, offset + INLINE_PAGE_SIZE).map(({ article, issue }) => {
+    const lead = shorten(article.paragraphs[0] ?? article.captions[0] ?? '', 150);
+    return {
+      articleId: article.id,
+      title: article.title,
+      paper: issue.paper,
+      label: formatIssueLabel(issue),
+      excerptHtml: escapeHtml(lead),
+      excerptPlain: lead,
+    };
+  });
+  return { cards, more: refs.length > offset + INLINE_PAGE_SIZE };
+}

@@ -1,0 +1,70 @@
+import { Composer } from 'grammy';
+import type { Archive, TopicSummary } from '../../archive/archive.js';
+import type { SearchEngine } from '../../search/types.js';
+import type { BotContext } from '../context.js';
+import { renderTitleMatches, renderTopicList, renderTopicPage } from '../format/render-topics.js';
+import { decodeCallback } from '../keyboards.js';
+import { editView, replyView } from '../reply.js';
+
+/** How many headline matches an unknown topic name shows. */
+const TITLE_MATCHES = 6;
+
+/**
+ * Browsing by topic and by place (both from config/topics.json, assigned by the archive from each
+ * article's content): /topics, /topic <名称>, and their buttons (`t:<index>:<page>`, `tl`).
+ * A name that is no topic falls back to a search over headlines.
+ */
+export function createTopicsFeature(deps: { archive: Archive; search: SearchEngine }): Composer<BotContext> {
+  const { archive } = deps;
+  const feature = new Composer<BotContext>();
+
+  feature.command('topics', async (ctx) => {
+    await replyView(ctx, renderTopicList(archive.topics()));
+  });
+
+  feature.command('topic', async (ctx) => {
+    const name = ctx.match.trim();
+    const topics = archive.topics();
+    if (name === '') {
+      await replyView(ctx, renderTopicList(topics));
+      return;
+    }
+    const index = findTopic(topics, name);
+    if (index === undefined) {
+      await replyView(ctx, renderTitleMatches(name, deps.search.searchTitles(name, TITLE_MATCHES)));
+      return;
+    }
+    const topic = topics[index]!;
+    await replyView(ctx, renderTopicPage(topic, index, archive.articlesByTopic(topic.name), 0));
+  });
+
+  feature.callbackQuery(/^(t|tl)(:|$)/, async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    const topics = archive.topics();
+    if (action?.kind === 'topics') {
+      await editView(ctx, renderTopicList(topics));
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    const topic = action?.kind === 'topic' ? topics[action.index] : undefined;
+    if (action?.kind !== 'topic' || topic === undefined) {
+      await ctx.answerCallbackQuery({ text: '这个主题已不存在，请发送 /topics 重新选择。' });
+      return;
+    }
+    await editView(ctx, renderTopicPage(topic, action.index, archive.articlesByTopic(topic.name), action.page));
+    await ctx.answerCallbackQuery();
+  });
+
+  return feature;
+}
+
+/**
+ * The topic a reader meant: its exact name, or the one name that contains what was typed or is
+ * contained in it (木垒 → 木垒县, 农业 → 农业农村). Ambiguous or unknown → undefined.
+ */
+export function findTopic(topics: readonly TopicSummary[], name: string): number | undefined {
+  const exact = topics.findIndex((t) => t.name === name);
+  if (exact !== -1) return exact;
+  const close = topics.flatMap((t, i) => (t.name.includes(name) || name.includes(t.name) ? [i] : []));
+  return close.length === 1 ? close[0] : undefined;
+}

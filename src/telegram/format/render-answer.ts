@@ -1,0 +1,60 @@
+import type { Answer, SearchFilters, SearchResult } from '../../search/types.js';
+import { formatChineseDate } from '../../archive/calendar.js';
+import type { Button } from '../keyboards.js';
+import { bold, escapeHtml, highlightTerms } from './html.js';
+import { formatIssueDate } from './issue-date.js';
+import type { View } from './view.js';
+
+export interface AnswerPage {
+  /** Results of this page only. */
+  results: readonly SearchResult[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  /** Key under which the question is remembered for paging; without it there are no page buttons. */
+  queryKey?: string;
+}
+
+/**
+ * One page of an answer: each result's headline, paper, issue date (约 when inferred), and the
+ * excerpt the search engine chose, with the matched terms in bold; buttons to read each article
+ * in full and to page through further results.
+ */
+export function renderAnswer(answer: Answer, page: AnswerPage): View {
+  const first = page.page * page.pageSize;
+  const lines: string[] = [];
+  const range = page.results.length > 1 ? `第 ${first + 1}–${first + page.results.length} 条` : `第 ${first + 1} 条`;
+  lines.push(`🔎 关于「${escapeHtml(answer.query)}」的报道（${range}）${describeFilters(answer.filters)}`);
+  page.results.forEach((r, i) => {
+    lines.push('');
+    lines.push(bold(`${first + i + 1}. ${r.title}`));
+    lines.push(escapeHtml(resultSource(r)));
+    lines.push(highlightTerms(r.excerpt, r.highlights));
+  });
+  lines.push('');
+  lines.push('点击下方编号阅读全文。');
+
+  const readRow: Button[] = page.results.map((r, i) => ({ text: `📖 ${first + i + 1}`, action: { kind: 'article', articleId: r.articleId, part: 0 } }));
+  const navRow: Button[] = [];
+  if (page.queryKey !== undefined) {
+    if (page.page > 0) navRow.push({ text: '◀ 上一页', action: { kind: 'more', key: page.queryKey, page: page.page - 1 } });
+    if (page.hasMore) navRow.push({ text: '更多结果 ▶', action: { kind: 'more', key: page.queryKey, page: page.page + 1 } });
+  }
+  return { text: lines.join('\n'), buttons: [readRow, navRow] };
+}
+
+/** 《昌吉日报》 · 2024年11月7日 星期四 · 第12124期 */
+export function resultSource(r: SearchResult): string {
+  const parts = [`《${r.paper}》`, formatIssueDate(r.date, r.dateSource)];
+  if (r.issueNumber !== undefined) parts.push(`第${r.issueNumber}期`);
+  return parts.join(' · ');
+}
+
+function describeFilters(filters: SearchFilters): string {
+  if (filters.date) return `\n（限定日期：${formatChineseDate(filters.date)}）`;
+  if (filters.dateFrom && filters.dateTo) return `\n（限定日期：${formatChineseDate(filters.dateFrom)}至${formatChineseDate(filters.dateTo)}）`;
+  if (filters.dateFrom) return `\n（限定日期：${formatChineseDate(filters.dateFrom)}起）`;
+  if (filters.dateTo) return `\n（限定日期：${formatChineseDate(filters.dateTo)}以前）`;
+  if (filters.issueNumber !== undefined) return `\n（限定期号：第${filters.issueNumber}期）`;
+  return '';
+}

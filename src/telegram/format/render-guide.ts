@@ -1,0 +1,98 @@
+import type { Archive } from '../../archive/archive.js';
+import { formatChineseDate } from '../../archive/calendar.js';
+import { bold, escapeHtml } from './html.js';
+import type { View } from './view.js';
+
+/** What the archive holds, in one sentence: 资料库收录《昌吉日报》2024年11月7日至11月13日共 5 期。 */
+export function describeArchive(archive: Archive): string {
+  const range = archive.dateRange();
+  const count = archive.issues().length;
+  const paper = `《${escapeHtml(archive.paper.name)}》`;
+  if (!range) return `资料库暂时还没有收录${paper}的报纸。`;
+  const span = range.first === range.last ? formatChineseDate(range.first) : `${formatChineseDate(range.first)}至${formatChineseDate(range.last)}`;
+  return `资料库收录${paper}${span}共 ${count} 期报纸。`;
+}
+
+/**
+ * Example questions taken from the archive itself (the places and topics with the most articles,
+ * the newest issue), so they always lead somewhere.
+ */
+export function exampleQuestions(archive: Archive): string[] {
+  const topics = archive.topics().filter((t) => t.count > 0).sort((a, b) => b.count - a.count);
+  const examples: string[] = [];
+  const place = topics.find((t) => t.kind === 'place');
+  if (place) examples.push(`${place.name}最近有什么新闻？`);
+  const topic = topics.find((t) => t.kind === 'topic');
+  if (topic) examples.push(`/topic ${topic.name}`);
+  const latest = archive.latest();
+  if (latest) examples.push(latest.number !== undefined ? `/date 第${latest.number}期` : `/date ${latest.date}`);
+  return examples;
+}
+
+/** The reply to a question nothing in the archive matches: what is covered and what to try. */
+export function renderNoMatch(question: string, archive: Archive): View {
+  const lines = [
+    `抱歉，没有找到与「${escapeHtml(question)}」相关的报道。`,
+    describeArchive(archive),
+    '',
+    '可以换个说法或换个关键词试试，例如：',
+    ...exampleQuestions(archive).map((e) => `• ${escapeHtml(e)}`),
+    '',
+    '也可以发送 /issues 浏览全部期次，或 /topics 按主题浏览。',
+  ];
+  return { text: lines.join('\n') };
+}
+
+/** /start without a payload. */
+export function renderWelcome(archive: Archive, botUsername: string): View {
+  return {
+    text: [
+      `您好！我是${bold(`《${archive.paper.name}》`)}资料库助手。`,
+      describeArchive(archive),
+      '',
+      '直接发给我一个问题或几个关键词，我会找出相关的报道和原文段落。',
+      '',
+      renderCommandList(archive, botUsername),
+    ].join('\n'),
+  };
+}
+
+/** /help */
+export function renderHelp(archive: Archive, botUsername: string): View {
+  const examples = exampleQuestions(archive);
+  return {
+    text: [
+      bold('使用说明'),
+      describeArchive(archive),
+      '',
+      '• 私聊：直接发送问题，例如：',
+      ...examples.map((e) => `  ${escapeHtml(e)}`),
+      '• 群聊：发送 /ask 问题、@我 提问，或回复我的消息。',
+      '',
+      renderCommandList(archive, botUsername),
+    ].join('\n'),
+  };
+}
+
+function renderCommandList(archive: Archive, botUsername: string): string {
+  const latest = archive.latest();
+  const date = latest?.date ?? '2024-01-01';
+  const [, m, d] = date.split('-').map(Number);
+  const number = latest?.number !== undefined ? `、第${latest.number}期` : '';
+  return [
+    bold('常用命令'),
+    '/latest — 最新一期',
+    `/date ${date} — 按日期查看（也可写 ${m}月${d}日、昨天${number}）`,
+    '/issues — 全部期次',
+    '/topics — 按主题和地区浏览',
+    '/topic 名称 — 某个主题或地区的报道',
+    '/ask 问题 — 在群聊中提问',
+    `在任意聊天中输入 @${escapeHtml(botUsername)} 关键词，可以把报道分享给朋友。`,
+  ].join('\n');
+}
+
+/** /ask with nothing after it. */
+export function renderAskPrompt(archive: Archive): View {
+  const example = exampleQuestions(archive)[0] ?? '关键词';
+  return { text: `请在 /ask 后面写上您的问题，例如：/ask ${escapeHtml(example)}` };
+}

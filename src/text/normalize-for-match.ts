@@ -1,0 +1,81 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Text normalisation for matching only: display text always keeps the original characters.
+ *
+ * Per character: NFKC (full-width → half-width, compatibility forms such as ① → 1), lowercase;
+ * then traditional → simplified (OpenCC, Taiwan standard), so a question typed in 繁体 finds the
+ * simplified archive. The same function runs over the archive and over questions, so both sides
+ * always agree.
+ */
+
+type Convert = (text: string) => string;
+
+let toSimplified: Convert | undefined;
+let toTraditionalTw: Convert | undefined;
+
+// Building a converter loads its dictionaries (≈10 ms): do it once, on first use, never on import.
+function simplify(text: string): string {
+  const convert = (toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' }));
+  return convert(text);
+}
+
+/** Simplified → traditional (Taiwan standard). Used by the evaluation to ask the dev questions in 繁体. */
+export function toTraditional(text: string): string {
+  const convert = (toTraditionalTw ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
+  return convert(text);
+}
+
+/** Normalised text plus, for each of its UTF-16 units, the index of the original unit it came from. */
+export interface NormalizedText {
+  text: string;
+  /** `origin[i]` is the index in the input of the character that produced `text[i]`. */
+  origin: Int32Array;
+}
+
+/**
+ * Normalises `text` for matching and keeps a map back to the original, so a match found in the
+ * normalised text can be shown (and bolded) in the original.
+ *
+ * @example normalizeWithMap('ＡＢ臺灣').text === 'ab台湾'
+ */
+export function normalizeWithMap(text: string): NormalizedText {
+  const parts: string[] = [];
+  const origin: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Fast path: CJK unified ideographs and plain ASCII need no NFKC.
+    if ((code >= 0x4e00 && code <= 0x9fff) || code < 0x80) {
+      parts.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!);
+      origin.push(i);
+      i += 1;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const n = ch.normalize('NFKC').toLowerCase();
+    parts.push(n);
+    for (let k = 0; k < n.length; k++) origin.push(i);
+    i += ch.length;
+  }
+  const folded = parts.join('');
+  let simplified = simplify(folded);
+  if (simplified.length !== folded.length) {
+    // A phrase conversion changed the length: convert character by character so the map stays exact.
+    simplified = Array.from(folded, (c) => {
+      const s = simplify(c);
+      return s.length === c.length ? s : c;
+    }).join('');
+  }
+  return { text: simplified, origin: Int32Array.from(origin) };
+}
+
+/**
+ * Normalises text for matching: NFKC, lowercase, traditional → simplified.
+ *
+ * @example normalizeForMatch('昌吉州有多少個紅色驛站？') === '昌吉州有多少个红色驿站?'
+ */
+export function normalizeForMatch(text: string): string {
+  return normalizeWithMap(text).text;
+}

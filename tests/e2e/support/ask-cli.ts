@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from './bot-process.js';
+
+const run = promisify(execFile);
+
+/** The first result `npm run ask -- --json` gives, in the fields the chat must agree with. */
+export interface CliTopResult {
+  articleId: string;
+  title: string;
+  date: string;
+  excerpt: string;
+}
+
+export function askCliExists(): boolean {
+  return existsSync(new URL('../../../src/cli/ask.ts', import.meta.url));
+}
+
+/** Runs `node --import tsx src/cli/ask.ts --json <question>` (sharing the bot's DATA_DIR index cache). */
+export async function askCliTopResult(question: string, dataDir: string): Promise<CliTopResult | undefined> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', question], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    maxBuffer: 16 * 1024 * 1024,
+    timeout: 120_000,
+  });
+  const answer = JSON.parse(stdout) as { results?: CliTopResult[] };
+  return answer.results?.[0];
+}
+
+/** Without the CLI: the same engine in this process (same seeds, config and index cache). */
+export async function engineTopResult(question: string, dataDir: string): Promise<CliTopResult | undefined> {
+  const [{ loadTestArchive }, { createSearchEngine }, { loadPaperConfig }, { createSilentLogger }] = await Promise.all([
+    import('./load-test-archive.js'),
+    import('../../../src/search/create-search-engine.js'),
+    import('../../../src/config.js'),
+    import('../../../src/logger.js'),
+  ]);
+  const configDir = `${REPO_ROOT}config`;
+  const archive = await loadTestArchive();
+  const engine = await createSearchEngine({ issues: [...archive.issues()], paper: loadPaperConfig(configDir), configDir, dataDir, logger: createSilentLogger() });
+  return engine.search(question).results[0];
+}

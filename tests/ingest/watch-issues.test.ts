@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watchIssues, type IssueWatcher } from '../../src/ingest/watch-issues.js';
+import { createSilentLogger } from '../../src/logger.js';
+
+let dir: string;
+let watcher: IssueWatcher | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'watch-issues-'));
+});
+afterEach(async () => {
+  await watcher?.close();
+  watcher = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Resolves with the first event for which `accept` is true (the test times out otherwise). */
+function collector() {
+  const seen: { file: string; event: string }[] = [];
+  const waiters: { accept: (f: string) => boolean; resolve: () => void }[] = [];
+  const onFile = (file: string, event: 'add' | 'change') => {
+    seen.push({ file: path.basename(file), event });
+    for (const w of waiters.filter((x) => x.accept(path.basename(file)))) w.resolve();
+  };
+  const until = (accept: (f: string) => boolean) =>
+    seen.some((s) => accept(s.file)) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ accept, resolve }));
+  return { seen, onFile, until };
+}
+
+describe('watchIssues', () => {
+  it('reports a new issue file once it is fully written, and not files that were there at start', async () => {
+    writeFileSync(path.join(dir, 'old.txt'), '旧的一期');
+    const c = collector();
+    watcher = await watchIssues({ seedsDir: dir, onFile: c.onFile, logger: createSilentLogger(), stabilityMs: 100 });
+    writeFileSync(path.join(dir, 'notes.md'), 'not an issue');
+    writeFileSync(path.join(dir, 'new.txt'), '新的一期');
+    await c.until((f) => f === 'new.txt');
+    expect(c.seen).toEqual([{ file: 'new.txt', event: 'add' }]);
+  });
+
+  it('keeps watching after a callback fails', async () => {
+    const c = collector();
+    let first = true;
+    watcher = await watchIssues({
+      seedsDir: dir,
+      onFile: (file, event) => {
+        c.onFile(file, event);
+        if (first) {
+          first = false;
+          throw new Error('broken issue');
+        }
+      },
+      logger: createSilentLogger(),
+      stabilityMs: 100,
+    });
+    writeFileSync(path.join(dir, 'a.txt'), 'a');
+    await c.until((f) => f === 'a.txt');
+    writeFileSync(path.join(dir, 'b.txt'), 'b');
+    await c.until((f) => f === 'b.txt');
+    expect(c.seen.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { buttonsOf, createHarness, GROUP_CHAT, lastWithButtons } from '../support/harness.js';
+import { validateCallsAfterEachTest } from '../support/validate-calls.js';
+
+validateCallsAfterEachTest();
+
+describe('asking in a private chat', () => {
+  it('answers a question with the headline, paper, issue date and the excerpt of the first result', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    const first = h.search.search('冬小麦', { limit: 1 }).results[0]!;
+    const [reply] = h.sentSince(0);
+    expect(reply).toBeDefined();
+    expect(reply!.text).toContain(first.title);
+    expect(reply!.text).toContain(first.excerpt);
+    expect(reply!.text).toContain('《昌吉日报》');
+    expect(first.date).toBe('2024-11-08');
+    expect(reply!.text).toContain('2024年11月8日 星期五 · 第12125期');
+  });
+
+  it('shows the first result excerpt before any other result', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    const results = h.search.search('冬小麦', { limit: 3 }).results;
+    const text = h.sentSince(0)[0]!.text;
+    expect(results.length).toBeGreaterThan(1);
+    expect(text.indexOf(results[0]!.excerpt)).toBeLessThan(text.indexOf(results[1]!.excerpt));
+  });
+
+  it('puts the matched terms of the excerpt in bold', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    const html = h.sentSince(0)[0]!.html;
+    expect(html).toContain('<b>冬小麦</b>');
+  });
+
+  it('marks an inferred issue date with 约', async () => {
+    const h = createHarness();
+    await h.send('天池');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('约2024年11月11日');
+    expect(text).not.toContain('2024年11月11日 星期一');
+  });
+
+  it('offers a read button for every result shown', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    const results = h.search.search('冬小麦', { limit: 3 }).results;
+    const data = buttonsOf(lastWithButtons(h)).map((b) => b.data);
+    for (const r of results) expect(data).toContain(`a:${r.articleId}:0`);
+  });
+
+  it('echoes a question containing <b> and & as typed', async () => {
+    const h = createHarness();
+    await h.send('<b>A&B</b> 冬小麦');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('「<b>A&B</b> 冬小麦」');
+    expect(reply.html).toContain('&lt;b&gt;A&amp;B&lt;/b&gt;');
+  });
+
+  it('answers a question that matches nothing with what the archive covers and examples', async () => {
+    const h = createHarness();
+    await h.send('火星探测');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('没有找到与「火星探测」相关的报道');
+    expect(text).toContain('2024年11月7日至2024年11月11日共 3 期');
+    expect(text).toContain('/issues');
+    expect(text).toMatch(/木垒县最近有什么新闻|\/topic /);
+  });
+
+  it('pages to more results with a button and back', async () => {
+    const h = createHarness();
+    await h.send('木垒县 冬小麦 天池 社区 公司');
+    const all = h.search.search('木垒县 冬小麦 天池 社区 公司', { limit: 10 }).results;
+    expect(all.length).toBeGreaterThan(3);
+    const message = lastWithButtons(h);
+    const more = buttonsOf(message).find((b) => b.text.includes('更多结果'))!;
+    expect(more.data).toMatch(/^m:[0-9a-z]+:1$/);
+    await h.press(message, more.data!);
+    const edited = h.api.messages().find((m) => m.messageId === message.messageId)!;
+    expect(edited.text).toContain(all[3]!.title);
+    expect(edited.text).not.toContain(`1. ${all[0]!.title}`);
+    const back = buttonsOf(edited).find((b) => b.text.includes('上一页'))!;
+    await h.press(edited, back.data!);
+    expect(h.api.messages().find((m) => m.messageId === message.messageId)!.text).toContain(`1. ${all[0]!.title}`);
+  });
+
+  it('answers a "more" button whose question was forgotten politely', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    const message = h.api.messages()[0]!;
+    const mark = h.mark();
+    await h.press(message, 'm:zz9:1');
+    const calls = h.callsSince(mark);
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);
+    expect(calls[0]!.payload.text).toContain('已过期');
+  });
+});
+
+describe('asking in a group', () => {
+  it('answers /ask with the question after the command', async () => {
+    const h = createHarness();
+    await h.send('/ask 冬小麦', { chat: GROUP_CHAT });
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.chatId).toBe(GROUP_CHAT.id);
+    expect(reply.text).toContain('关于「冬小麦」');
+  });
+
+  it('answers /ask@botname too', async () => {
+    const h = createHarness();
+    await h.send('/ask@changji_test_bot 冬小麦', { chat: GROUP_CHAT });
+    expect(h.sentSince(0)[0]!.text).toContain('关于「冬小麦」');
+  });
+
+  it('asks for a question after a bare /ask', async () => {
+    const h = createHarness();
+    await h.send('/ask', { chat: GROUP_CHAT });
+    expect(h.sentSince(0)[0]!.text).toContain('请在 /ask 后面写上您的问题');
+  });
+
+  it('answers a message that mentions the bot, without the mention', async () => {
+    const h = createHarness();
+    await h.send('@changji_test_bot 冬小麦', { chat: GROUP_CHAT });
+    expect(h.sentSince(0)[0]!.text).toContain('关于「冬小麦」');
+  });
+
+  it('answers a reply to one of its own messages', async () => {
+    const h = createHarness();
+    await h.send('/latest', { chat: GROUP_CHAT });
+    const own = h.api.messages(GROUP_CHAT.id)[0]!;
+    const mark = h.mark();
+    await h.send('冬小麦', { chat: GROUP_CHAT, replyTo: own });
+    expect(h.sentSince(mark)[0]!.text).toContain('关于「冬小麦」');
+  });
+
+  it('ignores plain group talk', async () => {
+    const h = createHarness();
+    await h.send('冬小麦长得真好', { chat: GROUP_CHAT });
+    await h.send('@someone_else 冬小麦', { chat: GROUP_CHAT });
+    expect(h.api.calls).toEqual([]);
+  });
+
+  it('quotes the asking message in a group', async () => {
+    const h = createHarness();
+    await h.send('/ask 冬小麦', { chat: GROUP_CHAT });
+    expect(h.callsOf('sendMessage')[0]!.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+  });
+});

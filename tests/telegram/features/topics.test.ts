@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { TopicSummary } from '../../../src/archive/archive.js';
+import { findTopic } from '../../../src/telegram/features/topics.js';
+import { buttonsOf, createHarness, lastWithButtons } from '../support/harness.js';
+import { validateCallsAfterEachTest } from '../support/validate-calls.js';
+
+validateCallsAfterEachTest();
+
+describe('/topics', () => {
+  it('lists topics and places with their article counts as buttons', async () => {
+    const h = createHarness();
+    await h.send('/topics');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('农业农村（2）');
+    expect(reply.text).toContain('木垒县（2）');
+    const buttons = buttonsOf(reply);
+    expect(buttons).toContainEqual({ text: '农业农村 2', data: 't:0:0', url: undefined });
+    expect(buttons).toContainEqual({ text: '木垒县 2', data: 't:3:0', url: undefined });
+  });
+
+  it('shows the articles of a topic when its button is pressed', async () => {
+    const h = createHarness();
+    await h.send('/topics');
+    const list = lastWithButtons(h);
+    await h.press(list, 't:3:0');
+    const page = h.api.messages().find((m) => m.messageId === list.messageId)!;
+    expect(page.text).toContain('木垒县 · 共 2 篇');
+    expect(buttonsOf(page).map((b) => b.data)).toEqual(['a:a1108long:0', 'a:a1107w:0', 'tl']);
+  });
+
+  it('answers a button for a topic that does not exist', async () => {
+    const h = createHarness();
+    await h.send('/topics');
+    const mark = h.mark();
+    await h.press(lastWithButtons(h), 't:99:0');
+    expect(h.callsSince(mark).map((c) => c.method)).toEqual(['answerCallbackQuery']);
+  });
+});
+
+describe('/topic', () => {
+  it('shows the articles of a named topic, newest first', async () => {
+    const h = createHarness();
+    await h.send('/topic 农业农村');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('农业农村 · 共 2 篇');
+    expect(text.indexOf('木垒县冬小麦田间管理纪实')).toBeLessThan(text.indexOf('木垒县冬小麦播种面积达12万亩'));
+  });
+
+  it('accepts a short form of a place name', async () => {
+    const h = createHarness();
+    await h.send('/topic 木垒');
+    expect(h.sentSince(0)[0]!.text).toContain('木垒县 · 共 2 篇');
+  });
+
+  it('falls back to a headline search for an unknown topic', async () => {
+    const h = createHarness();
+    await h.send('/topic 天池');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('没有名为「天池」的主题');
+    expect(reply.text).toContain('天山天池景区冬季旅游升温');
+    expect(buttonsOf(reply).map((b) => b.data)).toContain('a:a1111t:0');
+  });
+
+  it('says so when an unknown topic is in no headline either', async () => {
+    const h = createHarness();
+    await h.send('/topic 航天');
+    expect(h.sentSince(0)[0]!.text).toContain('标题中也没有找到它');
+  });
+});
+
+describe('findTopic', () => {
+  const topics: TopicSummary[] = [
+    { name: '农业农村', kind: 'topic', count: 1 },
+    { name: '昌吉市', kind: 'place', count: 1 },
+    { name: '木垒县', kind: 'place', count: 1 },
+  ];
+  it('prefers the exact name', () => expect(findTopic(topics, '昌吉市')).toBe(1));
+  it('accepts a name contained in one topic', () => expect(findTopic(topics, '农业')).toBe(0));
+  it('refuses an ambiguous name', () => expect(findTopic(topics, '县市')).toBeUndefined());
+});

@@ -1,0 +1,73 @@
+import { createServer } from 'node:net';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { botCommands } from '../../src/telegram/commands.js';
+import { createBot } from '../../src/telegram/create-bot.js';
+import { runBot, type RunningBot } from '../../src/telegram/run-bot.js';
+import { createFakeBotApi, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
+import { makeFixtureArchive } from './support/archive-fixture.js';
+import { createFakeSearchEngine } from './support/fake-search-engine.js';
+
+const TOKEN = '123456:TEST-abcdefghijklmnopqrstuvwxyz';
+const silent = pino({ level: 'silent' });
+
+let fake: FakeBotApi | undefined;
+let running: RunningBot | undefined;
+afterEach(async () => {
+  // Stop the bot before the fake server, as a real deployment would lose Telegram last.
+  await running?.stop();
+  await fake?.stop();
+  running = undefined;
+  fake = undefined;
+});
+
+function makeBot(apiRoot: string) {
+  const archive = makeFixtureArchive();
+  return createBot({ botToken: TOKEN, apiRoot, timeZone: 'Asia/Shanghai' }, { archive, search: createFakeSearchEngine(archive), logger: silent, rateLimit: false });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('runBot', () => {
+  it('long-polls, sets the Chinese command menu, answers, and confirms handled updates when stopped', async () => {
+    fake = createFakeBotApi({ token: TOKEN, bot: { username: 'changji_test_bot' } });
+    await fake.start();
+    running = await runBot(makeBot(fake.url), { port: 0 }, { logger: silent, commands: botCommands() });
+    expect((fake.commands() as { command: string }[]).map((c) => c.command)).toContain('latest');
+    const since = fake.mark();
+    fake.sendText(42, '冬小麦');
+    const reply = await fake.waitFor((c) => c.method === 'sendMessage' && c.chatId === 42, 20_000, { since });
+    expect(String(reply.payload?.text)).toContain('冬小麦');
+    await running.stop();
+    running = undefined;
+    expect(fake.pendingUpdates()).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('serves a webhook with a health endpoint when WEBHOOK_URL is set', async () => {
+    fake = createFakeBotApi({ token: TOKEN, bot: { username: 'changji_test_bot' } });
+    await fake.start();
+    const port = await freePort();
+    const webhookUrl = `http://127.0.0.1:${port}/telegram`;
+    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger: silent, commands: botCommands() });
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    const forged = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' }, body: '{}' });
+    expect(forged.status).toBe(401);
+    const since = fake.mark();
+    fake.sendText(42, '/latest');
+    const reply = await fake.waitFor((c) => c.method === 'sendMessage' && c.chatId === 42, 20_000, { since });
+    expect(String(reply.payload?.text)).toContain('2024年11月11日');
+    expect(fake.violations).toEqual([]);
+  });
+});
