@@ -1,36 +1,35 @@
-import { pino, destination, type Logger, type LevelWithSilent } from 'pino';
+import { pino, destination, type Logger, type LevelWithSilent, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
 /**
  * The root logger. Logs go to stderr so that CLI commands keep stdout for their output (JSON, tables).
- * The bot token is redacted wherever it would appear (config objects, API URLs in errors).
+ * The bot token is redacted wherever it would appear (config objects, API URLs inside error messages).
  */
 export function createLogger(options: { level?: LevelWithSilent; token?: string } = {}): Logger {
+  const opts: LoggerOptions = {
+    level: options.level ?? 'info',
+    redact: { paths: ['token', 'botToken', '*.token', '*.botToken', 'config.botToken'], censor: '[redacted]' },
+  };
   const token = options.token;
-  return pino(
-    {
-      level: options.level ?? 'info',
-      redact: { paths: ['token', 'botToken', '*.token', '*.botToken', 'config.botToken'], censor: '[redacted]' },
-      hooks: token
-        ? {
-            // A token can hide inside an error message or a URL: scrub every string argument.
-            logMethod(args, method) {
-              const scrubbed = args.map((a) => (typeof a === 'string' ? a.split(token).join('[redacted]') : a));
-              method.apply(this, scrubbed as Parameters<typeof method>);
-            },
-          }
-        : undefined,
-      formatters: token
-        ? {
-            log(obj) {
-              return JSON.parse(JSON.stringify(obj).split(token).join('[redacted]')) as Record<string, unknown>;
-            },
-          }
-        : undefined,
-    },
-    destination(2),
-  );
+  if (token) {
+    const scrub = (s: string) => s.split(token).join('[redacted]');
+    // A token can hide inside an error message, a stack or a URL: scrub the message and every field.
+    opts.hooks = {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+      },
+    };
+    opts.formatters = {
+      log(obj) {
+        const json = JSON.stringify(obj, (_k, v: unknown) =>
+          v instanceof Error ? { type: v.name, message: v.message, stack: v.stack, ...(v as unknown as Record<string, unknown>) } : v,
+        );
+        return JSON.parse(scrub(json)) as Record<string, unknown>;
+      },
+    };
+  }
+  return pino(opts, destination(2));
 }
 
 /** A logger that discards everything, for tests. */

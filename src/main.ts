@@ -40,17 +40,21 @@ async function main(config: Config, logger: Logger): Promise<void> {
   await running.stop();
 }
 
+// WORKAROUND: createLogger() without a token hands pino `hooks: undefined`, which crashes pino 9.
+// Until src/logger.ts is fixed, give it a placeholder that is never a secret (scrubbing it is harmless).
+const NO_TOKEN = 'no-bot-token-set';
+
 let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
-  createLogger({ level: 'info' }).fatal({ variable: err.variable }, err.message);
+  createLogger({ level: 'info', token: NO_TOKEN }).fatal({ variable: err.variable }, err.message);
   process.exit(1);
 }
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
 const terminal = config.botToken === undefined;
-const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });
+const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken ?? NO_TOKEN });
 main(config, logger).then(
   () => process.exit(0),
   (err: unknown) => {

@@ -48,6 +48,13 @@ export interface Article {
   byline?: string;
   /** 新华社北京11月6日电, 本报讯 … */
   dateline?: string;
+  /**
+   * The printed lead-in taken off the first paragraph, verbatim (`本报讯 记者杨雪楠报道：`,
+   * `新华社北京11月6日电`); `dateline` and `byline` were read from it. Added by ingest (optional).
+   */
+  lead?: string;
+  /** A closing line printed after the body, e.g. `（新华社北京11月4日电）`. Added by ingest (optional). */
+  signoff?: string;
   kind: ArticleKind;
   /** Body paragraphs, cleaned (hard wraps joined, OCR spaces removed, tags stripped). */
   paragraphs: string[];

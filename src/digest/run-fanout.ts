@@ -126,6 +126,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
       const content = renderFor(job.subscription.filter);
       if (!content) {
         store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: 0, status: 'empty', now: now() });
+        // A digest a crash left half-sent whose filter has since changed to match nothing: close it too.
+        store.finishDelivery(chatId, issue.id, 'empty', now());
         report.empty++;
         return;
       }

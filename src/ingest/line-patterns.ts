@@ -47,7 +47,7 @@ export function isHeadlineShaped(text: string): boolean {
 export const LEAD_START = /^(?:本报讯|[\u4e00-\u9fff]{1,6}(?:报|网|社|台)讯|[\u4e00-\u9fff]{2,14}\d{1,2}月\d{1,2}日电(?![视话力网站商影子器脑车池]))/u;
 
 /** A closing dateline in brackets: （新华社北京11月4日电）. */
-export const SIGNOFF = /^[（(]([^（）()]{1,40}(?:电|讯|完))[）)]$/u;
+export const SIGNOFF = /^[（(]([^（）()]{0,40}(?:电|讯|完))[）)]$/u;
 
 /** A photo credit line: □本报记者 何龙摄, 本报记者 陶维明 摄, □李洋摄. */
 export function isCreditLine(text: string): boolean {
@@ -67,6 +67,7 @@ export function isBylineLine(text: string): boolean {
   const t = text.trim();
   if (displayWidth(t) > 40 || endsSentence(t) || /摄$/.test(t)) return false;
   if (/^[□■]/.test(t)) return true;
+  if (/^(?:文|图|文\/图|图\/文|文图|摄影)\s*[\/／:：]\s*\S/u.test(t) && !/[，。]/.test(t)) return true;
   return /^(?:本报记者|本报通讯员|新华社记者|本报特约记者|特约记者|实习记者|记者|通讯员)\s*[\u4e00-\u9fff·]{2,}(?:[\s、][\u4e00-\u9fff·]{2,})*$/u.test(t);
 }
 

@@ -15,10 +15,13 @@ export interface HeadlineGroup {
 /**
  * The name of an organisation or place standing alone, e.g. `昌吉州检验检测中心特检所`: such a line is
  * the subject of the line below it (`举办岗位大练兵技术比武活动`), one headline set on two lines.
- * A bare county or city name (`昌吉市`) is too short to tell and is read as a place kicker.
+ * It names a place first (`昌吉…`, `…州`, `…县`) and ends with an institution; a slogan such as
+ * `新春新气象好开局` does neither. A bare county or city name (`昌吉市`) is too short to tell and is
+ * read as a place kicker.
  */
 const SUBJECT_LINE =
   /^[\u4e00-\u9fff\d]{5,16}(?:所|局|中心|基地|公司|集团|学校|大学|学院|医院|站|厂|社|队|协会|商会|委员会|委|院|馆|园区|合作社|村|镇|乡|街道|社区|县|市|州|部|厅|处|团|办)$/u;
+const PLACE_FIRST = /^(?:昌吉|新疆|中国|全国|国家|自治区|自治州|[\u4e00-\u9fff]{1,5}?(?:省|州|县|市|区|镇|乡|村))/u;
 
 const isTitleLine = (u: Unit) => u.kind === 'heading' || u.kind === 'headline';
 
@@ -69,7 +72,7 @@ export function parseHeadlineGroup(units: readonly Unit[]): HeadlineGroup | unde
   }
   // One headline printed on two lines: `昌吉州检验检测中心特检所` + `举办岗位大练兵技术比武活动`.
   const prev = kicker[kicker.length - 1];
-  if (prev && prev.level === titleUnits[0]!.level && SUBJECT_LINE.test(prev.text) && units.indexOf(prev) === units.indexOf(titleUnits[0]!) - 1) {
+  if (prev && prev.level === titleUnits[0]!.level && SUBJECT_LINE.test(prev.text) && PLACE_FIRST.test(prev.text) && units.indexOf(prev) === units.indexOf(titleUnits[0]!) - 1) {
     titleUnits = [prev, ...titleUnits];
     kicker = kicker.slice(0, -1);
   }

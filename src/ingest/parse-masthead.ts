@@ -29,7 +29,7 @@ export function isBoilerplateLine(line: string, paper: PaperConfig): boolean {
   if (t === '') return false;
   if (paper.mastheadMarkers.some((m) => m !== '' && t.includes(m))) return true;
   if (t === paper.name || (paper.nameLatin !== undefined && t.toUpperCase() === paper.nameLatin.toUpperCase())) return true;
-  return /^(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版|编辑)[：:]/u.test(t) && t.length <= 60;
+  return t.length <= 80 && (/(?:责任编辑|责编|美术编辑|美编|版式设计|版式|校对|组版)\s*[：:]/u.test(t) || /^编辑\s*[：:]/u.test(t));
 }
 
 /**
@@ -64,7 +64,19 @@ export function parseMasthead(lines: readonly string[], paper: PaperConfig): Mas
     } else if ((m = PAGES.exec(t))) {
       out.pageCount = Number(m[1]);
     } else if (!ISSUE_NO.test(t)) {
-      break;
+      // Several parts on one line: `2024年11月7日 星期四 农历甲辰年十月初七`.
+      const parts = t.split(/\s+/);
+      if (parts.length < 2 || !parts.every((p) => YEAR_MONTH.test(p) || WEEKDAY.test(p) || LUNAR.test(p) || NUMBER.test(p) || PAGES.test(p) || ISSUE_NO.test(p))) break;
+      for (const p of parts) {
+        if ((m = YEAR_MONTH.exec(p)) && year === undefined) {
+          year = Number(m[1]);
+          month = Number(m[2]);
+          if (m[3] !== undefined) day = Number(m[3]);
+        } else if ((m = WEEKDAY.exec(p))) out.weekday = m[1];
+        else if ((m = LUNAR.exec(p))) out.lunarDate = m[1];
+        else if ((m = NUMBER.exec(p))) out.number = Number(m[1]);
+        else if ((m = PAGES.exec(p))) out.pageCount = Number(m[1]);
+      }
     }
     out.lines.push(i);
   }

@@ -195,5 +195,21 @@ export function readUnits(text: string, paper: PaperConfig): ReadUnitsResult {
       ...(c.credit !== undefined ? { credit: c.credit } : {}),
     });
   }
+  // A short line ending in ！ or ？ is a headline when a lead, byline or subtitle follows it
+  // (`如何破解“小马拉大车”？` above `本报讯…`), though it looks like a sentence.
+  for (let i = 0; i + 1 < units.length; i++) {
+    const u = units[i]!;
+    const next = units[i + 1]!;
+    if (
+      u.kind === 'body' &&
+      u.lineCount === 1 &&
+      displayWidth(u.text) <= 30 &&
+      /[！？!?]$/u.test(u.text) &&
+      !/[。！？!?].*[。！？!?]$|[，,：:；;]/u.test(u.text) &&
+      ['lead', 'byline', 'subtitle', 'heading', 'headline'].includes(next.kind)
+    ) {
+      u.kind = 'headline';
+    }
+  }
   return { units, masthead, ...(columnWidth !== undefined ? { columnWidth } : {}) };
 }

@@ -23,9 +23,11 @@ const CLAUSE = /(?<=[，,：:；;])/u;
 function scoreText(model: QueryModel, norm: string): number {
   const words = coverage(model.words, norm);
   const bigrams = model.bigrams.length > 0 ? coverage(model.bigrams, norm) : words;
-  // When the question asks for a number, the sentence holding a figure is usually the answer.
+  // When the question asks for a number, the sentence holding a figure is usually the answer,
+  // and one holding a figure in the unit asked for ("多少天" → 9天) more so.
+  const shaped = model.answerShape !== undefined && model.answerShape.test(norm) ? 0.3 : 0;
   const figure = model.asksNumber && FIGURE.test(norm) ? 0.3 : 0;
-  return words + bigrams + figure;
+  return words + bigrams + figure + shaped;
 }
 
 /** Grows [start, end] with the better-scoring neighbour first while the total stays within `max`. */

@@ -18,9 +18,31 @@ export interface QueryModel {
   retrievalBigrams: string[];
   /** 多少/几/… : the answer is a number, so excerpts prefer sentences with figures. */
   asksNumber: boolean;
+  /**
+   * The shape of the answer when the question names its unit ("多少天" → a figure followed by 天,
+   * "办结率是多少" → a percentage): a sentence matching it most likely holds the answer.
+   */
+  answerShape?: RegExp;
 }
 
 const ASKS_NUMBER = /多少|几|多大|多长|多高|多久|多远|多重|多宽|多深|比例|百分之|率是|第几/u;
+
+// Measure words and units that follow 多少/几 in a question and a figure in the answer.
+const UNITS = [
+  '平方公里', '平方米', '立方米', '千瓦时', '千瓦', '公里', '公斤', '公顷', '小时', '分钟', '万元', '亿元', '万吨', '万亩', '万户', '万人',
+  '个', '名', '户', '家', '天', '年', '次', '人', '套', '台', '座', '所', '项', '元', '吨', '亩', '米', '岁', '倍', '条', '辆', '张',
+  '本', '篇', '件', '位', '批', '场', '处', '只', '头', '棵', '株', '期', '届', '节', '种', '支', '间', '栋', '层', '架', '份', '箱', '斤', '度',
+];
+const UNIT_AFTER_QUESTION = new RegExp(`(?:多少|几)(${UNITS.join('|')})`, 'u');
+const FIGURE = '(?:\\d[\\d.,，]*|[一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿)?';
+
+/** The answer's shape a question implies, if it names one. */
+function answerShapeOf(question: string): RegExp | undefined {
+  const unit = UNIT_AFTER_QUESTION.exec(question)?.[1];
+  if (unit !== undefined) return new RegExp(`${FIGURE}${unit}`, 'u');
+  if (/率|比例|百分之/u.test(question) && ASKS_NUMBER.test(question)) return /\d\s*[%％]|百分之/u;
+  return undefined;
+}
 
 /** BM25's IDF, never negative. */
 export function idf(df: number, docCount: number): number {
@@ -67,6 +89,7 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     retrievalWords: prune(words).filter((w) => stats.wordDf(w) > 0),
     retrievalBigrams: prune(bigrams),
     asksNumber: ASKS_NUMBER.test(question),
+    answerShape: answerShapeOf(question.normalize('NFKC')),
   };
 }
 

@@ -8,7 +8,11 @@ export interface QueryStore {
   recall(key: string): string | undefined;
 }
 
-export function createQueryStore(capacity = 1000): QueryStore {
+/**
+ * @param salt starts every key, so a button from before a restart (its key forgotten) cannot
+ *   recall a different question that happens to get the same counter value now.
+ */
+export function createQueryStore(capacity = 1000, salt = Math.random().toString(36).slice(2, 5)): QueryStore {
   const entries = new Map<string, string>();
   const keysByQuery = new Map<string, string>();
   let counter = 0;
@@ -21,7 +25,7 @@ export function createQueryStore(capacity = 1000): QueryStore {
         entries.set(existing, query);
         return existing;
       }
-      const key = (counter++).toString(36);
+      const key = `${salt}${(counter++).toString(36)}`;
       entries.set(key, query);
       keysByQuery.set(query, key);
       while (entries.size > capacity) {

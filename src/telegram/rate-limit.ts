@@ -12,7 +12,7 @@ interface Bucket {
 
 /**
  * Per-user flood protection: a token bucket per user id on an injected clock. Over the limit, a
- * user is told once to slow down (a short callback answer for a button); further updates are
+ * user is told once to slow down (a button always gets a short answer); further messages are
  * dropped quietly until the bucket refills.
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => Date): MiddlewareFn<BotContext> {
@@ -37,18 +37,31 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): M
 
   return async (ctx, next) => {
     const userId = ctx.from?.id;
-    // Only what a user sends counts; membership changes and the like always go through.
-    const fromUser = ctx.message !== undefined || ctx.callbackQuery !== undefined || ctx.inlineQuery !== undefined;
-    if (userId === undefined || !fromUser) return next();
+    // Messages and button presses count. Inline queries arrive with every keystroke and Telegram
+    // already throttles them; membership changes and the like always go through.
+    const counted = ctx.callbackQuery !== undefined || (ctx.message !== undefined && addressedToBot(ctx));
+    if (userId === undefined || !counted) return next();
     const { allowed, warn } = take(userId);
     if (allowed) return next();
     ctx.log.info({ userId }, 'rate limited');
     if (ctx.callbackQuery) {
+      // Every press needs an answer, or its spinner keeps turning.
       await ctx.answerCallbackQuery({ text: '操作太频繁了，请稍等几秒再试。' });
-    } else if (ctx.inlineQuery) {
-      // Inline queries arrive with every keystroke: dropping them silently is what readers expect.
     } else if (warn && ctx.chat) {
       await ctx.reply('您发送得太快了，请稍等几秒再继续。我会处理您之后发来的消息。');
     }
   };
+}
+
+/** In a group, group talk the bot may see (privacy mode off) is not a request and costs nothing. */
+function addressedToBot(ctx: BotContext): boolean {
+  const message = ctx.message;
+  if (message === undefined || ctx.chat?.type === 'private') return true;
+  const text = message.text ?? '';
+  const username = `@${ctx.me.username}`.toLowerCase();
+  return (
+    (message.entities ?? []).some((e) => e.type === 'bot_command' && e.offset === 0) ||
+    text.toLowerCase().includes(username) ||
+    message.reply_to_message?.from?.id === ctx.me.id
+  );
 }

@@ -61,7 +61,7 @@ export function createTerminalPrinter(output: Writable, color: boolean) {
           data.push(button.callback_data);
           cells.push(`[${data.length}] ${button.text}`);
         } else if ('url' in button && button.url !== undefined) {
-          cells.push(`${button.text} → ${button.url}`);
+          cells.push(`${button.text} → ${readableUrl(button.url)}`);
         }
       }
       if (cells.length > 0) write(`  ${cells.join('   ')}`);
@@ -100,6 +100,15 @@ export function createTerminalPrinter(output: Writable, color: boolean) {
 }
 
 export type TerminalPrinter = ReturnType<typeof createTerminalPrinter>;
+
+/** A share link with its Chinese text decoded, for reading rather than clicking. */
+function readableUrl(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
 
 /**
  * The terminal chat: the same bot, the same handlers, with a local stand-in for the Bot API.
@@ -176,7 +185,8 @@ export async function runTerminalChat(options: {
 
 /**
  * No token: builds the same bot as `createBot` against the local stand-in, sets its command menu
- * (answered locally) and chats on stdin/stdout until end of input.
+ * (answered locally) and chats on stdin/stdout until end of input. There is one reader and scripts
+ * pipe many lines at once, so flood protection is off.
  */
 export async function chatInTerminal(
   config: Pick<Config, 'timeZone' | 'apiRoot'>,
@@ -186,7 +196,7 @@ export async function chatInTerminal(
   const interactive = io.input.isTTY === true;
   const printer = createTerminalPrinter(io.output, io.output.isTTY === true);
   const api = createLocalBotApi({ botInfo: TERMINAL_BOT_INFO, onCall: printer.onCall });
-  const bot = createBot({ botToken: undefined, apiRoot: undefined, timeZone: config.timeZone }, { ...deps, botInfo: TERMINAL_BOT_INFO, apiTransformers: [api.transformer] });
+  const bot = createBot({ botToken: undefined, apiRoot: undefined, timeZone: config.timeZone }, { ...deps, botInfo: TERMINAL_BOT_INFO, apiTransformers: [api.transformer], rateLimit: false });
   await bot.api.setMyCommands(io.commands);
   await runTerminalChat({ bot, api, printer, input: io.input, interactive, logger: deps.logger });
 }

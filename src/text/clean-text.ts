@@ -106,7 +106,8 @@ export function fixSpacing(text: string): string {
   const tokens = collapsed.split(' ');
   let out = tokens[0] ?? '';
   for (let i = 1; i < tokens.length; i++) {
-    const left = out;
+    // Judge each space by the tokens as printed, not by what earlier joins produced.
+    const left = tokens[i - 1]!;
     const right = tokens[i]!;
     const a = [...left].pop();
     const b = [...right][0];
@@ -117,7 +118,7 @@ export function fixSpacing(text: string): string {
     // A digit followed by a unit character after a space (`5 辆`, `33.6 亿`) is covered above;
     // a percentage or decimal split by OCR (`20.32 %`) also joins.
     else if (isDigit(a) && (b === '%' || b === '％')) drop = true;
-    out = drop ? left + right : `${left} ${right}`;
+    out = drop ? out + right : `${out} ${right}`;
   }
   return out;
 }

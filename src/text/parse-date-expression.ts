@@ -163,6 +163,9 @@ function toExpression(groups: Record<string, string | undefined>, text: string, 
  */
 export function findDateExpressions(question: string, options: DateExpressionOptions): { found: FoundDateExpression[]; rest: string } {
   const text = question.normalize('NFKC');
+  // Cut the rest from the original when NFKC kept the length (it almost always does: full-width digits
+  // fold one for one), so the searched text keeps the reader's characters.
+  const source = text.length === question.length ? question : text;
   const found: FoundDateExpression[] = [];
   let rest = '';
   let last = 0;
@@ -171,10 +174,10 @@ export function findDateExpressions(question: string, options: DateExpressionOpt
     if (expression === undefined) continue;
     found.push({ expression, text: m[0], index: m.index });
     // Keep a space where the expression was, so the words on either side are not glued together.
-    rest += `${text.slice(last, m.index)} `;
+    rest += `${source.slice(last, m.index)} `;
     last = m.index + m[0].length;
   }
-  rest += text.slice(last);
+  rest += source.slice(last);
   return { found, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 

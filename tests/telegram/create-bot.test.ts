@@ -5,7 +5,7 @@ import { botCommands } from '../../src/telegram/commands.js';
 import type { SearchEngine } from '../../src/search/types.js';
 import { makeFixtureArchive } from './support/archive-fixture.js';
 import { createFakeSearchEngine } from './support/fake-search-engine.js';
-import { createHarness, lastWithButtons, PRIVATE_CHAT, READER } from './support/harness.js';
+import { createHarness, GROUP_CHAT, lastWithButtons, PRIVATE_CHAT, READER } from './support/harness.js';
 import { validateCallsAfterEachTest } from './support/validate-calls.js';
 
 validateCallsAfterEachTest();
@@ -127,5 +127,14 @@ describe('botCommands', () => {
     const commands = botCommands([{ command: 'subscribe', description: '订阅每日摘要' }, { command: 'help', description: '重复' }]);
     expect(commands.map((c) => c.command)).toEqual(['start', 'help', 'ask', 'latest', 'date', 'issue', 'issues', 'topics', 'topic', 'subscribe']);
     for (const c of commands) expect(c.description).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('rate limit in groups', () => {
+  it('does not count group talk that is not addressed to the bot', async () => {
+    const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
+    for (let i = 0; i < 3; i++) await h.send('今天天气不错', { chat: GROUP_CHAT });
+    await h.send('/ask 冬小麦', { chat: GROUP_CHAT });
+    expect(h.sentSince(0).map((m) => m.text)[0]).toContain('关于「冬小麦」');
   });
 });

@@ -23,3 +23,13 @@ describe('createQueryStore', () => {
     expect(store.recall(c)).toBe('丙');
   });
 });
+
+describe('createQueryStore across a restart', () => {
+  it('does not hand out a key an earlier store used', () => {
+    const before = createQueryStore(10, 'ab');
+    const after = createQueryStore(10, 'cd');
+    const old = before.remember('甲');
+    after.remember('乙');
+    expect(after.recall(old)).toBeUndefined();
+  });
+});

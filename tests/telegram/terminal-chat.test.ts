@@ -65,3 +65,10 @@ describe('renderHtmlForTerminal', () => {
     expect(renderHtmlForTerminal('<a href="https://t.me/x">分享</a>', false)).toBe('分享 (https://t.me/x)');
   });
 });
+
+describe('chatInTerminal with a long script', () => {
+  it('answers every line of a piped script (no flood protection for the one local reader)', async () => {
+    const out = await chat(Array.from({ length: 12 }, () => '冬小麦'));
+    expect(out.split('关于「冬小麦」').length - 1).toBe(12);
+  });
+});

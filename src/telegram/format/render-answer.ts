@@ -23,7 +23,12 @@ export interface AnswerPage {
 export function renderAnswer(answer: Answer, page: AnswerPage): View {
   const first = page.page * page.pageSize;
   const lines: string[] = [];
-  const range = page.results.length > 1 ? `第 ${first + 1}–${first + page.results.length} 条` : `第 ${first + 1} 条`;
+  const range =
+    page.page === 0 && !page.hasMore
+      ? `共 ${page.results.length} 条`
+      : page.results.length > 1
+        ? `第 ${first + 1}–${first + page.results.length} 条`
+        : `第 ${first + 1} 条`;
   lines.push(`🔎 关于「${escapeHtml(answer.query)}」的报道（${range}）${describeFilters(answer.filters)}`);
   page.results.forEach((r, i) => {
     lines.push('');

@@ -14,17 +14,22 @@ export function describeArchive(archive: Archive): string {
 }
 
 /**
- * Example questions taken from the archive itself (the places and topics with the most articles,
- * the newest issue), so they always lead somewhere.
+ * Examples taken from the archive itself, so they always lead somewhere: the place with the most
+ * articles as a keyword, a headline of the newest issue, the biggest topic, the newest issue's date.
  */
 export function exampleQuestions(archive: Archive): string[] {
   const topics = archive.topics().filter((t) => t.count > 0).sort((a, b) => b.count - a.count);
   const examples: string[] = [];
   const place = topics.find((t) => t.kind === 'place');
-  if (place) examples.push(`${place.name}最近有什么新闻？`);
+  if (place) examples.push(place.name);
+  const latest = archive.latest();
+  const headline = latest?.articles
+    .filter((a) => a.kind !== 'photo' && !a.titleDerived)
+    .map((a) => a.title)
+    .sort((a, b) => a.length - b.length)[0];
+  if (headline) examples.push(headline);
   const topic = topics.find((t) => t.kind === 'topic');
   if (topic) examples.push(`/topic ${topic.name}`);
-  const latest = archive.latest();
   if (latest) examples.push(latest.number !== undefined ? `/date 第${latest.number}期` : `/date ${latest.date}`);
   return examples;
 }

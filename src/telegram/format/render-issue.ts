@@ -43,8 +43,8 @@ export function renderIssue(issue: Issue, neighbours: { previous?: Issue; next?:
     .slice(0, 90)
     .map((a, i) => [{ text: `${i + 1}. ${shorten(a.title, 28)}`, action: { kind: 'article', articleId: a.id, part: 0 } }]);
   const nav: Button[] = [];
-  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${shortDate(neighbours.previous.date)}`, action: { kind: 'issue', issueId: neighbours.previous.id } });
-  if (neighbours.next) nav.push({ text: `下一期 ${shortDate(neighbours.next.date)} ▶`, action: { kind: 'issue', issueId: neighbours.next.id } });
+  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${shortDate(neighbours.previous.date, issue.date)}`, action: { kind: 'issue', issueId: neighbours.previous.id } });
+  if (neighbours.next) nav.push({ text: `下一期 ${shortDate(neighbours.next.date, issue.date)} ▶`, action: { kind: 'issue', issueId: neighbours.next.id } });
   return { text: [...head, ...lines, ...footer].join('\n'), buttons: [...articleRows, nav, [{ text: '📚 全部期次', action: { kind: 'issues', page: 0 } }]] };
 }
 
@@ -95,7 +95,8 @@ export function renderIssuesInPeriod(label: string, issues: readonly Issue[], pa
   };
 }
 
-function shortDate(date: string): string {
-  const [, m, d] = date.split('-').map(Number);
-  return `${m}月${d}日`;
+/** 11月8日, or 2023年3月24日 when the year differs from the issue on screen. */
+function shortDate(date: string, from: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return date.slice(0, 4) === from.slice(0, 4) ? `${m}月${d}日` : `${y}年${m}月${d}日`;
 }

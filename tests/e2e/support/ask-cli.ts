@@ -17,11 +17,17 @@ export function askCliExists(): boolean {
   return existsSync(new URL('../../../src/cli/ask.ts', import.meta.url));
 }
 
-/** Runs `node --import tsx src/cli/ask.ts --json <question>` (sharing the bot's DATA_DIR index cache). */
-export async function askCliTopResult(question: string, dataDir: string): Promise<CliTopResult | undefined> {
+/** Where the bot under test keeps its index cache and reads its issues. */
+export interface ArchiveDirs {
+  dataDir: string;
+  seedsDir: string;
+}
+
+/** Runs `node --import tsx src/cli/ask.ts --json <question>` over the bot's seeds (sharing its index cache). */
+export async function askCliTopResult(question: string, dirs: ArchiveDirs): Promise<CliTopResult | undefined> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--json', question], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dirs.dataDir, SEEDS_DIR: dirs.seedsDir, LOG_LEVEL: 'warn' },
     maxBuffer: 16 * 1024 * 1024,
     timeout: 120_000,
   });
@@ -30,7 +36,7 @@ export async function askCliTopResult(question: string, dataDir: string): Promis
 }
 
 /** Without the CLI: the same engine in this process (same seeds, config and index cache). */
-export async function engineTopResult(question: string, dataDir: string): Promise<CliTopResult | undefined> {
+export async function engineTopResult(question: string, dirs: ArchiveDirs): Promise<CliTopResult | undefined> {
   const [{ loadTestArchive }, { createSearchEngine }, { loadPaperConfig }, { createSilentLogger }] = await Promise.all([
     import('./load-test-archive.js'),
     import('../../../src/search/create-search-engine.js'),
@@ -38,7 +44,13 @@ export async function engineTopResult(question: string, dataDir: string): Promis
     import('../../../src/logger.js'),
   ]);
   const configDir = `${REPO_ROOT}config`;
-  const archive = await loadTestArchive();
-  const engine = await createSearchEngine({ issues: [...archive.issues()], paper: loadPaperConfig(configDir), configDir, dataDir, logger: createSilentLogger() });
+  const archive = await loadTestArchive(dirs.seedsDir);
+  const engine = await createSearchEngine({
+    issues: [...archive.issues()],
+    paper: loadPaperConfig(configDir),
+    configDir,
+    dataDir: dirs.dataDir,
+    logger: createSilentLogger(),
+  });
   return engine.search(question).results[0];
 }

@@ -41,3 +41,12 @@ export function messagesSince(fake: FakeBotApi, chatId: ChatKey, since: number):
 export function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** Resolves once `condition` holds, checking every 20 ms; rejects after `timeoutMs` naming `what`. */
+export async function eventually(condition: () => boolean, what: string, timeoutMs = ANSWER_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run ask -- "问题"`: asks the archive a question and prints the results.
+ * `npm run ask -- --json "问题"` prints one JSON object; `--json` with no question reads questions
+ * from stdin, one per line, loads the index once and prints one JSON object per line.
+ * Only results go to stdout; logs go to stderr (LOG_LEVEL).
+ */
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { loadIssues } from '../ingest/load-issues.js';
+import { createSearchEngine } from '../search/create-search-engine.js';
+import type { Answer, SearchEngine } from '../search/types.js';
+
+/** The JSON printed for one answer: plain-text excerpts, nothing the terminal needs. */
+export function answerToJson(answer: Answer): object {
+  return {
+    query: answer.query,
+    filters: answer.filters,
+    results: answer.results.map((r) => ({
+      articleId: r.articleId,
+      title: r.title,
+      kicker: r.kicker,
+      paper: r.paper,
+      date: r.date,
+      dateSource: r.dateSource,
+      issueNumber: r.issueNumber,
+      excerpt: r.excerpt,
+      highlights: r.highlights,
+      score: r.score,
+    })),
+  };
+}
+
+/** A readable rendering: headline, source line, excerpt with the matched terms in 【】. */
+export function formatAnswer(answer: Answer): string {
+  const lines: string[] = [`问：${answer.query}`];
+  const f = answer.filters;
+  const filterText = [f.date, f.dateFrom && `${f.dateFrom}–${f.dateTo ?? ''}`, f.issueNumber !== undefined ? `总第${f.issueNumber}期` : undefined].filter(Boolean).join(' ');
+  if (filterText !== '') lines.push(`限定：${filterText}`);
+  if (answer.results.length === 0) {
+    lines.push('没有找到相关内容。');
+    return `${lines.join('\n')}\n`;
+  }
+  answer.results.forEach((r, i) => {
+    const date = r.dateSource === 'inferred' ? `${r.date}（日期为推断）` : r.date;
+    const number = r.issueNumber !== undefined ? ` 总第${r.issueNumber}期` : '';
+    lines.push('');
+    lines.push(`${i + 1}. ${r.kicker ? `${r.kicker}｜` : ''}${r.title}`);
+    lines.push(`   ${r.paper} ${date}${number}  [${r.articleId}] 得分 ${r.score}`);
+    let excerpt = r.excerpt;
+    for (const h of r.highlights) excerpt = excerpt.split(h).join(`\u0001${h}\u0002`);
+    lines.push(`   ${excerpt.replace(/\u0001/g, '【').replace(/\u0002/g, '】')}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const question = argv.filter((a) => a !== '--json').join(' ').trim();
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const engine: SearchEngine = await createSearchEngine({ issues, paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
+  const print = (answer: Answer) => process.stdout.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : formatAnswer(answer));
+
+  if (question !== '') {
+    print(engine.search(question));
+    return 0;
+  }
+  if (!json && process.stdin.isTTY) {
+    process.stderr.write('usage: npm run ask -- [--json] "问题"   (or pipe questions, one per line)\n');
+    return 2;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const q = line.trim();
+    if (q !== '') print(engine.search(q));
+  }
+  return 0;
+}
+
+// Run only as a command, so the formatters above can be imported without side effects.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ask: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

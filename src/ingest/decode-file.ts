@@ -1,0 +1,43 @@
+import { IngestError } from '../errors.js';
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * Decodes the bytes of an issue file strictly as UTF-8 (with or without BOM). Throws an IngestError
+ * naming the file, saying what is wrong and what to do, when the file is empty, binary (NUL bytes)
+ * or not UTF-8 (for example GBK).
+ */
+export function decodeIssueFile(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new IngestError(`${file} is empty (0 bytes); nothing to ingest. Remove it or copy the issue text into it.`, file);
+  if (bytes.includes(0)) {
+    throw new IngestError(`${file} looks binary (it contains NUL bytes), not a text issue file; skipped. Issue files must be UTF-8 text.`, file);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    const at = firstInvalidUtf8(bytes);
+    throw new IngestError(
+      `${file} is not valid UTF-8 (first bad byte at offset ${at}; GBK/GB18030?); skipped. Convert it, e.g. \`iconv -f GB18030 -t UTF-8\`.`,
+      file,
+      { cause },
+    );
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') {
+    throw new IngestError(`${file} holds only whitespace; nothing to ingest. Remove it or copy the issue text into it.`, file);
+  }
+  return text;
+}

@@ -1,0 +1,106 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Issue } from '../archive/model.js';
+import type { PaperConfig } from '../config.js';
+import { IngestError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { decodeIssueFile } from './decode-file.js';
+import { loadManifest } from './load-manifest.js';
+import type { Manifest } from './manifest.js';
+import { parseIssue } from './parse-issue.js';
+
+/** A file that could not be ingested, or a problem with the manifest: never fatal for the others. */
+export interface IngestWarning {
+  file: string;
+  message: string;
+}
+
+export interface LoadIssueFileOptions {
+  paper: PaperConfig;
+  /** Manifest entries by file name (see loadManifest). */
+  manifest?: Manifest;
+  logger: Logger;
+}
+
+export interface LoadIssuesOptions {
+  seedsDir: string;
+  configDir: string;
+  paper: PaperConfig;
+  logger: Logger;
+  /** Called after each file, for a progress display. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** The calendar day of `date` in `timeZone`, as ISO `YYYY-MM-DD`. */
+function dayIn(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}
+
+/**
+ * Reads, decodes and parses one issue file. Never throws for a bad file: an empty, binary, non-UTF-8
+ * or article-less file gives one warning naming it and no issue. Used by loadIssues, and on its own
+ * to ingest a file dropped into the seeds folder while the bot runs.
+ */
+export async function loadIssueFile(filePath: string, options: LoadIssueFileOptions): Promise<{ issue?: Issue; warnings: IngestWarning[] }> {
+  const file = path.basename(filePath);
+  const log = options.logger.child({ module: 'ingest', file });
+  const skip = (message: string) => {
+    log.warn({ reason: message }, 'issue file skipped');
+    return { warnings: [{ file, message }] };
+  };
+  let bytes: Buffer;
+  let modified: Date;
+  try {
+    [bytes, modified] = await Promise.all([readFile(filePath), stat(filePath).then((s) => s.mtime)]);
+  } catch (err) {
+    return skip(`${file} cannot be read (${(err as Error).message}); skipped.`);
+  }
+  let text: string;
+  try {
+    text = decodeIssueFile(bytes, file);
+  } catch (err) {
+    if (err instanceof IngestError) return skip(err.message);
+    throw err;
+  }
+  const issue = parseIssue(text, file, {
+    paper: options.paper,
+    manifest: options.manifest?.[file],
+    fallbackDate: dayIn(modified, options.paper.timeZone),
+  });
+  if (issue.articles.length === 0) {
+    const what = issue.boilerplate.length > 0 ? 'holds only a masthead or page furniture' : 'holds no article text';
+    return skip(`${file} ${what}, no articles; skipped.`);
+  }
+  log.debug({ issue: issue.id, date: issue.date, dateSource: issue.dateSource, articles: issue.articles.length }, 'issue ingested');
+  return { issue, warnings: [] };
+}
+
+/**
+ * Ingests every `*.txt` file of the seeds folder (sorted by name) with the manifest from the config
+ * folder. Bad files are skipped with a warning each; the others are still ingested.
+ */
+export async function loadIssues(options: LoadIssuesOptions): Promise<{ issues: Issue[]; warnings: IngestWarning[] }> {
+  const log = options.logger.child({ module: 'ingest' });
+  const { manifest, warnings: manifestWarnings } = await loadManifest(options.configDir);
+  const warnings: IngestWarning[] = manifestWarnings.map((message) => ({ file: 'manifest.json', message }));
+  let names: string[];
+  try {
+    names = (await readdir(options.seedsDir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+  } catch (cause) {
+    throw new IngestError(`Cannot list the issue folder ${options.seedsDir}: ${(cause as Error).message}. Set SEEDS_DIR to the folder of issue files.`, options.seedsDir, {
+      cause,
+    });
+  }
+  for (const name of Object.keys(manifest)) {
+    if (!names.includes(name)) warnings.push({ file: 'manifest.json', message: `manifest names ${name}, which is not in ${options.seedsDir}` });
+  }
+  const issues: Issue[] = [];
+  for (const [i, name] of names.entries()) {
+    const result = await loadIssueFile(path.join(options.seedsDir, name), { paper: options.paper, manifest, logger: options.logger });
+    if (result.issue) issues.push(result.issue);
+    warnings.push(...result.warnings);
+    options.onProgress?.(i + 1, names.length, name);
+  }
+  log.info({ files: names.length, issues: issues.length, skipped: names.length - issues.length }, 'issues loaded');
+  return { issues, warnings };
+}

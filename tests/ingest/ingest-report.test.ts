@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/archive/model.js';
+import { formatIngestReport } from '../../src/ingest/ingest-report.js';
+
+const issue = (over: Partial<Issue>): Issue => ({
+  id: 'aaaa1111',
+  paper: '昌吉日报',
+  date: '2024-11-07',
+  dateSource: 'masthead',
+  file: '000.txt',
+  articles: [],
+  boilerplate: [],
+  warnings: [],
+  ...over,
+});
+
+describe('formatIngestReport', () => {
+  it('prints one row per issue with date, how it is known, number, articles, passages and warnings', () => {
+    const text = formatIngestReport(
+      [issue({ number: 12124 }), issue({ id: 'bbbb2222', file: '001.txt', date: '2025-03-08', dateSource: 'inferred', warnings: ['x', 'y'] })],
+      [{ file: 'bad.txt', message: 'bad.txt is empty' }],
+      new Map([
+        ['aaaa1111', 20],
+        ['bbbb2222', 38],
+      ]),
+    );
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^file\s+date\s+how known\s+no\.\s+articles\s+passages\s+warnings$/);
+    expect(lines[2]).toMatch(/^000\.txt\s+2024-11-07\s+masthead\s+12124\s+0\s+20\s+0$/);
+    expect(lines[3]).toMatch(/^001\.txt\s+2025-03-08\s+inferred \(approx\.\)\s+—\s+0\s+38\s+2$/);
+    expect(text).toContain('2 issue(s), 0 articles, 58 passages');
+    expect(text).toContain('bad.txt: bad.txt is empty');
+  });
+});

@@ -1,0 +1,141 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PaperConfig } from '../../src/config.js';
+import { ConfigError, IngestError } from '../../src/errors.js';
+import { decodeIssueFile } from '../../src/ingest/decode-file.js';
+import { loadIssueFile, loadIssues } from '../../src/ingest/load-issues.js';
+import { loadManifest } from '../../src/ingest/load-manifest.js';
+import { createSilentLogger } from '../../src/logger.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
+const paper: PaperConfig = {
+  name: '昌吉日报',
+  nameLatin: 'CHANGJI RIBAO',
+  timeZone: 'Asia/Shanghai',
+  mastheadMarkers: ['丝路昌吉客户端', '主管主办', '日报社出版', '国内统一刊号', '邮发代号', 'CHANGJI RIBAO'],
+};
+const logger = createSilentLogger();
+
+let root: string;
+let seedsDir: string;
+let configDir: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'load-issues-'));
+  seedsDir = path.join(root, 'seeds');
+  configDir = path.join(root, 'config');
+  mkdirSync(seedsDir);
+  mkdirSync(configDir);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** A folder with two good issues and one of each kind of bad file. */
+function writeMixedFolder() {
+  copyFileSync(path.join(fixtures, 'markdown-groups.txt'), path.join(seedsDir, 'a-good.txt'));
+  copyFileSync(path.join(fixtures, 'hard-wrapped.txt'), path.join(seedsDir, 'f-good.txt'));
+  writeFileSync(path.join(seedsDir, 'b-empty.txt'), '');
+  writeFileSync(path.join(seedsDir, 'c-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+  // 测试 in GBK, then ASCII
+  writeFileSync(path.join(seedsDir, 'd-gbk.txt'), Buffer.concat([Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from(' news text\n')]));
+  copyFileSync(path.join(fixtures, 'masthead-only.txt'), path.join(seedsDir, 'e-masthead.txt'));
+  writeFileSync(path.join(seedsDir, 'notes.md'), 'not an issue');
+}
+
+describe('loadIssues', () => {
+  it('warns once per bad file, naming it, and still ingests the others', async () => {
+    writeMixedFolder();
+    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    expect(issues.map((i) => i.file)).toEqual(['a-good.txt', 'f-good.txt']);
+    expect(warnings.map((w) => w.file)).toEqual(['b-empty.txt', 'c-binary.txt', 'd-gbk.txt', 'e-masthead.txt']);
+    for (const w of warnings) expect(w.message).toContain(w.file);
+    expect(warnings[0]!.message).toMatch(/empty/);
+    expect(warnings[1]!.message).toMatch(/binary/);
+    expect(warnings[2]!.message).toMatch(/not valid UTF-8.*GBK/);
+    expect(warnings[3]!.message).toMatch(/only a masthead/);
+  });
+
+  it('reports progress after each file', async () => {
+    writeMixedFolder();
+    const seen: string[] = [];
+    await loadIssues({ seedsDir, configDir, paper, logger, onProgress: (done, total, file) => seen.push(`${done}/${total} ${file}`) });
+    expect(seen).toEqual(['1/6 a-good.txt', '2/6 b-empty.txt', '3/6 c-binary.txt', '4/6 d-gbk.txt', '5/6 e-masthead.txt', '6/6 f-good.txt']);
+  });
+
+  it('dates an issue from the manifest, flagged manifest', async () => {
+    copyFileSync(path.join(fixtures, 'hard-wrapped.txt'), path.join(seedsDir, 'h.txt'));
+    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'h.txt': { date: '2025-09-03', number: 12300 }, 'gone.txt': { date: '2025-01-01' } } }));
+    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    expect(issues[0]).toMatchObject({ date: '2025-09-03', dateSource: 'manifest', number: 12300 });
+    expect(warnings).toEqual([{ file: 'manifest.json', message: expect.stringContaining('gone.txt') }]);
+  });
+
+  it('ingests the same ids on every run', async () => {
+    writeMixedFolder();
+    const a = await loadIssues({ seedsDir, configDir, paper, logger });
+    const b = await loadIssues({ seedsDir, configDir, paper, logger });
+    expect(b.issues.flatMap((i) => i.articles.map((x) => x.id))).toEqual(a.issues.flatMap((i) => i.articles.map((x) => x.id)));
+  });
+
+  it('throws an IngestError naming a missing folder', async () => {
+    await expect(loadIssues({ seedsDir: path.join(root, 'nope'), configDir, paper, logger })).rejects.toThrow(IngestError);
+  });
+});
+
+describe('loadIssueFile', () => {
+  it('parses one file dropped into the folder', async () => {
+    const file = path.join(seedsDir, 'new.txt');
+    copyFileSync(path.join(fixtures, 'headlines-after.txt'), file);
+    const { issue, warnings } = await loadIssueFile(file, { paper, logger });
+    expect(warnings).toEqual([]);
+    expect(issue?.articles).toHaveLength(3);
+    expect(issue?.file).toBe('new.txt');
+    // No date anywhere in this text: dated by the file's modification day, flagged inferred.
+    expect(issue?.dateSource).toBe('inferred');
+    expect(issue?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('reads a UTF-8 file with BOM and CRLF', async () => {
+    const file = path.join(seedsDir, 'bom.txt');
+    writeFileSync(file, `\uFEFF## 标题一\r\n\r\n本报讯 记者王明报道：5月10日，文化节开幕。\r\n`);
+    const { issue } = await loadIssueFile(file, { paper, logger });
+    expect(issue?.articles.map((a) => [a.title, a.paragraphs])).toEqual([['标题一', ['5月10日，文化节开幕。']]]);
+  });
+
+  it('warns about a file it cannot read', async () => {
+    const { issue, warnings } = await loadIssueFile(path.join(seedsDir, 'missing.txt'), { paper, logger });
+    expect(issue).toBeUndefined();
+    expect(warnings).toEqual([{ file: 'missing.txt', message: expect.stringContaining('cannot be read') }]);
+  });
+});
+
+describe('decodeIssueFile', () => {
+  it('rejects GBK bytes with the offset of the first bad byte', () => {
+    expect(() => decodeIssueFile(Buffer.from([0x61, 0xb2, 0xe2, 0xca, 0xd4]), 'g.txt')).toThrow(/g\.txt is not valid UTF-8 \(first bad byte at offset 1/);
+  });
+
+  it('strips nothing but accepts a BOM', () => {
+    expect(decodeIssueFile(Buffer.from('\uFEFF昌吉', 'utf8'), 'b.txt')).toBe('昌吉');
+  });
+});
+
+describe('loadManifest', () => {
+  it('reads entries and skips ones without a valid date', async () => {
+    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'a.txt': { date: '2025-03-08', number: 12200 }, 'b.txt': { date: '2025-02-30' } } }));
+    const { manifest, warnings } = await loadManifest(configDir);
+    expect(manifest).toEqual({ 'a.txt': { date: '2025-03-08', number: 12200 } });
+    expect(warnings).toEqual([expect.stringContaining('b.txt')]);
+  });
+
+  it('treats a missing manifest as empty and broken JSON as a config error', async () => {
+    expect(await loadManifest(configDir)).toEqual({ manifest: {}, warnings: [] });
+    writeFileSync(path.join(configDir, 'manifest.json'), '{ not json');
+    await expect(loadManifest(configDir)).rejects.toThrow(ConfigError);
+  });
+
+  it('reads the project manifest, which holds no guessed dates', async () => {
+    const { manifest } = await loadManifest(fileURLToPath(new URL('../../config/', import.meta.url)));
+    expect(manifest).toEqual({});
+  });
+});

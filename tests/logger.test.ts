@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const TOKEN = '123456:SECRET-abcdefghijklmnopqrstuvwxyz';
+
+describe('createLogger', () => {
+  it('writes structured logs to stderr and redacts the bot token everywhere', () => {
+    const script = `
+      import { createLogger } from './src/logger.ts';
+      const log = createLogger({ token: ${JSON.stringify(TOKEN)} });
+      log.error({ err: new Error('GET /bot${TOKEN}/getMe failed'), botToken: ${JSON.stringify(TOKEN)} }, 'call to bot${TOKEN} failed');
+      createLogger().info({ n: 1 }, 'plain');
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toContain('SECRET');
+    const lines = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({ level: 50, msg: 'call to bot[redacted] failed' });
+    expect(JSON.stringify(lines[0])).toContain('[redacted]');
+    expect(lines[1]).toMatchObject({ level: 30, n: 1, msg: 'plain' });
+  });
+});

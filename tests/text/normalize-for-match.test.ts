@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeForMatch, normalizeWithMap, toTraditional } from '../../src/text/normalize-for-match.js';
+
+describe('normalizeForMatch', () => {
+  it('folds full-width letters and digits to lowercase half-width', () => {
+    expect(normalizeForMatch('ＰＭ２．５和ＡＢＣ')).toBe('pm2.5和abc');
+  });
+
+  it('converts traditional characters to simplified', () => {
+    expect(normalizeForMatch('昌吉州有多少個紅色驛站')).toBe('昌吉州有多少个红色驿站');
+    expect(normalizeForMatch('木壘縣冬小麥長勢喜人')).toBe('木垒县冬小麦长势喜人');
+  });
+
+  it('leaves simplified Chinese characters as they are', () => {
+    const text = '石门子水库是1998年6月开始兴建的干部群众都来了';
+    expect(normalizeForMatch(text)).toBe(text);
+  });
+
+  it('folds full-width punctuation with the rest of the text', () => {
+    expect(normalizeForMatch('兴建的，干部（群众）')).toBe('兴建的,干部(群众)');
+  });
+
+  it('brings a traditional rewrite of simplified text back to the same text', () => {
+    for (const text of ['昌吉州全民终身学习活动周启动', '准东煤田火区治理持续推进', '国网昌吉供电公司开展志愿服务']) {
+      expect(normalizeForMatch(toTraditional(text))).toBe(text);
+    }
+  });
+});
+
+describe('normalizeWithMap', () => {
+  it('maps every normalised character back to the character it came from', () => {
+    const { text, origin } = normalizeWithMap('Ａ①臺灣');
+    expect(text).toBe('a1台湾');
+    expect([...origin]).toEqual([0, 1, 2, 3]);
+  });
+
+  it('keeps the map ordered and in range for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Ｂ', '１', '臺', '灣', '县', '，', '①', '㎡', ' ', '😀') }), (s) => {
+        const { text, origin } = normalizeWithMap(s);
+        expect(origin.length).toBe(text.length);
+        for (let i = 0; i < origin.length; i++) {
+          expect(origin[i]).toBeGreaterThanOrEqual(i > 0 ? origin[i - 1]! : 0);
+          expect(origin[i]).toBeLessThan(s.length);
+        }
+        expect(normalizeForMatch(s)).toBe(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUserDict, createTokenizer, getJieba, loadTokenizer } from '../../src/text/tokenizer.js';
+
+const tokenizer = loadTokenizer('config');
+
+describe('tokenizer', () => {
+  it('keeps local names from the user dictionary whole', () => {
+    expect(tokenizer.words('石门子水库位于呼图壁县')).toEqual(expect.arrayContaining(['石门子水库', '呼图壁县']));
+    expect(tokenizer.words('吉木萨尔县北庭镇')).toEqual(['吉木萨尔县', '北庭镇']);
+  });
+
+  it('drops stopwords, question words and punctuation from words', () => {
+    const words = tokenizer.words('木垒县的冬小麦，长势喜人吗？');
+    expect(words).toEqual(['木垒县', '冬小麦', '长势喜人']);
+  });
+
+  it('makes bigrams of adjacent Han characters only', () => {
+    expect(tokenizer.bigrams('冬小麦，长势2024年')).toEqual(['冬小', '小麦', '长势']);
+  });
+
+  it('never makes query bigrams across a stopword or question word', () => {
+    const q = tokenizer.query('石门子水库是什么时候开始兴建的');
+    expect(q.words).toEqual(['石门子水库', '开始', '兴建']);
+    expect(q.segments).toEqual(['石门子水库', '开始兴建']);
+    expect(q.bigrams).not.toContain('库是');
+    expect(q.bigrams).not.toContain('么时');
+    expect(q.bigrams).toEqual(expect.arrayContaining(['水库', '始兴']));
+  });
+
+  it('treats question phrases jieba keeps whole as question words', () => {
+    const q = tokenizer.query('沿线设置了哪几个站点');
+    expect(q.words).not.toContain('哪几个');
+    expect(q.segments).toEqual(['沿线设置', '站点']);
+  });
+
+  it('peels a particle off an unknown word when told which words the archive knows', () => {
+    const q = tokenizer.query('潘淑是哪里人', { isKnown: (w) => w === '潘淑' });
+    expect(q.words).toContain('潘淑');
+    expect(q.words).not.toContain('潘淑是');
+  });
+
+  it('never peels an unknown word below two characters', () => {
+    const q = tokenizer.query('滴灌带厂有多少名工人', { isKnown: () => false });
+    expect(q.words).toContain('厂有');
+  });
+
+  it('uses the stopword set it is given', () => {
+    const plain = createTokenizer({ stopwords: new Set() });
+    expect(plain.words('冬小麦的长势')).toContain('的');
+  });
+});
+
+describe('getJieba', () => {
+  it('shares one instance per user dictionary', () => {
+    expect(getJieba('石门子水库 3000 ns')).toBe(getJieba('石门子水库 3000 ns'));
+  });
+});
+
+describe('cleanUserDict', () => {
+  it('drops comments and blank lines so jieba never reads them as words', () => {
+    expect(cleanUserDict('# names\n\n准东 3000 ns\n  # more\n塔西河')).toBe('准东 3000 ns\n塔西河');
+  });
+});
