@@ -11,6 +11,7 @@ import { loadIssues } from './ingest/load-issues.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import { botCommands } from './telegram/commands.js';
+import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
 import { runBot } from './telegram/run-bot.js';
 import { chatInTerminal } from './telegram/terminal-chat.js';
@@ -22,11 +23,11 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const archive = createArchive(issues, { paper: config.paper, topics });
   const search = await createSearchEngine({ issues: [...archive.issues()], paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
-  const deps = { archive, search, logger };
-  const commands = botCommands();
+  const deps: BotDeps = { archive, search, logger };
+  const commands = botCommands(deps.extraCommands);
 
   if (config.botToken === undefined) {
-    process.once('SIGINT', () => process.exit(0));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
     await chatInTerminal(config, deps, { input: process.stdin, output: process.stdout, commands });
     return;
   }

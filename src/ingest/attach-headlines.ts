@@ -206,10 +206,9 @@ export function attachHeadlines(seg: Segmentation): AttachResult {
       const part = parts[g]!;
       if (part[0] === first) {
         draft.head = head;
-        draft.headMatched = true;
         draft.paragraphs = part;
       } else {
-        drafts.push({ start: part[0]!.unit.index, head, headMatched: true, paragraphs: part, captions: [], photo: false });
+        drafts.push({ start: part[0]!.unit.index, head, paragraphs: part, captions: [], photo: false });
         warnings.push(
           `an article with no 本报讯 line or headline ran on inside the one before it; split before "${preview(part[0]!.text)}" (line ${part[0]!.unit.line})`,
         );

@@ -28,7 +28,7 @@ function kindOf(d: Draft, totalLength: number): ArticleKind {
   const head = d.head;
   if (head && COMMENTARY.test([head.kicker, head.title, head.byline].join(' '))) return 'commentary';
   if (d.lead) return 'news';
-  if (head?.byline !== undefined || head?.subtitle?.startsWith('——')) return 'feature';
+  if (head?.byline !== undefined || d.byline !== undefined || head?.subtitle?.startsWith('——')) return 'feature';
   if (d.signoff?.dateline) return 'news';
   return totalLength < 300 ? 'brief' : 'news';
 }
@@ -36,7 +36,7 @@ function kindOf(d: Draft, totalLength: number): ArticleKind {
 function toArticle(d: Draft, issue: string, file: string, taken: Set<string>): Article {
   const paragraphs = d.paragraphs.map((p) => p.text);
   const captions = [...d.captions];
-  let byline = d.head?.byline ?? d.lead?.byline;
+  let byline = d.head?.byline ?? d.lead?.byline ?? d.byline;
   if (d.credit) {
     // A photo item's credit is its byline; a credit on a photo inside a bylined article stays with its caption.
     if (d.photo && byline === undefined) byline = d.credit;

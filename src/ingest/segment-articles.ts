@@ -16,14 +16,14 @@ export interface Draft {
   /** Index of the unit where the article starts (articles are listed in this order). */
   start: number;
   head?: HeadlineGroup;
-  /** True when the headline was printed elsewhere in the file and matched by content. */
-  headMatched?: boolean;
   lead?: ParsedLead;
   paragraphs: DraftParagraph[];
   captions: string[];
   /** Photo credit of a photo item (□本报记者 何龙摄). */
   credit?: string;
   signoff?: { signoff: string; dateline?: string };
+  /** A byline printed on its own, not in a headline group or lead. */
+  byline?: string;
   photo: boolean;
 }
 
@@ -144,10 +144,19 @@ export function segmentArticles(units: readonly Unit[]): Segmentation {
         current = newDraft(run[0]!.index, { head: group, photo: true });
         continue;
       }
-      if (!group && current && current.paragraphs.length === 0 && current.head && !current.head.byline) {
-        // A byline printed apart from its headline group, before the body.
-        current.head = { ...current.head, byline: run.map((r) => r.text).join(' '), units: [...current.head.units, ...run] };
-        continue;
+      if (!group && run.every((r) => r.kind === 'byline')) {
+        const byline = run.map((r) => r.text).join(' ');
+        if (next?.kind === 'body' || next?.kind === 'lead') {
+          // A signed article printed without a headline: the byline opens it.
+          close();
+          current = newDraft(run[0]!.index, { byline });
+          continue;
+        }
+        if (current && !current.photo && current.paragraphs.length > 0 && !current.head?.byline && !current.lead?.byline && !current.byline) {
+          // A byline printed after the body (`（记者 张三）` style).
+          current.byline = byline;
+          continue;
+        }
       }
       close();
       out.detached.push({ units: run });

@@ -1,6 +1,6 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
-import { Bot, BotError } from 'grammy';
+import { Bot, type BotError } from 'grammy';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { BotContext, BotDeps } from './context.js';

@@ -81,22 +81,18 @@ export function joinWrappedLines(lines: readonly string[]): string {
   return out;
 }
 
-/** Length of the run of Han characters that ends at (or starts at) a token boundary. */
-function hanRun(token: string, fromEnd: boolean): number {
-  const chars = [...token];
-  if (fromEnd) chars.reverse();
+/** Number of Han characters in a token. */
+function hanCount(token: string): number {
   let n = 0;
-  for (const ch of chars) {
-    if (!isHan(ch)) break;
-    n++;
-  }
+  for (const ch of token) if (isHan(ch)) n++;
   return n;
 }
 
 /**
  * Removes spaces that are layout noise and keeps the ones a typesetter meant:
  * - OCR spaces inside words: `特困人 员 基 本 生 活` → `特困人员基本生活` (a space next to a lone
- *   character goes; one between two phrases such as `高标准建设 高科技护航` stays);
+ *   Chinese character goes, as in a spaced name `赵 阳`; one between two phrases such as
+ *   `高标准建设 高科技护航` or after `文/图` stays);
  * - spaces between Chinese and digits: `完善 30 个` → `完善30个`;
  * - spaces next to full-width punctuation;
  * - ASCII words keep their spaces (`单位 and 科技`, `ω-force`).
@@ -114,7 +110,7 @@ export function fixSpacing(text: string): string {
     let drop = false;
     if (isCjkPunct(a) || isCjkPunct(b)) drop = true;
     else if ((isCjk(a) && isDigit(b)) || (isDigit(a) && isCjk(b))) drop = true;
-    else if (isHan(a) && isHan(b) && (hanRun(left, true) === 1 || hanRun(right, false) === 1)) drop = true;
+    else if (isHan(a) && isHan(b) && (hanCount(left) === 1 || hanCount(right) === 1)) drop = true;
     // A digit followed by a unit character after a space (`5 辆`, `33.6 亿`) is covered above;
     // a percentage or decimal split by OCR (`20.32 %`) also joins.
     else if (isDigit(a) && (b === '%' || b === '％')) drop = true;

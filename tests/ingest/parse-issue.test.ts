@@ -122,6 +122,19 @@ describe('parseIssue', () => {
     expect(issue.warnings.some((w) => w.includes('no date'))).toBe(true);
   });
 
+  it('takes a short line ending in ？ above a lead for a headline', () => {
+    const text = '## 上一篇\n\n本报讯 记者王明报道：会议召开。\n\n如何破解“小马拉大车”？\n\n本报讯 记者李华报道：近日，全县开展减负行动。\n';
+    expect(heads(text)).toEqual([
+      ['', '上一篇', ''],
+      ['', '如何破解“小马拉大车”？', ''],
+    ]);
+  });
+
+  it('reads a 文/图 credit line as a byline', () => {
+    const issue = parseIssue('走进石城子水库\n\n文/图 本报记者 周平\n\n石城子水库建成二十年来，灌溉农田十万亩。\n', 'w.txt', { paper });
+    expect(issue.articles[0]).toMatchObject({ title: '走进石城子水库', byline: '文/图 本报记者 周平', kind: 'feature' });
+  });
+
   it('derives a title from the lead sentence of an article printed without a headline', () => {
     const issue = parseIssue('本报讯 记者王明报道：5月10日，玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销。\n\n文化节期间吸引游客五万余人次。\n', 'n.txt', { paper });
     expect(issue.articles).toHaveLength(1);

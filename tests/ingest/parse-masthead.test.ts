@@ -22,6 +22,17 @@ describe('parseMasthead', () => {
     expect(parseMasthead(['2024年11月7日 星期四', '总第12124期'], paper)).toMatchObject({ date: '2024-11-07', weekday: '星期四', number: 12124 });
   });
 
+  it('reads several masthead parts printed on one line', () => {
+    expect(parseMasthead(['昌吉日报', '2024年11月7日 星期四 农历甲辰年十月初七', '总第12124期 今日4版'], paper)).toMatchObject({
+      date: '2024-11-07',
+      weekday: '星期四',
+      lunarDate: '甲辰年十月初七',
+      number: 12124,
+      pageCount: 4,
+      lines: [0, 1, 2],
+    });
+  });
+
   it('warns when the weekday does not match the date', () => {
     expect(parseMasthead(['2024年11月7日', '星期五'], paper).warnings[0]).toMatch(/星期五.*星期四/);
   });
@@ -40,6 +51,7 @@ describe('isBoilerplateLine', () => {
     expect(isBoilerplateLine('□国内统一刊号CN 65—0010', paper)).toBe(true);
     expect(isBoilerplateLine('昌吉日报', paper)).toBe(true);
     expect(isBoilerplateLine('责任编辑：张三', paper)).toBe(true);
+    expect(isBoilerplateLine('2024年11月7日 星期四 责任编辑：张三 版式：李四', paper)).toBe(true);
     expect(isBoilerplateLine('昌吉日报社记者走进社区', paper)).toBe(false);
   });
 });

@@ -1,11 +1,41 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCallLog, type ApiResponse, type CallLog, type CallPredicate, type CallRecord, type Recording, type WaitOptions } from './call-log.js';
+import { createCallLog, type ApiResponse, type CallLog } from './call-log.js';
 import { checkTelegramLimits, type LimitViolation } from './check-telegram-limits.js';
+import type {
+  ChatSpec,
+  FakeBotApi,
+  FakeBotApiOptions,
+  FakeChat,
+  FakeMessage,
+  FakeUpdate,
+  FakeUser,
+  InjectableCall,
+  RecordedViolation,
+} from './fake-bot-api-types.js';
 import { fakeErrors, type FakeApiError } from './fake-errors.js';
+import {
+  GROUP_USER_ID,
+  canonicalJson,
+  chatKey,
+  commandsKey,
+  completeUser,
+  defaultChat,
+  inlineMarkup,
+  parseJsonObject,
+  toTelegram,
+  userEntities,
+} from './fake-telegram-objects.js';
 import { parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js';
 import { PayloadError, readRequestPayload } from './read-request-payload.js';
-import { createSendRateLog, type ChatKey, type SendRateLog } from './send-rate-log.js';
+import { createSendRateLog, type ChatKey } from './send-rate-log.js';
+
+export type * from './fake-bot-api-types.js';
+export type { ApiResponse, CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';
+export type { LimitViolation } from './check-telegram-limits.js';
+export type { FakeApiError } from './fake-errors.js';
+export type { TelegramEntity } from './parse-telegram-html.js';
+export type { ChatKey } from './send-rate-log.js';
 
 /**
  * A fake Telegram Bot API on 127.0.0.1 for end-to-end tests and benchmarks: the real bot process
@@ -26,36 +56,6 @@ import { createSendRateLog, type ChatKey, type SendRateLog } from './send-rate-l
  * expect(fake.violations).toEqual([]);
  * await fake.stop();
  */
-
-import type {
-  ChatSpec,
-  FakeBotApi,
-  FakeBotApiOptions,
-  FakeChat,
-  FakeMessage,
-  FakeUpdate,
-  FakeUser,
-  InjectableCall,
-  RecordedViolation,
-} from './fake-bot-api-types.js';
-import {
-  GROUP_USER_ID,
-  canonicalJson,
-  chatKey,
-  commandsKey,
-  completeUser,
-  defaultChat,
-  inlineMarkup,
-  parseJsonObject,
-  toTelegram,
-  userEntities,
-} from './fake-telegram-objects.js';
-
-export type * from './fake-bot-api-types.js';
-export type { ApiResponse, CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';
-export type { FakeApiError } from './fake-errors.js';
-export type { LimitViolation } from './check-telegram-limits.js';
-export type { ChatKey } from './send-rate-log.js';
 
 /** Methods whose successful calls count as sent messages for flood control and rate accounting. */
 const SEND_METHODS = new Set(['sendMessage']);

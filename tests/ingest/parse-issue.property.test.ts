@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/archive/model.js';
+import type { PaperConfig } from '../../src/config.js';
+import { parseIssue } from '../../src/ingest/parse-issue.js';
+
+const paper: PaperConfig = { name: '昌吉日报', timeZone: 'Asia/Shanghai', mastheadMarkers: ['丝路昌吉客户端', '主管主办'] };
+
+/** Lines of the kinds issue files are made of, in any order. */
+const line = fc.constantFrom(
+  '',
+  '',
+  ' ',
+  '昌吉州召开会议',
+  '## 木垒县冬小麦长势喜人',
+  '### 小标题在这里',
+  '# 一座水库的变迁',
+  '高标准建设 高科技护航',
+  '——记者走进石城子水库',
+  '□本报记者 杨鹤',
+  '本报讯 记者杨雪楠报道：11月5日上午，活动周开幕式举行。',
+  '**本报讯** 通讯员钟丽萍报道:11月4日,培训班开班。',
+  '新华社北京11月6日电 会议在京召开。',
+  '（新华社北京11月4日电）',
+  '今年以来，全县新建温室大棚三百座，种植蔬菜、瓜果等二十余个品种。',
+  '2024年，全县粮食产量同比增长5%。',
+  '据了解，项目总投资33.6亿元，规划装机容量80万千瓦，',
+  '特困人 员 基 本 生 活 救 助',
+  '完善 30 个驿站。',
+  '□本报记者 何龙摄',
+  '本报记者 陶维明 摄',
+  '无人机镜头里的风电项目建设现场。 □赵 阳摄',
+  '3月7日，工作人员正在食用油生产线上作业。',
+  'PM<sub>2.5</sub>平均浓度为50微克。',
+  '丝路昌吉客户端',
+  '2024年11月',
+  '7',
+  '总第12124期',
+  '如何破解难题？',
+);
+
+const counts = (text: string) => {
+  const m = new Map<string, number>();
+  for (const ch of text.normalize('NFKC').replace(/\s+/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
+  return m;
+};
+const source = (raw: string) =>
+  raw
+    .replace(/^[ \t\u3000]*#{1,6}[ \t]*/gm, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g, '');
+const accounted = (issue: Issue) => {
+  const parts = [...issue.boilerplate];
+  for (const a of issue.articles) {
+    parts.push(a.kicker ?? '', a.titleDerived ? '' : a.title, a.subtitle ?? '', a.lead ?? '', a.signoff ?? '');
+    if (a.byline && !(a.lead ?? '').includes(a.byline)) parts.push(a.byline);
+    if (a.dateline && !(a.lead ?? '').includes(a.dateline) && !(a.signoff ?? '').includes(a.dateline)) parts.push(a.dateline);
+    parts.push(...a.paragraphs, ...a.captions);
+  }
+  return parts.join('');
+};
+
+describe('parseIssue on arbitrary arrangements of issue lines', () => {
+  it('never throws, loses no character, and gives every article a unique id and a title', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const raw = lines.join('\n');
+        const issue = parseIssue(raw, 'fuzz.txt', { paper });
+        expect(counts(accounted(issue))).toEqual(counts(source(raw)));
+        const ids = issue.articles.map((a) => a.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const a of issue.articles) {
+          expect(a.title.length).toBeGreaterThan(0);
+          expect(a.paragraphs.length + a.captions.length).toBeGreaterThan(0);
+        }
+        expect(issue.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
