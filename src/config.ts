@@ -28,6 +28,10 @@ export interface Config {
   webhookUrl?: string;
   webhookSecret?: string;
   port: number;
+  /** How often the digest scheduler looks for due digests, in seconds. */
+  digestTickSeconds: number;
+  /** Digest fan-out ceiling, messages per second overall (Telegram allows about 30). */
+  digestRatePerSecond: number;
   paper: PaperConfig;
 }
 
@@ -89,6 +93,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     throw new ConfigError(`PORT must be a whole number 0–65535, got "${portText}".`, 'PORT');
   }
 
+  const positive = (name: string, fallback: number, max: number): number => {
+    const text = str(name);
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n <= 0 || n > max) {
+      throw new ConfigError(`${name} must be a number above 0 and at most ${max}, got "${text}".`, name);
+    }
+    return n;
+  };
+  const digestTickSeconds = positive('DIGEST_TICK_SECONDS', 30, 3600);
+  const digestRatePerSecond = positive('DIGEST_RATE', 25, 1000);
+
   const configDir = path.resolve(str('CONFIG_DIR') ?? 'config');
   const seedsDir = path.resolve(str('SEEDS_DIR') ?? 'seeds');
   if (!existsSync(seedsDir)) {
@@ -107,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     webhookUrl,
     webhookSecret: str('WEBHOOK_SECRET'),
     port,
+    digestTickSeconds,
+    digestRatePerSecond,
     paper,
   };
 }

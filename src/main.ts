@@ -1,20 +1,46 @@
 /**
- * Composition root: config → logger → issues → archive → search index → bot. Nothing else knows
- * every module. With BOT_TOKEN the bot talks to Telegram (long polling, or a webhook when
- * WEBHOOK_URL is set); without one it chats in the terminal. SIGINT/SIGTERM stop it cleanly.
+ * Composition root: config → logger → issues → archive → search index → digest store → bot → scheduler.
+ * Nothing else knows every module. With BOT_TOKEN the bot talks to Telegram (long polling, or a webhook
+ * when WEBHOOK_URL is set); without one it chats in the terminal. SIGINT/SIGTERM stop it cleanly.
  */
-import { createArchive } from './archive/archive.js';
+import { createArchive, type Archive } from './archive/archive.js';
 import { loadTopicsConfig } from './archive/topics-config.js';
 import { loadConfig, type Config } from './config.js';
-import { ConfigError } from './errors.js';
-import { loadIssues } from './ingest/load-issues.js';
+import { openStore } from './digest/open-store.js';
+import { startDigestService } from './digest/start-digest-service.js';
+import { ConfigError, StoreError } from './errors.js';
+import { startHealthServer, type HealthServer } from './health-server.js';
+import { loadIssueFile, loadIssues } from './ingest/load-issues.js';
+import { loadManifest } from './ingest/load-manifest.js';
+import { watchIssues } from './ingest/watch-issues.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSearchEngine } from './search/create-search-engine.js';
+import type { SearchEngine } from './search/types.js';
 import { botCommands } from './telegram/commands.js';
 import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
+import { createDigestDeliverer } from './telegram/deliver-digest.js';
+import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
 import { chatInTerminal } from './telegram/terminal-chat.js';
+
+/** Keeps the archive and the index in step when an issue file is added or changed while running. */
+async function watchSeeds(config: Config, archive: Archive, search: SearchEngine, logger: Logger) {
+  return watchIssues({
+    seedsDir: config.seedsDir,
+    logger,
+    onFile: async (file) => {
+      // Re-read the manifest each time: an editor may have recorded the new issue's date with it.
+      const { manifest } = await loadManifest(config.configDir);
+      const { issue, warnings } = await loadIssueFile(file, { paper: config.paper, manifest, logger });
+      for (const warning of warnings) logger.warn(warning, 'issue file skipped');
+      if (!issue) return;
+      archive.upsertIssue(issue);
+      search.upsertIssue(archive.issueById(issue.id) ?? issue);
+      logger.info({ file: issue.file, date: issue.date, articles: issue.articles.length }, 'new issue added');
+    },
+  });
+}
 
 async function main(config: Config, logger: Logger): Promise<void> {
   const topics = loadTopicsConfig(config.configDir);
@@ -23,43 +49,78 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const archive = createArchive(issues, { paper: config.paper, topics });
   const search = await createSearchEngine({ issues: [...archive.issues()], paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
-  const deps: BotDeps = { archive, search, logger };
+
+  // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
+  const store = openStore(config.dataDir, logger);
+  const subscriptions = createSubscriptionsFeature({ store, archive, timeZone: config.timeZone });
+  const deps: BotDeps = { archive, search, logger, extraFeatures: [subscriptions], extraCommands: SUBSCRIPTION_COMMANDS };
   const commands = botCommands(deps.extraCommands);
+  const watcher = await watchSeeds(config, archive, search, logger);
 
   if (config.botToken === undefined) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
-    await chatInTerminal(config, deps, { input: process.stdin, output: process.stdout, commands });
+    try {
+      await chatInTerminal(config, deps, { input: process.stdin, output: process.stdout, commands });
+    } finally {
+      await watcher.close();
+      store.close();
+    }
     return;
   }
 
   const bot = createBot(config, deps);
   const running = await runBot(bot, config, { logger, commands });
+  const digests = startDigestService({
+    store,
+    archive,
+    deliver: createDigestDeliverer(bot.api),
+    logger,
+    timeZone: config.timeZone,
+    tickMs: config.digestTickSeconds * 1000,
+    rate: { perSecond: config.digestRatePerSecond },
+  });
+  let health: HealthServer | undefined;
+  if (config.webhookUrl === undefined) {
+    // Webhook mode serves /healthz itself; a busy port must not stop the bot from answering readers.
+    health = await startHealthServer({
+      port: config.port,
+      logger,
+      check: () => ({ issues: archive.issues().length, latest: archive.latest()?.date }),
+    }).catch((err: unknown) => {
+      logger.warn({ err, port: config.port }, 'health endpoint not started');
+      return undefined;
+    });
+  }
+
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  logger.info('stopping');
+  await watcher.close();
+  await digests.stop();
   await running.stop();
+  await health?.close();
+  store.close();
 }
-
-// WORKAROUND: createLogger() without a token hands pino `hooks: undefined`, which crashes pino 9.
-// Until src/logger.ts is fixed, give it a placeholder that is never a secret (scrubbing it is harmless).
-const NO_TOKEN = 'no-bot-token-set';
 
 let config: Config;
 try {
   config = loadConfig();
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
-  createLogger({ level: 'info', token: NO_TOKEN }).fatal({ variable: err.variable }, err.message);
+  createLogger().fatal({ variable: err.variable }, err.message);
   process.exit(1);
 }
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
 const terminal = config.botToken === undefined;
-const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken ?? NO_TOKEN });
+const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });
 main(config, logger).then(
   () => process.exit(0),
   (err: unknown) => {
-    logger.fatal({ err }, err instanceof Error ? err.message : 'startup failed');
+    // Expected failures (bad config, a database that must not be touched) get their message only, no stack.
+    if (err instanceof ConfigError || err instanceof StoreError) logger.fatal({ path: (err as StoreError).path }, err.message);
+    else logger.fatal({ err }, err instanceof Error ? err.message : 'startup failed');
     process.exit(1);
   },
 );

@@ -36,7 +36,7 @@ function kindOf(d: Draft, totalLength: number): ArticleKind {
 function toArticle(d: Draft, issue: string, file: string, taken: Set<string>): Article {
   const paragraphs = d.paragraphs.map((p) => p.text);
   const captions = [...d.captions];
-  let byline = d.head?.byline ?? d.lead?.byline ?? d.byline;
+  let byline = d.head?.byline ?? d.byline ?? d.lead?.byline;
   if (d.credit) {
     // A photo item's credit is its byline; a credit on a photo inside a bylined article stays with its caption.
     if (d.photo && byline === undefined) byline = d.credit;

@@ -166,7 +166,9 @@ export function segmentArticles(units: readonly Unit[]): Segmentation {
     if (u.kind === 'lead') {
       const lead = parseLead(u.text)!;
       const deckOnly = current?.paragraphs.every((p) => !endsSentence(p.text)) && (current?.paragraphs.length ?? 0) <= 2;
-      if (!(current && current.head && !current.lead && !current.photo && deckOnly)) {
+      // The lead opens the current article when that has only a headline (and maybe a deck) or a byline so far.
+      const opensCurrent = current && !current.lead && !current.photo && (current.head ? deckOnly : current.paragraphs.length === 0);
+      if (!opensCurrent) {
         close();
         current = newDraft(u.index);
       }

@@ -135,6 +135,12 @@ describe('parseIssue', () => {
     expect(issue.articles[0]).toMatchObject({ title: '走进石城子水库', byline: '文/图 本报记者 周平', kind: 'feature' });
   });
 
+  it('opens an article with a byline printed without a headline', () => {
+    const issue = parseIssue('## 上一篇\n\n本报讯 记者王明报道：会议召开。\n\n□吉木萨尔县文化馆\n\n近年来，文化馆坚持送戏下乡，全年演出一百二十场。\n', 'b.txt', { paper });
+    expect(issue.articles).toHaveLength(2);
+    expect(issue.articles[1]).toMatchObject({ byline: '□吉木萨尔县文化馆', titleDerived: true, kind: 'feature' });
+  });
+
   it('derives a title from the lead sentence of an article printed without a headline', () => {
     const issue = parseIssue('本报讯 记者王明报道：5月10日，玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销。\n\n文化节期间吸引游客五万余人次。\n', 'n.txt', { paper });
     expect(issue.articles).toHaveLength(1);
