@@ -38,7 +38,7 @@ export interface RankWeights {
   candidates: number;
 }
 
-export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.5, bigrams: 0.5, window: 0.5, titleBoost: 2, candidates: 40 };
+export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.6, bigrams: 0, window: 0.3, titleBoost: 2, candidates: 40 };
 
 export interface SerializedPassageIndex {
   keys: string[];
