@@ -32,6 +32,23 @@ export function answerToJson(answer: Answer): object {
   };
 }
 
+/** Puts 【】 around every occurrence of the terms, longest first, never nesting. */
+function bracketTerms(text: string, terms: readonly string[]): string {
+  const marked = new Uint8Array(text.length);
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+    for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
+      if (!marked.subarray(i, i + term.length).some(Boolean)) marked.fill(1, i, i + term.length);
+    }
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (marked[i] && !marked[i - 1]) out += '【';
+    out += text[i];
+    if (marked[i] && !marked[i + 1]) out += '】';
+  }
+  return out;
+}
+
 /** A readable rendering: headline, source line, excerpt with the matched terms in 【】. */
 export function formatAnswer(answer: Answer): string {
   const lines: string[] = [`问：${answer.query}`];
@@ -48,9 +65,7 @@ export function formatAnswer(answer: Answer): string {
     lines.push('');
     lines.push(`${i + 1}. ${r.kicker ? `${r.kicker}｜` : ''}${r.title}`);
     lines.push(`   ${r.paper} ${date}${number}  [${r.articleId}] 得分 ${r.score}`);
-    let excerpt = r.excerpt;
-    for (const h of r.highlights) excerpt = excerpt.split(h).join(`\u0001${h}\u0002`);
-    lines.push(`   ${excerpt.replace(/\u0001/g, '【').replace(/\u0002/g, '】')}`);
+    lines.push(`   ${bracketTerms(r.excerpt, r.highlights)}`);
   });
   return `${lines.join('\n')}\n`;
 }

@@ -10,8 +10,7 @@ import { loadConfig } from '../config.js';
 import { ConfigError, IngestError } from '../errors.js';
 import { formatIngestReport } from '../ingest/ingest-report.js';
 import { loadIssues } from '../ingest/load-issues.js';
-import { pino, destination, type LevelWithSilent } from 'pino';
-import { createLogger, type Logger } from '../logger.js';
+import { createLogger } from '../logger.js';
 
 /** A one-line progress bar on a TTY stderr, shown only once the work has taken more than a moment. */
 function createProgressBar(stream: NodeJS.WriteStream, delayMs = 300) {
@@ -29,19 +28,6 @@ function createProgressBar(stream: NodeJS.WriteStream, delayMs = 300) {
       if (shown) stream.write('\r\x1b[K');
     },
   };
-}
-
-/**
- * The root logger (stderr). src/logger.ts currently throws when no bot token is given (it passes
- * `hooks: undefined` to pino); until that is fixed, fall back to a plain pino logger on stderr so
- * ingest works without a token.
- */
-function rootLogger(level: LevelWithSilent): Logger {
-  try {
-    return createLogger({ level });
-  } catch {
-    return pino({ level }, destination(2));
-  }
 }
 
 /** The JSON shape of one issue: file first, then metadata, then articles. */
@@ -89,7 +75,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const logger = rootLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel });
   const progress = createProgressBar(process.stderr);
   let result;
   try {
