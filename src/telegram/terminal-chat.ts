@@ -8,23 +8,10 @@ import type { BotContext, BotDeps, MenuCommand } from './context.js';
 import { createBot } from './create-bot.js';
 import { unescapeHtml } from './format/html.js';
 import { createLocalBotApi, type LocalBotApi, type LocalCall } from './local-bot-api.js';
+import { makeBotInfo } from './bot-info.js';
 
 /** The identity the bot has in the terminal (no getMe call is made). */
-export const TERMINAL_BOT_INFO: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: '报纸资料库助手',
-  username: 'archive_terminal_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const TERMINAL_BOT_INFO: UserFromGetMe = makeBotInfo({ id: 1, first_name: '报纸资料库助手', username: 'archive_terminal_bot' });
 
 const READER: User = { id: 1001, is_bot: false, first_name: '读者', language_code: 'zh-hans' };
 

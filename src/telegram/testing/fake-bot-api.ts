@@ -29,6 +29,8 @@ import {
 import { parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js';
 import { PayloadError, readRequestPayload } from './read-request-payload.js';
 import { createSendRateLog, type ChatKey } from './send-rate-log.js';
+// Type-only grammY import inside: the fake stays free of grammY at run time.
+import { makeBotInfo } from '../bot-info.js';
 
 export type * from './fake-bot-api-types.js';
 export type { ApiResponse, CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';
@@ -94,21 +96,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
   const violations: RecordedViolation[] = [];
 
   const tokenId = options.token ? Number(options.token.split(':')[0]) : NaN;
-  const bot: FakeUser & Record<string, unknown> = {
-    id: options.bot?.id ?? (Number.isSafeInteger(tokenId) ? tokenId : 123456),
-    is_bot: true,
-    first_name: options.bot?.firstName ?? 'Archive Test Bot',
-    username: options.bot?.username ?? 'archive_test_bot',
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: true,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-  };
+  const bot: FakeUser & Record<string, unknown> = { ...makeBotInfo({ id: options.bot?.id ?? (Number.isSafeInteger(tokenId) ? tokenId : 123456), first_name: options.bot?.firstName ?? 'Archive Test Bot', username: options.bot?.username ?? 'archive_test_bot' }) };
 
   const chats = new Map<ChatKey, ChatState>();
   let queue: FakeUpdate[] = [];

@@ -10,22 +10,9 @@ import type { BotContext, BotDeps } from '../../../src/telegram/context.js';
 import { createSubscriptionsFeature } from '../../../src/telegram/features/subscriptions.js';
 import { checkTelegramLimits } from '../../../src/telegram/testing/check-telegram-limits.js';
 import { makeArchive, makeIssue } from '../../digest/support/fixtures.js';
+import { makeBotInfo } from '../../../src/telegram/bot-info.js';
 
-const botInfo: UserFromGetMe = {
-  id: 42,
-  is_bot: true,
-  first_name: '档案',
-  username: 'archive_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+const botInfo: UserFromGetMe = makeBotInfo({ id: 42, first_name: '档案', username: 'archive_test_bot' });
 
 interface Call {
   method: string;

@@ -8,22 +8,9 @@ import { createBot } from '../../../src/telegram/create-bot.js';
 import { createLocalBotApi, type LocalBotApi, type LocalCall, type LocalMessage } from '../../../src/telegram/local-bot-api.js';
 import { makeFixtureArchive } from './archive-fixture.js';
 import { createFakeSearchEngine } from './fake-search-engine.js';
+import { makeBotInfo } from '../../../src/telegram/bot-info.js';
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 4242,
-  is_bot: true,
-  first_name: '昌吉日报资料库',
-  username: 'changji_test_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+export const BOT_INFO: UserFromGetMe = makeBotInfo({ id: 4242, first_name: '昌吉日报资料库', username: 'changji_test_bot' });
 
 export const READER: User = { id: 777, is_bot: false, first_name: '读者' };
 export const PRIVATE_CHAT: Chat.PrivateChat = { id: 777, type: 'private', first_name: '读者' };
