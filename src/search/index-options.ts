@@ -1,5 +1,4 @@
 import type { Options } from 'minisearch';
-import type { Tokenizer } from '../text/tokenizer.js';
 
 /**
  * The MiniSearch fields: the passage text cut two ways (jieba words, character bigrams) and the
@@ -42,7 +41,7 @@ export function joinTerms(terms: readonly string[]): string {
  * a loader with a different tokenizer would silently match nothing.
  * Tokenisation happens before MiniSearch sees a document, so `tokenize` only splits joined tokens.
  */
-export function createIndexOptions(_tokenizer: Tokenizer, log: (level: string, message: string) => void): Options<IndexedDoc> {
+export function createIndexOptions(log: (level: string, message: string) => void): Options<IndexedDoc> {
   return {
     idField: 'id',
     fields: [...FIELDS],

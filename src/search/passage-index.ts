@@ -1,8 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { Article, Issue, Passage } from '../archive/model.js';
+import { IndexError } from '../errors.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import { createIndexOptions, joinTerms, type IndexedDoc } from './index-options.js';
+import type { SentenceText } from './pick-excerpt.js';
 import { coverage, evidence, type QueryModel } from './query-model.js';
 import { createTermStats, type SerializedTermStats, type TermStats } from './term-stats.js';
 
@@ -16,6 +18,8 @@ export interface PassageRecord {
   normTitle: string;
   /** Normalised passage text, computed on first use (cold start stays fast). */
   norm?: string;
+  /** The passage's sentences for excerpts, computed the first time it is shown. */
+  sentences?: SentenceText[];
 }
 
 /** A passage the first stage found, with its re-ranked score. */
@@ -84,6 +88,7 @@ function windowEvidence(model: QueryModel, text: string): number {
     const one = sentences[i]!;
     const two = i + 1 < sentences.length ? one + sentences[i + 1]! : one;
     for (const w of i + 1 < sentences.length ? [one, two] : [one]) {
+      // A pair of sentences is discounted a little, so one sentence that holds it all wins the tie.
       const e = evidence(model, w) - (w === two && w !== one ? 0.05 : 0);
       if (e > best) best = e;
     }
@@ -99,7 +104,7 @@ export function createPassageIndex(options: {
 }): PassageIndex {
   const { tokenizer } = options;
   const weights = { ...DEFAULT_RANK_WEIGHTS, ...options.weights };
-  const indexOptions = createIndexOptions(tokenizer, options.log);
+  const indexOptions = createIndexOptions(options.log);
   const byKey = new Map<number, PassageRecord>();
   const keysByIssue = new Map<string, number[]>();
   let nextKey = 0;
@@ -141,12 +146,12 @@ export function createPassageIndex(options: {
     for (const issue of issues) {
       const records = recordsOf(issue, passagesOf, (p) => {
         const key = keyById.get(p.id);
-        if (key === undefined) throw new Error(`passage ${p.id} is not in the stored index`);
+        if (key === undefined) throw new IndexError(`passage ${p.id} is not in the stored search index`);
         return key;
       });
       remember(records, issue.id);
     }
-    if (byKey.size !== keyById.size) throw new Error(`the stored index has ${keyById.size} passages, the archive ${byKey.size}`);
+    if (byKey.size !== keyById.size) throw new IndexError(`the stored search index has ${keyById.size} passages, the archive ${byKey.size}`);
     nextKey = serialized.nextKey;
     stats = createTermStats(serialized.stats);
     ms = MiniSearch.loadJSON<IndexedDoc>(serialized.minisearch, indexOptions);

@@ -9,12 +9,21 @@ export interface Excerpt {
   highlights: string[];
 }
 
-interface Sentence {
+/** A sentence and its normalised form (computed once per passage and kept). */
+export interface SentenceText {
   text: string;
   norm: string;
-  /** Index of the passage it comes from. */
-  passage: number;
+}
+
+interface Sentence extends SentenceText {
   score: number;
+}
+
+/** The sentences of a passage, ready for scoring. */
+export function sentencesOf(text: string, splitSentences: (text: string) => string[]): SentenceText[] {
+  return splitSentences(text)
+    .filter((s) => s.trim() !== '')
+    .map((s) => ({ text: s, norm: normalizeWithMap(s).text }));
 }
 
 const FIGURE = /\d|[一二两三四五六七八九十百千万亿]+[个家户名人天台套座所项次元吨亩米年]|[%％]/u;
@@ -25,7 +34,7 @@ function scoreText(model: QueryModel, norm: string): number {
   const bigrams = model.bigrams.length > 0 ? coverage(model.bigrams, norm) : words;
   // When the question asks for a number, the sentence holding a figure is usually the answer,
   // and one holding a figure in the unit asked for ("多少天" → 9天) more so.
-  const shaped = model.answerShape !== undefined && model.answerShape.test(norm) ? 0.3 : 0;
+  const shaped = model.answerShape !== undefined && model.answerShape.test(norm) ? 0.5 : 0;
   const figure = model.asksNumber && FIGURE.test(norm) ? 0.3 : 0;
   return words + bigrams + figure + shaped;
 }
@@ -80,22 +89,17 @@ function trimSentence(model: QueryModel, sentence: string, max: number): string 
  */
 export function pickExcerpt(input: {
   model: QueryModel;
-  /** The article's passage texts, in order. */
-  passages: readonly string[];
+  /** The article's passages, in order, as sentences (see sentencesOf). */
+  passages: readonly (readonly SentenceText[])[];
   /** Index in `passages` of the passage that ranked. */
   focus: number;
-  splitSentences: (text: string) => string[];
   max?: number;
 }): Excerpt {
-  const { model, passages, focus, splitSentences } = input;
+  const { model, passages, focus } = input;
   const max = input.max ?? MAX_EXCERPT;
   const sentences: Sentence[] = [];
-  passages.forEach((text, passage) => {
-    for (const s of splitSentences(text)) {
-      if (s.trim() === '') continue;
-      const norm = normalizeWithMap(s).text;
-      sentences.push({ text: s, norm, passage, score: scoreText(model, norm) + (passage === focus ? 0.1 : 0) });
-    }
+  passages.forEach((list, passage) => {
+    for (const s of list) sentences.push({ ...s, score: scoreText(model, s.norm) + (passage === focus ? 0.1 : 0) });
   });
   if (sentences.length === 0) return { text: '', highlights: [] };
   let best = 0;

@@ -64,9 +64,22 @@ function wordDf(word: string, stats: TermStats): number {
   return Number.isFinite(min) ? min : 0;
 }
 
-export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: string, options: { maxDfRatio?: number } = {}): QueryModel {
+export interface QueryModelOptions {
+  /** Terms in more than this share of passages are not looked up (they cost the most and rank the least). */
+  maxDfRatio?: number;
+  /** At most this many terms are looked up, the rarest first. */
+  maxTerms?: number;
+  /**
+   * Lookups stop once their posting lists add up to this share of the passages (the rarest few are
+   * always looked up): bounds the work of one question as the archive grows.
+   */
+  maxPostingsRatio?: number;
+}
+
+export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: string, options: QueryModelOptions = {}): QueryModel {
   const n = Math.max(stats.docCount, 1);
   const maxDf = (options.maxDfRatio ?? 0.1) * n;
+  const maxTerms = options.maxTerms ?? 12;
   const words = terms.words.map((term) => {
     const df = wordDf(term, stats);
     return { term, df, weight: idf(df, n) };
@@ -75,19 +88,36 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     const df = stats.bigramDf(term);
     return { term, df, weight: idf(df, n) };
   });
-  // Keep at least the rarest term of each kind, so a question made only of common words still finds something.
-  const prune = (list: WeightedTerm[]) => {
-    const kept = list.filter((t) => t.df > 0 && t.df <= maxDf).map((t) => t.term);
-    if (kept.length > 0) return kept;
-    const present = list.filter((t) => t.df > 0).sort((a, b) => a.df - b.df);
-    return present.slice(0, 1).map((t) => t.term);
-  };
+  // Each lookup merges a whole posting list (the main cost of a query): look up only words the index
+  // knows and bigrams it holds, none in more than maxDf passages, the rarest first.
+  const indexedWords = words.filter((w) => stats.wordDf(w.term) > 0 && w.df <= maxDf);
+  const bigramsToFind = bigrams.filter((b) => b.df > 0 && b.df <= maxDf);
+  const budget = (options.maxPostingsRatio ?? 0.3) * n;
+  const chosen: { t: WeightedTerm; kind: 'word' | 'bigram' }[] = [];
+  let postings = 0;
+  for (const c of [...indexedWords.map((t) => ({ t, kind: 'word' as const })), ...bigramsToFind.map((t) => ({ t, kind: 'bigram' as const }))].sort(
+    (a, b) => a.t.df - b.t.df,
+  )) {
+    if (chosen.length >= maxTerms || (chosen.length >= 3 && postings + c.t.df > budget)) break;
+    chosen.push(c);
+    postings += c.t.df;
+  }
+  let retrievalWords = chosen.filter((c) => c.kind === 'word').map((c) => c.t.term);
+  let retrievalBigrams = chosen.filter((c) => c.kind === 'bigram').map((c) => c.t.term);
+  if (retrievalWords.length === 0 && retrievalBigrams.length === 0) {
+    // Only common terms: look up the rarest one, so such a question still finds something.
+    const rarest = [...words.filter((w) => stats.wordDf(w.term) > 0), ...bigrams.filter((b) => b.df > 0)].sort((a, b) => a.df - b.df)[0];
+    if (rarest !== undefined) {
+      if (words.includes(rarest)) retrievalWords = [rarest.term];
+      else retrievalBigrams = [rarest.term];
+    }
+  }
   return {
     words,
     bigrams,
     segments: terms.segments,
-    retrievalWords: prune(words).filter((w) => stats.wordDf(w) > 0),
-    retrievalBigrams: prune(bigrams),
+    retrievalWords,
+    retrievalBigrams,
     asksNumber: ASKS_NUMBER.test(question),
     answerShape: answerShapeOf(question.normalize('NFKC')),
   };

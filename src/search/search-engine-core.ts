@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Issue, Passage } from '../archive/model.js';
-import { isoDateIn } from '../archive/calendar.js';
 import type { PaperConfig } from '../config.js';
 import { IndexError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -9,7 +8,7 @@ import { normalizeForMatch } from '../text/normalize-for-match.js';
 import { loadTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { fingerprintOf, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { createPassageIndex, type Candidate, type PassageIndex, type PassageRecord, type RankWeights } from './passage-index.js';
-import { pickExcerpt } from './pick-excerpt.js';
+import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, type QueryModel } from './query-model.js';
 import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
@@ -41,11 +40,21 @@ export interface SearchEngineCoreOptions {
 }
 
 const DEFAULT_LIMIT = 5;
+/** Ranked questions kept for paging and repeats (inline mode asks the same prefix again and again). */
+const RECENT_ANSWERS = 200;
 
 interface ArticleHit {
   best: Candidate;
   score: number;
   evidence: number;
+}
+
+interface Ranked {
+  filters: SearchFilters;
+  model: QueryModel;
+  hits: ArticleHit[];
+  /** Set for a question that is only a date: the articles of those issues. */
+  listing?: PassageRecord[];
 }
 
 /**
@@ -57,7 +66,10 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const tokenizer = options.tokenizer ?? loadTokenizer(options.configDir);
   const relevance = { ...DEFAULT_RELEVANCE, ...options.relevance };
   const now = options.now ?? (() => new Date());
-  const msLog = (level: string, message: string) => log.warn({ level }, `minisearch: ${message}`);
+  // One formatter for "today in the paper's time zone": building an Intl formatter per question is slow.
+  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const today = () => dayFormat.format(now());
+  const msLog = (level: string, message: string) => (level === 'error' ? log.error(`minisearch: ${message}`) : log.warn(`minisearch: ${message}`));
 
   // Passages are cut once per article and shared by the fingerprint, the index and the excerpts.
   const passageCache = new Map<Article, Passage[]>();
@@ -106,11 +118,16 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       log.warn({ err: e }, 'search index cache is corrupt: rebuilding it');
     }
     const index = build();
-    save(index, print);
+    try {
+      save(index, print);
+    } catch (err) {
+      // Searching works without the cache; the next start rebuilds it again.
+      log.warn({ err }, 'search index cache not written: starting without it');
+    }
     return index;
   };
 
-  let index = open();
+  const index = open();
   let byArticle = new Map<string, PassageRecord[]>();
   const refreshArticles = () => {
     byArticle = new Map();
@@ -133,9 +150,8 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const siblings = byArticle.get(article.id) ?? [record];
     const excerpt = pickExcerpt({
       model,
-      passages: siblings.map((r) => r.passage.text),
+      passages: siblings.map((r) => (r.sentences ??= sentencesOf(r.passage.text, options.splitSentences))),
       focus: Math.max(0, siblings.indexOf(record)),
-      splitSentences: options.splitSentences,
     });
     const result: SearchResult = {
       articleId: article.id,
@@ -180,17 +196,38 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   };
 
   /** A question with nothing to search but a date ("11月7日的报纸"): the articles of those issues, newest first. */
-  const listIssues = (filters: SearchFilters, model: QueryModel): SearchResult[] => {
+  const listIssues = (filters: SearchFilters): PassageRecord[] => {
     const chosen = issues.filter((i) => issueMatches(i, filters)).sort((a, b) => b.date.localeCompare(a.date));
-    const out: SearchResult[] = [];
+    const out: PassageRecord[] = [];
     for (const issue of chosen) {
       for (const article of issue.articles) {
         const first = byArticle.get(article.id)?.[0];
-        if (first !== undefined) out.push(toResult(first, model, 1));
+        if (first !== undefined) out.push(first);
       }
     }
     return out;
   };
+
+  /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
+  const rankAll = (query: string, explicitFilters: SearchFilters | undefined): Ranked => {
+    const understood = understandQuery(query, { today: today() });
+    const explicit = hasFilters(explicitFilters);
+    const filters = explicit ? { ...explicitFilters } : understood.filters;
+    const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
+    const first = rankQuestion(text, query, filters);
+    if (first.hits === undefined) {
+      // Nothing left to search but the date: list what was printed then.
+      return { filters, model: first.model, hits: [], listing: hasFilters(filters) ? listIssues(filters) : [] };
+    }
+    if (first.hits.length === 0 && !explicit && hasFilters(filters)) {
+      // A date in the question may be part of what is asked ("1998年6月开始兴建"), not the issue wanted:
+      // when the filtered archive has nothing relevant, search everything with the date kept as words.
+      const retry = rankQuestion(query, query, {});
+      if (retry.hits !== undefined && retry.hits.length > 0) return { filters: {}, model: retry.model, hits: retry.hits };
+    }
+    return { filters, model: first.model, hits: first.hits };
+  };
+  const recent = new Map<string, Ranked>();
 
   return {
     get passageCount() {
@@ -199,31 +236,21 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     search(query: string, searchOptions: SearchOptions = {}): Answer {
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const offset = searchOptions.offset ?? 0;
-      const page = <T>(results: T[]): T[] => results.slice(offset, offset + limit);
-      const today = isoDateIn(options.paper.timeZone, now());
-      const understood = understandQuery(query, { today });
-      const explicit = hasFilters(searchOptions.filters);
-      const filters = explicit ? { ...searchOptions.filters } : understood.filters;
-      const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
-
-      const first = rankQuestion(text, query, filters);
-      if (first.hits === undefined) {
-        // Nothing left to search but the date: list what was printed then.
-        return { query, filters, results: hasFilters(filters) ? page(listIssues(filters, first.model)) : [] };
+      const key = JSON.stringify([query, searchOptions.filters ?? {}, today()]);
+      let ranked = recent.get(key);
+      if (ranked === undefined) {
+        ranked = rankAll(query, searchOptions.filters);
+        if (recent.size >= RECENT_ANSWERS) recent.delete(recent.keys().next().value!);
+      } else {
+        recent.delete(key);
       }
-      let { hits, model } = first;
-      let applied = filters;
-      if (hits.length === 0 && !explicit && hasFilters(filters)) {
-        // A date in the question may be part of what is asked ("1998年6月开始兴建"), not the issue wanted:
-        // when the filtered archive has nothing relevant, search everything with the date kept as words.
-        const retry = rankQuestion(query, query, {});
-        if (retry.hits !== undefined && retry.hits.length > 0) {
-          ({ hits, model } = retry);
-          applied = {};
-        }
-      }
-      const results = page(hits).map((h) => toResult(h.best.record, model, h.score));
-      return { query, filters: applied, results };
+      recent.set(key, ranked);
+      const { filters, model, hits, listing } = ranked;
+      const results =
+        listing !== undefined
+          ? listing.slice(offset, offset + limit).map((record) => toResult(record, model, 1))
+          : hits.slice(offset, offset + limit).map((h) => toResult(h.best.record, model, h.score));
+      return { query, filters, results };
     },
     searchTitles(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
       const model = modelOf(query, query);
@@ -240,6 +267,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       issues = [...issues.filter((i) => !replaced.includes(i)), issue];
       index.addIssue(issue, passagesOf);
       refreshArticles();
+      recent.clear();
       log.info({ issue: issue.id, file: issue.file, replaced: replaced.length, passages: index.size }, 'issue indexed');
       try {
         save(index, fingerprint());

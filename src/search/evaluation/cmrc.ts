@@ -84,7 +84,12 @@ interface Doc {
  * - `jieba`: jieba words (NFKC + lowercase, punctuation removed), no stopwords;
  * - `bigrams`: character bigrams of the same normalised text.
  */
-export function evaluateBaselinesOnCmrc(corpus: readonly CmrcParagraph[], queries: readonly CmrcQuery[], tokenizer: Tokenizer): BenchmarkRow[] {
+export function evaluateBaselinesOnCmrc(
+  corpus: readonly CmrcParagraph[],
+  queries: readonly CmrcQuery[],
+  tokenizer: Tokenizer,
+  which: (name: string) => boolean = () => true,
+): BenchmarkRow[] {
   const jieba = getJieba();
   const wordlike = /[\p{L}\p{N}]/u;
   const configs: { name: string; options: ConstructorParameters<typeof MiniSearch<Doc>>[0] }[] = [
@@ -107,7 +112,7 @@ export function evaluateBaselinesOnCmrc(corpus: readonly CmrcParagraph[], querie
     },
   ];
   const docs: Doc[] = corpus.map((c) => ({ id: c.id, title: c.title, text: c.text }));
-  return configs.map(({ name, options }) => {
+  return configs.filter((c) => which(c.name)).map(({ name, options }) => {
     const started = performance.now();
     const ms = new MiniSearch<Doc>(options);
     ms.addAll(docs);

@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-test-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the ask command as a user would; logs at info so that any log on stdout would break the JSON. */
+function ask(args: string[], input?: string) {
+  const r = spawnSync('npx', ['tsx', 'src/cli/ask.ts', ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, LOG_LEVEL: 'info', DATA_DIR: dataDir, SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', BOT_TOKEN: '' },
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonAnswer {
+  query: string;
+  filters: Record<string, unknown>;
+  results: { articleId: string; title: string; paper: string; date: string; dateSource: string; issueNumber?: number; excerpt: string; score: number }[];
+}
+
+describe('ask --json', () => {
+  it('prints one JSON object and nothing else on stdout', () => {
+    const { status, stdout, stderr } = ask(['--json', '石门子水库是什么时候开始兴建的']);
+    expect(status, stderr).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0]!) as JsonAnswer;
+    expect(answer.query).toBe('石门子水库是什么时候开始兴建的');
+    expect(answer.filters).toEqual({});
+    expect(answer.results.length).toBeGreaterThan(0);
+    const first = answer.results[0]!;
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['articleId', 'title', 'paper', 'date', 'dateSource', 'excerpt', 'score']));
+    expect(first.paper).toBe('昌吉日报');
+    expect(first.excerpt).toContain('石门子水库');
+    expect(first.excerpt).not.toMatch(/<[^>]+>|\*\*/);
+    // The logs went to stderr.
+    expect(stderr).toContain('search index');
+  });
+
+  it('reads questions from stdin, one per line, and prints one JSON object per line', () => {
+    const { status, stdout, stderr } = ask(['--json'], '第12124期\n\n明天北京会下雨吗\n');
+    expect(status, stderr).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonAnswer);
+    expect(answers.map((a) => a.query)).toEqual(['第12124期', '明天北京会下雨吗']);
+    expect(answers[0]!.filters).toEqual({ issueNumber: 12124 });
+    expect(answers[0]!.results.every((r) => r.issueNumber === 12124)).toBe(true);
+    expect(answers[1]!.results).toEqual([]);
+  });
+});
+
+describe('ask', () => {
+  it('prints readable results with the headline, the source and the excerpt', () => {
+    const { status, stdout } = ask(['木垒县冬小麦长势怎么样']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('问：木垒县冬小麦长势怎么样');
+    expect(stdout).toContain('昌吉日报 2024-11-07');
+    expect(stdout).toMatch(/【[^】]*冬小麦[^】]*】/u);
+  });
+});

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPassages } from '../../src/archive/build-passages.js';
+import { loadPaperConfig } from '../../src/config.js';
+import { loadIssues } from '../../src/ingest/load-issues.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createSearchEngine } from '../../src/search/create-search-engine.js';
+import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc } from '../../src/search/evaluation/cmrc.js';
+import { evaluateDev, evaluateOos, loadDevOos, loadDevQa } from '../../src/search/evaluation/dev-set.js';
+import { createSearchEngineCore } from '../../src/search/search-engine-core.js';
+import { toTraditional } from '../../src/text/normalize-for-match.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
+import { loadTokenizer } from '../../src/text/tokenizer.js';
+
+/**
+ * Quality floors, a little under the figures `npm run eval` measures, so a regression fails CI.
+ * They need the shared evaluation data next to the repository (../shared); without it they are skipped.
+ */
+const shared = path.resolve(process.cwd(), '../shared');
+const devFile = path.join(shared, 'eval/dev_qa.tsv');
+const oosFile = path.join(shared, 'eval/dev_oos.tsv');
+const cmrcDir = path.join(shared, 'bench/cmrc2018');
+const paper = loadPaperConfig('config');
+const logger = createSilentLogger();
+
+async function seedEngine() {
+  const { issues } = await loadIssues({ seedsDir: 'seeds', configDir: 'config', paper, logger });
+  const engine = await createSearchEngine({ issues, paper, configDir: 'config', logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  return { issues, engine };
+}
+
+describe.skipIf(!existsSync(devFile) || !existsSync(oosFile))('dev set', () => {
+  it('answers the dev questions in the first excerpt, and all of them in the top three', async () => {
+    const { issues, engine } = await seedEngine();
+    const report = evaluateDev(engine, issues, loadDevQa(devFile));
+    expect(report.precisionAt1, JSON.stringify(report.misses)).toBeGreaterThanOrEqual(0.96);
+    expect(report.hitAt3).toBe(1);
+    expect(report.longestExcerpt).toBeLessThanOrEqual(200);
+  });
+
+  it('answers the same questions asked in traditional characters', async () => {
+    const { issues, engine } = await seedEngine();
+    const report = evaluateDev(engine, issues, loadDevQa(devFile), toTraditional);
+    expect(report.hitAt3).toBeGreaterThanOrEqual(0.96);
+  });
+
+  it('gives no results to the out-of-scope questions', async () => {
+    const { engine } = await seedEngine();
+    expect(evaluateOos(engine, loadDevOos(oosFile)).answered).toEqual([]);
+  });
+});
+
+describe.skipIf(!existsSync(path.join(cmrcDir, 'corpus.jsonl')))('CMRC 2018 (every third question)', () => {
+  it('ranks above the strongest baseline, and stays quiet when asked of the newspaper', { timeout: 180_000 }, async () => {
+    const { corpus, queries: all } = loadCmrc(cmrcDir);
+    const queries = all.filter((_, i) => i % 3 === 0);
+    const tokenizer = loadTokenizer('config');
+    const issue = cmrcIssue(corpus);
+    const core = (relevance?: { minEvidence: number; minRelative: number }) =>
+      createSearchEngineCore({ issues: [issue], paper, configDir: 'config', logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
+
+    const ranking = evaluateEngineOnCmrc('ranking', core({ minEvidence: 0, minRelative: 0 }), queries, 0);
+    expect(ranking.recall1).toBeGreaterThanOrEqual(0.98);
+    expect(ranking.mrr10).toBeGreaterThanOrEqual(0.985);
+
+    const shipped = evaluateEngineOnCmrc('shipped', core(), queries, 0);
+    expect(shipped.recall1).toBeGreaterThanOrEqual(0.96);
+
+    const [jieba] = evaluateBaselinesOnCmrc(corpus, queries, tokenizer, (name) => name.startsWith('jieba'));
+    expect(ranking.recall1).toBeGreaterThan(jieba!.recall1);
+    expect(ranking.mrr10).toBeGreaterThan(jieba!.mrr10);
+
+    const { engine } = await seedEngine();
+    const answered = queries.filter((q) => engine.search(q.question, { limit: 1 }).results.length > 0).length;
+    expect(answered / queries.length).toBeLessThanOrEqual(0.025);
+  });
+});

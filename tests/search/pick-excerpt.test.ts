@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { highlightsIn, pickExcerpt, sentencesOf } from '../../src/search/pick-excerpt.js';
+import { buildQueryModel } from '../../src/search/query-model.js';
+import { createTermStats } from '../../src/search/term-stats.js';
+import { normalizeForMatch } from '../../src/text/normalize-for-match.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
+import { loadTokenizer } from '../../src/text/tokenizer.js';
+
+const tokenizer = loadTokenizer('config');
+const stats = createTermStats();
+const modelOf = (q: string) => buildQueryModel(tokenizer.query(normalizeForMatch(q)), stats, q);
+const passagesOf = (...texts: string[]) => texts.map((t) => sentencesOf(t, splitSentences));
+
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}段说明了会议的一般安排和出席人员。`).join('');
+
+describe('pickExcerpt', () => {
+  it('centres on the sentence that answers and keeps it whole', () => {
+    const passages = passagesOf(`${filler(3)}今年，奇台县种植马铃薯12万亩，平均亩产3.2吨。${filler(3)}`);
+    const { text } = pickExcerpt({ model: modelOf('奇台县马铃薯平均亩产多少'), passages, focus: 0 });
+    expect(text).toContain('今年，奇台县种植马铃薯12万亩，平均亩产3.2吨。');
+    expect(text.length).toBeLessThanOrEqual(200);
+  });
+
+  it('prefers a sentence with a figure in the unit the question asks for', () => {
+    const passages = passagesOf('培训班在福州开班，共计30人参加培训。培训时间共9天，采取理论授课和现场教学相结合的方式。');
+    const { text } = pickExcerpt({ model: modelOf('培训班培训多少天'), passages, focus: 0, max: 40 });
+    expect(text).toContain('9天');
+  });
+
+  it('adds neighbouring sentences while the excerpt stays within the limit', () => {
+    const passages = passagesOf('第一句讲背景。', '马铃薯亩产3.2吨。', '第三句讲前景。');
+    const { text } = pickExcerpt({ model: modelOf('马铃薯亩产'), passages, focus: 1 });
+    expect(text).toBe('第一句讲背景。马铃薯亩产3.2吨。第三句讲前景。');
+  });
+
+  it('cuts a sentence longer than the limit at clauses and marks the cuts', () => {
+    const long = `${'会议强调，要坚持问题导向，'.repeat(10)}石城子水库始建于1975年3月，${'要加强统筹协调，'.repeat(10)}确保工作落实。`;
+    const { text } = pickExcerpt({ model: modelOf('石城子水库始建于哪一年'), passages: passagesOf(long), focus: 0 });
+    expect(text.length).toBeLessThanOrEqual(200);
+    expect(text).toContain('石城子水库始建于1975年3月');
+    expect(text.startsWith('…')).toBe(true);
+  });
+
+  it('never exceeds the limit, whatever the sentences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 260 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 20, max: 200 }), (lengths, max) => {
+        const text = lengths.map((n, i) => `${'水库'.repeat(Math.ceil(n / 2)).slice(0, n)}${i % 2 ? '，' : ''}。`).join('');
+        const { text: excerpt } = pickExcerpt({ model: modelOf('水库'), passages: passagesOf(text), focus: 0, max });
+        expect(excerpt.length).toBeLessThanOrEqual(max);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('highlightsIn', () => {
+  it('returns the matched runs as written in the text, longest first', () => {
+    expect(highlightsIn('奇台县种植马铃薯12万亩，马铃薯丰收。', modelOf('奇台县马铃薯'))).toEqual(['奇台县', '马铃薯']);
+  });
+
+  it('maps a traditional question back to the simplified text', () => {
+    expect(highlightsIn('奇台县马铃薯喜获丰收', modelOf('奇台縣馬鈴薯'))).toEqual(['奇台县马铃薯']);
+  });
+
+  it('maps full-width letters back to the original characters', () => {
+    expect(highlightsIn('ＰＭ２．５浓度下降', modelOf('pm2.5浓度'))).toEqual(['ＰＭ２．５浓度']);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { buildQueryModel, coverage, evidence, idf } from '../../src/search/query-model.js';
+import { createTermStats } from '../../src/search/term-stats.js';
+import { loadTokenizer } from '../../src/text/tokenizer.js';
+
+const tokenizer = loadTokenizer('config');
+
+/** Stats over passages given as text. */
+function statsOf(texts: string[]) {
+  const stats = createTermStats();
+  for (const t of texts) stats.add({ words: tokenizer.words(t), bigrams: tokenizer.bigrams(t) });
+  return stats;
+}
+
+const corpus = [
+  '昌吉州冬小麦长势良好',
+  '昌吉州召开会议',
+  '昌吉州推进社会工作',
+  '昌吉州马铃薯丰收',
+  '昌吉州志愿服务',
+  '昌吉州生态环境改善',
+  '昌吉州全域旅游',
+  '昌吉州火区治理',
+  '昌吉州风电项目',
+  '昌吉州教育局主办学习活动周',
+  '昌吉州养老服务',
+  '石门子水库兴建',
+];
+
+describe('buildQueryModel', () => {
+  const stats = statsOf(corpus);
+
+  it('weighs rare words above common ones and unknown words highest', () => {
+    const m = buildQueryModel(tokenizer.query('昌吉州冬小麦奥运会'), stats, 'q');
+    const w = Object.fromEntries(m.words.map((t) => [t.term, t.weight]));
+    expect(w['冬小麦']!).toBeGreaterThan(w['昌吉州']!);
+    expect(w['奥运会']!).toBeGreaterThan(w['冬小麦']!);
+    expect(w['奥运会']).toBeCloseTo(idf(0, stats.docCount));
+  });
+
+  it('does not look up terms found in more than a tenth of passages', () => {
+    const m = buildQueryModel(tokenizer.query('昌吉州冬小麦'), stats, 'q');
+    expect(m.retrievalWords).toEqual(['冬小麦']);
+    expect(m.retrievalBigrams).not.toContain('昌吉');
+  });
+
+  it('still looks up the rarest term when every term is common', () => {
+    const m = buildQueryModel(tokenizer.query('昌吉州'), stats, 'q');
+    expect([...m.retrievalWords, ...m.retrievalBigrams]).toHaveLength(1);
+  });
+
+  it('looks up at most maxTerms terms', () => {
+    const m = buildQueryModel(tokenizer.query('冬小麦马铃薯社会工作志愿服务生态环境全域旅游火区治理风电项目'), stats, 'q', { maxTerms: 5, maxPostingsRatio: Infinity });
+    expect(m.retrievalWords.length + m.retrievalBigrams.length).toBe(5);
+  });
+
+  it('stops looking up terms once their postings exceed the budget, keeping the rarest three', () => {
+    const q = tokenizer.query('冬小麦马铃薯社会工作志愿服务生态环境全域旅游火区治理风电项目');
+    const all = buildQueryModel(q, stats, 'q', { maxPostingsRatio: Infinity });
+    const bounded = buildQueryModel(q, stats, 'q', { maxPostingsRatio: 0.2 });
+    const looked = [...bounded.retrievalWords, ...bounded.retrievalBigrams];
+    expect(looked.length).toBeGreaterThanOrEqual(3);
+    expect(looked.length).toBeLessThan(all.retrievalWords.length + all.retrievalBigrams.length);
+  });
+
+  it('reads the shape of a numeric answer from the question', () => {
+    expect(buildQueryModel(tokenizer.query('培训多少天'), stats, '培训多少天').answerShape?.test('共9天')).toBe(true);
+    expect(buildQueryModel(tokenizer.query('办结率是多少'), stats, '办结率是多少').answerShape?.test('办结率87%')).toBe(true);
+    expect(buildQueryModel(tokenizer.query('石门子水库'), stats, '石门子水库').answerShape).toBeUndefined();
+  });
+});
+
+describe('evidence', () => {
+  const stats = statsOf(corpus);
+  const model = buildQueryModel(tokenizer.query('石门子水库什么时候兴建'), stats, 'q');
+
+  it('is the share of the question found in the text', () => {
+    expect(evidence(model, '石门子水库于1998年兴建')).toBe(1);
+    expect(evidence(model, '昌吉州马铃薯丰收')).toBe(0);
+    const part = evidence(model, '石门子水库位于塔西河');
+    expect(part).toBeGreaterThan(0);
+    expect(part).toBeLessThan(1);
+  });
+
+  it('also counts what the headline holds', () => {
+    expect(coverage(model.words, '于1998年兴建', '石门子水库')).toBe(1);
+  });
+});

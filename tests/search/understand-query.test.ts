@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../../src/archive/model.js';
+import { hasFilters, issueMatches, understandQuery } from '../../src/search/understand-query.js';
+
+const today = '2024-11-20';
+
+describe('understandQuery', () => {
+  it('turns a day into a date filter and keeps the rest to search', () => {
+    expect(understandQuery('11月7日的报纸说了什么', { today })).toMatchObject({ filters: { date: '2024-11-07' }, rest: '的报纸说了什么' });
+  });
+
+  it('turns a month and a year into date ranges', () => {
+    expect(understandQuery('2024年2月的小麦', { today }).filters).toEqual({ dateFrom: '2024-02-01', dateTo: '2024-02-29' });
+    expect(understandQuery('2023年的小麦', { today }).filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });
+  });
+
+  it('turns an issue number into a filter', () => {
+    expect(understandQuery('总第12124期头版', { today })).toMatchObject({ filters: { issueNumber: 12124 }, rest: '头版' });
+  });
+
+  it('makes one range of several dates', () => {
+    expect(understandQuery('11月5日到11月7日的火区治理', { today }).filters).toEqual({ dateFrom: '2024-11-05', dateTo: '2024-11-07' });
+  });
+
+  it('leaves an impossible date in the text instead of filtering on it', () => {
+    const u = understandQuery('2月30日的新闻和11月7日的报纸', { today });
+    expect(u.filters).toEqual({ date: '2024-11-07' });
+    expect(u.rest).toContain('2月30日');
+  });
+
+  it('finds no filters in a question without dates', () => {
+    const u = understandQuery('木垒县冬小麦长势如何', { today });
+    expect(hasFilters(u.filters)).toBe(false);
+    expect(u.rest).toBe('木垒县冬小麦长势如何');
+  });
+});
+
+describe('issueMatches', () => {
+  const issue = { date: '2024-11-07', number: 12124 } as Issue;
+  it('applies every filter', () => {
+    expect(issueMatches(issue, { date: '2024-11-07' })).toBe(true);
+    expect(issueMatches(issue, { dateFrom: '2024-11-01', dateTo: '2024-11-30' })).toBe(true);
+    expect(issueMatches(issue, { dateFrom: '2024-11-08' })).toBe(false);
+    expect(issueMatches(issue, { issueNumber: 12124, date: '2024-11-08' })).toBe(false);
+    expect(issueMatches({ ...issue, number: undefined }, { issueNumber: 12124 })).toBe(false);
+  });
+});
