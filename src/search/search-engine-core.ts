@@ -210,7 +210,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
 
   /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
   const rankAll = (query: string, explicitFilters: SearchFilters | undefined): Ranked => {
-    const understood = understandQuery(query, { today: today() });
+    const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date) });
     const explicit = hasFilters(explicitFilters);
     const filters = explicit ? { ...explicitFilters } : understood.filters;
     const text = explicit || hasFilters(understood.filters) ? understood.rest : query;

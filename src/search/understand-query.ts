@@ -31,11 +31,23 @@ function rangeOf(e: DateExpression): { from: string; to: string } | undefined {
 }
 
 /**
+ * A day written without a year ("11月7日") means the most recent such day the archive printed, if any:
+ * the reader is asking about an issue they saw, which need not be this year's.
+ */
+function yearFromArchive(date: string, options: { today: string; issueDates?: readonly string[] }): string {
+  if (options.issueDates === undefined || options.issueDates.includes(date)) return date;
+  const monthDay = date.slice(4);
+  let best: string | undefined;
+  for (const d of options.issueDates) if (d.endsWith(monthDay) && d <= options.today && (best === undefined || d > best)) best = d;
+  return best ?? date;
+}
+
+/**
  * Pulls dates and issue numbers out of a question: "11月7日的报纸" → { date: '2024-11-07' },
  * "2024年11月" → a month range, "第12124期" → { issueNumber: 12124 }. Several dates make one range
  * ("11月5日到11月7日"). Impossible dates are left in the text (they are not filters).
  */
-export function understandQuery(question: string, options: { today: string }): UnderstoodQuery {
+export function understandQuery(question: string, options: { today: string; issueDates?: readonly string[] }): UnderstoodQuery {
   const { found, rest } = findDateExpressions(question, options);
   const filters: SearchFilters = {};
   let from: string | undefined;
@@ -50,7 +62,7 @@ export function understandQuery(question: string, options: { today: string }): U
       filters.issueNumber = e.number;
       continue;
     }
-    const r = rangeOf(e);
+    const r = rangeOf(e.kind === 'day' && e.yearless ? { ...e, date: yearFromArchive(e.date, options) } : e);
     if (r === undefined) continue;
     from = from === undefined || r.from < from ? r.from : from;
     to = to === undefined || r.to > to ? r.to : to;

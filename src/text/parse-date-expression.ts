@@ -6,7 +6,8 @@
  */
 
 export type DateExpression =
-  | { kind: 'day'; date: string }
+  /** `yearless`: the reader wrote no year (11月7日); the year was taken as the most recent one. */
+  | { kind: 'day'; date: string; yearless?: boolean }
   | { kind: 'month'; year: number; month: number }
   | { kind: 'year'; year: number }
   | { kind: 'issueNumber'; number: number }
@@ -140,7 +141,10 @@ function toExpression(groups: Record<string, string | undefined>, text: string, 
   if (groups.sep !== undefined) return dayOf(text, Number(groups.sepY), Number(groups.sepM), Number(groups.sepD));
   if (groups.compact !== undefined) return dayOf(text, Number(groups.cY), Number(groups.cM), Number(groups.cD));
   if (groups.ym !== undefined) return monthOf(text, parseYear(groups.ymY!), num(groups.ymM));
-  if (groups.md !== undefined) return recentDay(text, num(groups.mdM), num(groups.mdD), today);
+  if (groups.md !== undefined) {
+    const day = recentDay(text, num(groups.mdM), num(groups.mdD), today);
+    return day.kind === 'day' ? { ...day, yearless: true } : day;
+  }
   if (groups.y !== undefined) {
     const year = Number(groups.yY);
     return year >= MIN_YEAR && year <= MAX_YEAR ? { kind: 'year', year } : invalid(text, `年份${year}不在${MIN_YEAR}到${MAX_YEAR}之间`);

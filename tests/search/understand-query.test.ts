@@ -9,6 +9,15 @@ describe('understandQuery', () => {
     expect(understandQuery('11月7日的报纸说了什么', { today })).toMatchObject({ filters: { date: '2024-11-07' }, rest: '的报纸说了什么' });
   });
 
+  it('gives a day written without a year the most recent year the archive printed it', () => {
+    const issueDates = ['2023-11-07', '2024-11-07', '2025-03-08'];
+    expect(understandQuery('11月7日的报纸', { today: '2026-11-22', issueDates }).filters).toEqual({ date: '2024-11-07' });
+    // No issue on that day in any year: the most recent calendar day stands.
+    expect(understandQuery('11月8日的报纸', { today: '2026-11-22', issueDates }).filters).toEqual({ date: '2026-11-08' });
+    // A year the reader wrote is never replaced.
+    expect(understandQuery('2026年11月7日的报纸', { today: '2026-11-22', issueDates }).filters).toEqual({ date: '2026-11-07' });
+  });
+
   it('turns a month and a year into date ranges', () => {
     expect(understandQuery('2024年2月的小麦', { today }).filters).toEqual({ dateFrom: '2024-02-01', dateTo: '2024-02-29' });
     expect(understandQuery('2023年的小麦', { today }).filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });

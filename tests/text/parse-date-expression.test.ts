@@ -20,10 +20,10 @@ describe('parseDateExpression', () => {
   });
 
   it('gives a day without a year the most recent year in which it is not in the future', () => {
-    expect(parse('11月7日')).toEqual({ kind: 'day', date: '2024-11-07' });
-    expect(parse('3月9日')).toEqual({ kind: 'day', date: '2025-03-09' });
-    expect(parse('3月11日')).toEqual({ kind: 'day', date: '2024-03-11' });
-    expect(parse('2月29日')).toEqual({ kind: 'day', date: '2024-02-29' });
+    expect(parse('11月7日')).toEqual({ kind: 'day', date: '2024-11-07', yearless: true });
+    expect(parse('3月9日')).toEqual({ kind: 'day', date: '2025-03-09', yearless: true });
+    expect(parse('3月11日')).toEqual({ kind: 'day', date: '2024-03-11', yearless: true });
+    expect(parse('2月29日')).toEqual({ kind: 'day', date: '2024-02-29', yearless: true });
   });
 
   it('reads today, yesterday and the day before relative to the injected today', () => {
@@ -73,7 +73,7 @@ describe('parseDateExpression', () => {
 describe('findDateExpressions', () => {
   it('pulls a date out of a question and returns the rest', () => {
     const { found, rest } = findDateExpressions('11月7日的报纸说了什么', { today });
-    expect(found.map((f) => f.expression)).toEqual([{ kind: 'day', date: '2024-11-07' }]);
+    expect(found.map((f) => f.expression)).toEqual([{ kind: 'day', date: '2024-11-07', yearless: true }]);
     expect(rest).toBe('的报纸说了什么');
   });
 

@@ -64,7 +64,10 @@ export function createBrowseFeature(deps: { archive: Archive; timeZone: string; 
         return { text: `「${escapeHtml(expression.text)}」不是一个有效的日期：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
       case 'day': {
         const [issue] = archive.issuesOn(expression.date);
-        return issue ? issueView(issue) : renderMissingDay(expression.date, archive.nearest(expression.date), paperName);
+        if (issue) return issueView(issue);
+        // "11月7日" with no year: the reader means the 7 November the archive has, not necessarily this year's.
+        const sameDay = expression.yearless ? latestOnSameDay(archive, expression.date, today) : undefined;
+        return sameDay ? issueView(sameDay) : renderMissingDay(expression.date, archive.nearest(expression.date), paperName);
       }
       case 'month': {
         const prefix = `${expression.year}-${String(expression.month).padStart(2, '0')}-`;
@@ -91,6 +94,12 @@ export function createBrowseFeature(deps: { archive: Archive; timeZone: string; 
   }
 
   return feature;
+}
+
+/** The newest issue, not after today, printed on the same month and day as `date` in any year. */
+function latestOnSameDay(archive: Archive, date: string, today: string) {
+  const monthDay = date.slice(4);
+  return [...archive.issues()].reverse().find((i) => i.date.endsWith(monthDay) && i.date <= today);
 }
 
 /** How to write a date, with examples from the archive itself. */

@@ -45,6 +45,12 @@ describe('/date', () => {
     expect(h.sentSince(0)[0]!.text).toContain('《昌吉日报》2024年11月8日 星期五');
   });
 
+  it('finds a month and day written without a year in an earlier year of the archive', async () => {
+    const h = createHarness({ now: () => new Date('2026-11-22T04:00:00Z') });
+    await h.send('/date 11月7日');
+    expect(h.sentSince(0)[0]!.text).toContain('《昌吉日报》2024年11月7日 星期四');
+  });
+
   it('answers /issue like /date', async () => {
     const h = createHarness();
     await h.send('/issue 2024-11-08');
