@@ -10,8 +10,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-# Production dependencies only (tsx runs the TypeScript sources; no compile step to drift from).
-RUN npm ci --omit=dev --no-audit --no-fund
+# Production dependencies only, pinned by the lockfile (tsx runs the TypeScript sources; no compile step
+# to drift from). `npm install` rather than `npm ci`: see .ci/run for why `npm ci` rejects this lockfile.
+RUN npm install --omit=dev --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src ./src
 COPY config ./config
