@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/archive/model.js';
 import type { PaperConfig } from '../../src/config.js';
 import { parseIssue } from '../../src/ingest/parse-issue.js';
+import { accountedText, characterCounts, sourceText } from './support/text-accounting.js';
 
 const paper: PaperConfig = { name: '昌吉日报', timeZone: 'Asia/Shanghai', mastheadMarkers: ['丝路昌吉客户端', '主管主办'] };
 
@@ -39,26 +40,6 @@ const line = fc.constantFrom(
   '如何破解难题？',
 );
 
-const counts = (text: string) => {
-  const m = new Map<string, number>();
-  for (const ch of text.normalize('NFKC').replace(/\s+/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
-  return m;
-};
-const source = (raw: string) =>
-  raw
-    .replace(/^[ \t\u3000]*#{1,6}[ \t]*/gm, '')
-    .replace(/\*\*|__/g, '')
-    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g, '');
-const accounted = (issue: Issue) => {
-  const parts = [...issue.boilerplate];
-  for (const a of issue.articles) {
-    parts.push(a.kicker ?? '', a.titleDerived ? '' : a.title, a.subtitle ?? '', a.lead ?? '', a.signoff ?? '');
-    if (a.byline && !(a.lead ?? '').includes(a.byline)) parts.push(a.byline);
-    if (a.dateline && !(a.lead ?? '').includes(a.dateline) && !(a.signoff ?? '').includes(a.dateline)) parts.push(a.dateline);
-    parts.push(...a.paragraphs, ...a.captions);
-  }
-  return parts.join('');
-};
 
 describe('parseIssue on arbitrary arrangements of issue lines', () => {
   it('never throws, loses no character, and gives every article a unique id and a title', () => {
@@ -66,7 +47,7 @@ describe('parseIssue on arbitrary arrangements of issue lines', () => {
       fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
         const raw = lines.join('\n');
         const issue = parseIssue(raw, 'fuzz.txt', { paper });
-        expect(counts(accounted(issue))).toEqual(counts(source(raw)));
+        expect(characterCounts(accountedText(issue))).toEqual(characterCounts(sourceText(raw)));
         const ids = issue.articles.map((a) => a.id);
         expect(new Set(ids).size).toBe(ids.length);
         for (const a of issue.articles) {

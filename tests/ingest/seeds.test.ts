@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/archive/model.js';
 import { loadPaperConfig } from '../../src/config.js';
 import { parseIssue } from '../../src/ingest/parse-issue.js';
+import { accountedText, characterCounts, sourceText } from './support/text-accounting.js';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const configDir = fileURLToPath(new URL('../../config/', import.meta.url));
@@ -268,27 +269,10 @@ describe('parseIssue on all seeds', () => {
 
   it('loses no character: every character is in exactly one article field or the boilerplate', () => {
     // Compare as multisets, up to full-/half-width (NFKC) and whitespace; markdown marks and HTML tags are markup.
-    const counts = (text: string) => {
-      const m = new Map<string, number>();
-      for (const ch of text.normalize('NFKC').replace(/\s+/g, '')) m.set(ch, (m.get(ch) ?? 0) + 1);
-      return m;
-    };
     for (const file of files) {
       const raw = readFileSync(seedsDir + file, 'utf8');
       const issue = parseIssue(raw, file, { paper });
-      const source = raw
-        .replace(/^[ \t\u3000]*#{1,6}[ \t]*/gm, '')
-        .replace(/\*\*|__/g, '')
-        .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g, '');
-      const parts = [...issue.boilerplate];
-      for (const a of issue.articles) {
-        parts.push(a.kicker ?? '', a.titleDerived ? '' : a.title, a.subtitle ?? '', a.lead ?? '', a.signoff ?? '');
-        // byline and dateline read from the printed lead-in or closing line are already counted there
-        if (a.byline && !(a.lead ?? '').includes(a.byline)) parts.push(a.byline);
-        if (a.dateline && !(a.lead ?? '').includes(a.dateline) && !(a.signoff ?? '').includes(a.dateline)) parts.push(a.dateline);
-        parts.push(...a.paragraphs, ...a.captions);
-      }
-      expect(counts(parts.join('')), file).toEqual(counts(source));
+      expect(characterCounts(accountedText(issue)), file).toEqual(characterCounts(sourceText(raw)));
     }
   });
 
