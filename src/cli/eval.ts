@@ -19,7 +19,7 @@ import { createSearchEngine } from '../search/create-search-engine.js';
 import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc, type BenchmarkRow } from '../search/evaluation/cmrc.js';
 import { evaluateDev, evaluateOos, loadDevOos, loadDevQa, type DevReport } from '../search/evaluation/dev-set.js';
 import { buildPassages } from '../archive/build-passages.js';
-import { createSearchEngineCore } from '../search/search-engine-core.js';
+import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../search/search-engine-core.js';
 import { toTraditional } from '../text/normalize-for-match.js';
 import { loadTokenizer } from '../text/tokenizer.js';
 import { splitSentences } from '../text/split-sentences.js';
@@ -95,15 +95,16 @@ async function main(argv: string[]): Promise<number> {
     say();
     say(`CMRC 2018 questions asked of the newspaper archive: ${foreign} of ${queries.length} (${pct(foreign / queries.length)}) got results (want few)`);
     summary.cmrcOnNewspaper = { questions: queries.length, answered: foreign };
+    if (foreign / queries.length > 0.015) failures.push(`${pct(foreign / queries.length)} of CMRC questions got results from the newspaper > 0.015`);
 
     const issue = cmrcIssue(corpus);
     const tokenizer = loadTokenizer(config.configDir);
-    const core = (relevance?: { minEvidence: number; minRelative: number }) => {
+    const core = (relevance?: RelevanceOptions) => {
       const started = performance.now();
       const e = createSearchEngineCore({ issues: [issue], paper: config.paper, configDir: config.configDir, logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
       return { engine: e, ms: performance.now() - started };
     };
-    const ranking = core({ minEvidence: 0, minRelative: 0 });
+    const ranking = core(RELEVANCE_GATE_OFF);
     const shipped = core();
     const rows: BenchmarkRow[] = [
       evaluateEngineOnCmrc('this engine: ranking (no-match gate off)', ranking.engine, queries, ranking.ms),
@@ -113,11 +114,13 @@ async function main(argv: string[]): Promise<number> {
     say(`CMRC 2018: ${corpus.length} paragraphs (${ranking.engine.passageCount} passages), ${queries.length} questions`);
     if (!json) printTable(rows);
     summary.cmrc = rows;
-    const ours = rows[0]!;
-    if (ours.recall1 < 0.975) failures.push(`CMRC R@1 ${pct(ours.recall1)} < 0.975`);
-    if (ours.mrr10 < 0.985) failures.push(`CMRC MRR@10 ${pct(ours.mrr10)} < 0.985`);
+    // The targets apply to what readers get: the engine as shipped, no-match gate on. The ranking
+    // alone (gate off) must still beat every baseline.
+    const [ranked, asShipped] = [rows[0]!, rows[1]!];
+    if (asShipped.recall1 < 0.975) failures.push(`CMRC R@1 as shipped ${pct(asShipped.recall1)} < 0.975`);
+    if (asShipped.mrr10 < 0.985) failures.push(`CMRC MRR@10 as shipped ${pct(asShipped.mrr10)} < 0.985`);
     for (const b of rows.slice(2)) {
-      if (b.recall1 >= ours.recall1 || b.mrr10 >= ours.mrr10) failures.push(`baseline "${b.name}" is not below the engine`);
+      if (b.recall1 >= ranked.recall1 || b.mrr10 >= ranked.mrr10) failures.push(`baseline "${b.name}" is not below the engine's ranking`);
     }
   }
 

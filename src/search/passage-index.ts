@@ -96,6 +96,21 @@ function windowEvidence(model: QueryModel, text: string): number {
   return best;
 }
 
+/**
+ * Proximity: the best share of the question's weighted terms that one sentence of the passage holds,
+ * together with the headline (a headline names what every sentence of its article is about).
+ * Terms scattered over a long passage score low here even when the passage as a whole covers them.
+ */
+export function sentenceEvidence(model: QueryModel, record: PassageRecord): number {
+  let best = 0;
+  for (const sentence of normOf(record).split(SENTENCE_END)) {
+    if (sentence === '') continue;
+    const e = evidence(model, sentence, record.normTitle);
+    if (e > best) best = e;
+  }
+  return best;
+}
+
 export function createPassageIndex(options: {
   tokenizer: Tokenizer;
   log: (level: string, message: string) => void;

@@ -149,3 +149,18 @@ export function evidence(model: QueryModel, text: string, alsoIn?: string): numb
   const [b, bt] = found(model.bigrams, text, alsoIn);
   return wt + bt > 0 ? (w + b) / (wt + bt) : 0;
 }
+
+/**
+ * Share of the question's weighted words and bigrams that occur nowhere in the archive (document
+ * frequency 0, so each weighs the most an IDF can). A question about something the paper never
+ * printed (a foreign name, a place, a product) is mostly made of such terms.
+ */
+export function unseenShare(model: QueryModel): number {
+  let unseen = 0;
+  let total = 0;
+  for (const t of [...model.words, ...model.bigrams]) {
+    total += t.weight;
+    if (t.df === 0) unseen += t.weight;
+  }
+  return total > 0 ? unseen / total : 0;
+}

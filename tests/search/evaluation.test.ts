@@ -8,7 +8,7 @@ import { createSilentLogger } from '../../src/logger.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc } from '../../src/search/evaluation/cmrc.js';
 import { evaluateDev, evaluateOos, loadDevOos, loadDevQa } from '../../src/search/evaluation/dev-set.js';
-import { createSearchEngineCore } from '../../src/search/search-engine-core.js';
+import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
 import { loadTokenizer } from '../../src/text/tokenizer.js';
@@ -57,15 +57,19 @@ describe.skipIf(!existsSync(path.join(cmrcDir, 'corpus.jsonl')))('CMRC 2018 (eve
     const queries = all.filter((_, i) => i % 3 === 0);
     const tokenizer = loadTokenizer('config');
     const issue = cmrcIssue(corpus);
-    const core = (relevance?: { minEvidence: number; minRelative: number }) =>
+    const core = (relevance?: RelevanceOptions) =>
       createSearchEngineCore({ issues: [issue], paper, configDir: 'config', logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
 
-    const ranking = evaluateEngineOnCmrc('ranking', core({ minEvidence: 0, minRelative: 0 }), queries, 0);
+    const ranking = evaluateEngineOnCmrc('ranking', core(RELEVANCE_GATE_OFF), queries, 0);
     expect(ranking.recall1).toBeGreaterThanOrEqual(0.98);
     expect(ranking.mrr10).toBeGreaterThanOrEqual(0.985);
 
+    // As shipped, the no-match gate must let almost every answerable question through, with its
+    // lower-ranked results (measured on this third: R@1 0.982, R@3 0.989, MRR@10 0.985).
     const shipped = evaluateEngineOnCmrc('shipped', core(), queries, 0);
-    expect(shipped.recall1).toBeGreaterThanOrEqual(0.96);
+    expect(shipped.recall1).toBeGreaterThanOrEqual(0.975);
+    expect(shipped.recall3).toBeGreaterThanOrEqual(0.985);
+    expect(shipped.mrr10).toBeGreaterThanOrEqual(0.982);
 
     const [jieba] = evaluateBaselinesOnCmrc(corpus, queries, tokenizer, (name) => name.startsWith('jieba'));
     expect(ranking.recall1).toBeGreaterThan(jieba!.recall1);
@@ -73,6 +77,7 @@ describe.skipIf(!existsSync(path.join(cmrcDir, 'corpus.jsonl')))('CMRC 2018 (eve
 
     const { engine } = await seedEngine();
     const answered = queries.filter((q) => engine.search(q.question, { limit: 1 }).results.length > 0).length;
-    expect(answered / queries.length).toBeLessThanOrEqual(0.025);
+    // Measured 0.008 on this third.
+    expect(answered / queries.length).toBeLessThanOrEqual(0.012);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryModel, coverage, evidence, idf } from '../../src/search/query-model.js';
+import { buildQueryModel, coverage, evidence, idf, unseenShare } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
 import { loadTokenizer } from '../../src/text/tokenizer.js';
 
@@ -84,5 +84,17 @@ describe('evidence', () => {
 
   it('also counts what the headline holds', () => {
     expect(coverage(model.words, '于1998年兴建', '石门子水库')).toBe(1);
+  });
+});
+
+describe('unseenShare', () => {
+  const stats = statsOf(corpus);
+
+  it('is the weighted share of the question the archive never printed', () => {
+    expect(unseenShare(buildQueryModel(tokenizer.query('石门子水库兴建'), stats, 'q'))).toBe(0);
+    expect(unseenShare(buildQueryModel(tokenizer.query('奥运会'), stats, 'q'))).toBe(1);
+    const mixed = unseenShare(buildQueryModel(tokenizer.query('昌吉州奥运会'), stats, 'q'));
+    expect(mixed).toBeGreaterThan(0.5);
+    expect(mixed).toBeLessThan(1);
   });
 });
