@@ -39,6 +39,8 @@ export interface Archive {
   dateRange(): { first: string; last: string } | undefined;
   /** Adds an issue, or replaces the one from the same file. Assigns topics and places. */
   upsertIssue(issue: Issue): void;
+  /** Drops the issue read from `file` (its file was deleted); returns it, or undefined if none was. */
+  removeIssue(file: string): Issue | undefined;
 }
 
 /** Builds the archive from parsed issues, tagging each article with topics and places from config. */
@@ -117,6 +119,11 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
     },
     upsertIssue(issue) {
       reindex([...sorted.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
+    },
+    removeIssue(file) {
+      const gone = sorted.find((i) => i.file === file);
+      if (gone) reindex(sorted.filter((i) => i !== gone));
+      return gone;
     },
   };
 }

@@ -10,6 +10,8 @@ export interface WatchIssuesOptions {
   seedsDir: string;
   /** Called with the absolute path of each *.txt file added or changed after the watch started. */
   onFile: (file: string, event: 'add' | 'change') => void | Promise<void>;
+  /** Called with the absolute path of each *.txt file deleted while watching. */
+  onRemove?: (file: string) => void | Promise<void>;
   logger: Logger;
   /** How long a file must stay the same size before it counts as written (default 500 ms). */
   stabilityMs?: number;
@@ -49,6 +51,18 @@ export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWat
       }
     });
   };
+  watcher.on('unlink', (file: string) => {
+    if (!file.toLowerCase().endsWith('.txt') || options.onRemove === undefined) return;
+    const onRemove = options.onRemove;
+    chain = chain.then(async () => {
+      try {
+        log.info({ file: path.basename(file) }, 'issue file removed');
+        await onRemove(file);
+      } catch (err) {
+        log.warn({ err, file: path.basename(file) }, 'removing a deleted issue failed');
+      }
+    });
+  });
   watcher.on('add', handle('add'));
   watcher.on('change', handle('change'));
   watcher.on('error', (err) => log.error({ err, dir }, 'watching the seeds directory failed'));

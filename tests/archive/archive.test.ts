@@ -84,4 +84,12 @@ describe('createArchive', () => {
     expect(a.article('b1')).toBeUndefined();
     expect(a.article('c1')?.issue.id).toBe('i9');
   });
+
+  it('drops the issue of a deleted file', () => {
+    const a = createArchive([issue('i1', '2024-11-01', 1, [wheat]), issue('i2', '2024-11-05', 2, [air])], { paper, topics });
+    expect(a.removeIssue('i2.txt')?.id).toBe('i2');
+    expect(a.latest()?.id).toBe('i1');
+    expect(a.article('b1')).toBeUndefined();
+    expect(a.removeIssue('nope.txt')).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,5 +60,25 @@ describe('watchIssues', () => {
     writeFileSync(path.join(dir, 'b.txt'), 'b');
     await c.until((f) => f === 'b.txt');
     expect(c.seen.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('reports a deleted issue file', async () => {
+    writeFileSync(path.join(dir, 'gone.txt'), '要删除的一期');
+    const removed: string[] = [];
+    let done: () => void = () => {};
+    const seen = new Promise<void>((resolve) => (done = resolve));
+    watcher = await watchIssues({
+      seedsDir: dir,
+      onFile: () => {},
+      onRemove: (file) => {
+        removed.push(path.basename(file));
+        done();
+      },
+      logger: createSilentLogger(),
+      stabilityMs: 100,
+    });
+    unlinkSync(path.join(dir, 'gone.txt'));
+    await seen;
+    expect(removed).toEqual(['gone.txt']);
   });
 });
