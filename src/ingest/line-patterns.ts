@@ -43,6 +43,21 @@ export function isHeadlineShaped(text: string): boolean {
   return t !== '' && displayWidth(t) <= 40 && !/[。！？!?]/.test(t) && !endsSentence(t) && !/[：:，,、]$/.test(t);
 }
 
+const BRACKETED_LINE = /^(?:【([^【】]+)】|〖([^〖〗]+)〗|\[([^[\]]+)\])$/u;
+
+/**
+ * The headline inside the brackets some pages print around a headline line (`【奇台县江布拉克景区冬季游启动】`,
+ * `〖…〗`, `[…]`): the brackets are typography, like a `#`. Undefined for any other line, including
+ * body text that merely opens with a bracketed label (`【记者手记】近年来…`).
+ *
+ * @example unbracketHeadline('【奇台县江布拉克景区冬季游启动】') === '奇台县江布拉克景区冬季游启动'
+ */
+export function unbracketHeadline(text: string): string | undefined {
+  const m = BRACKETED_LINE.exec(text.trim());
+  const inner = (m?.[1] ?? m?.[2] ?? m?.[3])?.trim();
+  return inner !== undefined && /\p{Script=Han}/u.test(inner) && isHeadlineShaped(inner) ? inner : undefined;
+}
+
 /** A newspaper datelined lead: 本报讯, 新疆日报讯, 新华社北京11月6日电. */
 export const LEAD_START = /^(?:本报讯|[\u4e00-\u9fff]{1,6}(?:报|网|社|台)讯|[\u4e00-\u9fff]{2,14}\d{1,2}月\d{1,2}日电(?![视话力网站商影子器脑车池]))/u;
 

@@ -5,6 +5,7 @@ import type { PaperConfig } from '../config.js';
 import { IngestError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { decodeIssueFile } from './decode-file.js';
+import { duplicateIssueMessage, findDuplicateIssue } from './find-duplicate-issue.js';
 import { loadManifest } from './load-manifest.js';
 import type { Manifest } from './manifest.js';
 import { parseIssue } from './parse-issue.js';
@@ -77,7 +78,9 @@ export async function loadIssueFile(filePath: string, options: LoadIssueFileOpti
 
 /**
  * Ingests every `*.txt` file of the seeds folder (sorted by name) with the manifest from the config
- * folder. Bad files are skipped with a warning each; the others are still ingested.
+ * folder. Bad files are skipped with a warning each; the others are still ingested. A file holding
+ * an issue already loaded from an earlier file (see findDuplicateIssue) is skipped with one warning
+ * naming both files.
  */
 export async function loadIssues(options: LoadIssuesOptions): Promise<{ issues: Issue[]; warnings: IngestWarning[] }> {
   const log = options.logger.child({ module: 'ingest' });
@@ -97,8 +100,15 @@ export async function loadIssues(options: LoadIssuesOptions): Promise<{ issues: 
   const issues: Issue[] = [];
   for (const [i, name] of names.entries()) {
     const result = await loadIssueFile(path.join(options.seedsDir, name), { paper: options.paper, manifest, logger: options.logger });
-    if (result.issue) issues.push(result.issue);
     warnings.push(...result.warnings);
+    const original = result.issue && findDuplicateIssue(result.issue, issues);
+    if (original) {
+      // The same issue under another file name: the first file (in name order) wins. The warning is
+      // returned, not logged here, so callers that log their warnings show it once.
+      const message = duplicateIssueMessage(result.issue!, original);
+      log.debug({ file: name, duplicateOf: original.file }, 'duplicate issue file skipped');
+      warnings.push({ file: name, message });
+    } else if (result.issue) issues.push(result.issue);
     options.onProgress?.(i + 1, names.length, name);
   }
   log.info({ files: names.length, issues: issues.length, skipped: names.length - issues.length }, 'issues loaded');

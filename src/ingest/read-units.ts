@@ -11,6 +11,7 @@ import {
   opensUnclosed,
   splitInlineCredit,
   startsUnit,
+  unbracketHeadline,
   startsWithFragment,
 } from './line-patterns.js';
 import { isBoilerplateLine, parseMasthead, type Masthead } from './parse-masthead.js';
@@ -29,6 +30,8 @@ interface LineInfo {
   /** Trimmed text with heading marks and inline markup removed. */
   content: string;
   blank: boolean;
+  /** A headline line printed in brackets (`【…】`); `content` is the headline without them. */
+  bracketed: boolean;
 }
 
 interface Pending {
@@ -38,6 +41,8 @@ interface Pending {
   level: number;
   gapBefore: number;
   fixed?: 'masthead' | 'boilerplate';
+  /** A bracketed headline line: a headline unit of its own. */
+  bracketed?: boolean;
 }
 
 const TRIM = /^[\s\u3000\u00a0\uFEFF]+|[\s\u3000\u00a0\uFEFF]+$/g;
@@ -45,8 +50,10 @@ const TRIM = /^[\s\u3000\u00a0\uFEFF]+|[\s\u3000\u00a0\uFEFF]+$/g;
 function lineInfo(raw: string, index: number): LineInfo {
   const trimmed = raw.replace(TRIM, '');
   const h = /^(#{1,6})(?:\s+|(?=[^#\s]))(.*)$/u.exec(trimmed);
-  const content = stripInlineMarkup(h ? h[2]! : trimmed).replace(TRIM, '');
-  return { index, level: h && content !== '' ? h[1]!.length : 0, content, blank: content === '' };
+  const marked = stripInlineMarkup(h ? h[2]! : trimmed).replace(TRIM, '');
+  const unbracketed = unbracketHeadline(marked);
+  const content = unbracketed ?? marked;
+  return { index, level: h && content !== '' ? h[1]!.length : 0, content, blank: content === '', bracketed: unbracketed !== undefined };
 }
 
 /**
@@ -65,11 +72,11 @@ function detectColumnWidth(lines: readonly LineInfo[]): number | undefined {
 function isClosed(p: Pending): boolean {
   const first = p.lines[0]!;
   const text = joinWrappedLines(p.lines);
-  return p.level > 0 || p.fixed !== undefined || isBylineLine(first) || isCreditLine(text) || SIGNOFF.test(text) || /摄$/.test(text);
+  return p.level > 0 || p.fixed !== undefined || p.bracketed === true || isBylineLine(first) || isCreditLine(text) || SIGNOFF.test(text) || /摄$/.test(text);
 }
 
 function isBodyLike(p: Pending | undefined): boolean {
-  if (p === undefined || p.level > 0 || p.fixed !== undefined) return false;
+  if (p === undefined || p.level > 0 || p.fixed !== undefined || p.bracketed) return false;
   const text = joinWrappedLines(p.lines);
   return endsSentence(text) || !isHeadlineShaped(text);
 }
@@ -112,6 +119,7 @@ function continues(
 function classify(p: Pending, text: string): { kind: UnitKind; text: string; credit?: string } {
   if (p.fixed) return { kind: p.fixed, text };
   if (p.level > 0) return { kind: /^——/.test(text) ? 'subtitle' : 'heading', text };
+  if (p.bracketed) return { kind: 'headline', text };
   if (/^——/.test(text) && displayWidth(text) <= 60) return { kind: 'subtitle', text };
   if (isCreditLine(text)) return { kind: 'credit', text };
   const inline = splitInlineCredit(text);
@@ -165,9 +173,17 @@ export function readUnits(text: string, paper: PaperConfig): ReadUnitsResult {
       continue;
     }
     const fixed = fixedOf(info);
-    if (fixed !== undefined || info.level > 0) {
+    if (fixed !== undefined || info.level > 0 || info.bracketed) {
       flush();
-      done.push({ lines: [info.content], first: info.index, last: info.index, level: fixed ? 0 : info.level, gapBefore: gap, fixed });
+      done.push({
+        lines: [info.content],
+        first: info.index,
+        last: info.index,
+        level: fixed ? 0 : info.level,
+        gapBefore: gap,
+        fixed,
+        ...(info.bracketed && !fixed ? { bracketed: true } : {}),
+      });
     } else if (pending && continues(pending, info, gap, { columnWidth, blockSize, before: done[done.length - 1] })) {
       pending.lines.push(info.content);
       pending.last = info.index;

@@ -55,6 +55,12 @@ function newDraft(start: number, extra: Partial<Draft> = {}): Draft {
   return { start, paragraphs: [], captions: [], photo: false, ...extra };
 }
 
+/** A headline group with the deck lines printed under it added to its subtitle (after a —— subtitle, if any). */
+function withDeck(head: HeadlineGroup, deck: readonly DraftParagraph[]): HeadlineGroup {
+  const subtitle = [head.subtitle, ...deck.map((p) => p.text)].filter((t): t is string => t !== undefined && t !== '').join(' ');
+  return { ...head, subtitle, units: [...head.units, ...deck.map((p) => p.unit)] };
+}
+
 /** Is a photo (a few caption paragraphs, then a credit line) coming up at `from`? */
 function photoAhead(units: readonly Unit[], from: number): boolean {
   let j = from;
@@ -171,6 +177,11 @@ export function segmentArticles(units: readonly Unit[]): Segmentation {
       if (!opensCurrent) {
         close();
         current = newDraft(u.index);
+      } else if (current!.head && current!.paragraphs.length > 0) {
+        // A deck printed between the headline and the lead (`实施“筑基固本”行动，夯实基层基础... 实施…`)
+        // is headline matter, not the first paragraph: the body starts at the lead.
+        current!.head = withDeck(current!.head, current!.paragraphs);
+        current!.paragraphs = [];
       }
       current!.lead = lead;
       if (lead.rest) current!.paragraphs.push({ text: lead.rest, unit: u });

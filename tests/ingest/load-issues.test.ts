@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { loadManifest } from '../../src/ingest/load-manifest.js';
 import { createSilentLogger } from '../../src/logger.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
+const seedsRoot = fileURLToPath(new URL('../../seeds/', import.meta.url));
+const seed000 = readdirSync(seedsRoot).find((f) => f.startsWith('000_'))!;
 const paper: PaperConfig = {
   name: '昌吉日报',
   nameLatin: 'CHANGJI RIBAO',
@@ -76,6 +78,31 @@ describe('loadIssues', () => {
     const a = await loadIssues({ seedsDir, configDir, paper, logger });
     const b = await loadIssues({ seedsDir, configDir, paper, logger });
     expect(b.issues.flatMap((i) => i.articles.map((x) => x.id))).toEqual(a.issues.flatMap((i) => i.articles.map((x) => x.id)));
+  });
+
+  it('skips a second copy of an issue under another name, with one warning naming both files', async () => {
+    copyFileSync(path.join(seedsRoot, seed000), path.join(seedsDir, seed000));
+    copyFileSync(path.join(seedsRoot, seed000), path.join(seedsDir, 'copy-of-000.txt'));
+    copyFileSync(path.join(fixtures, 'hard-wrapped.txt'), path.join(seedsDir, 'zz-other.txt'));
+    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    // Name order decides which file is kept: `000_…` sorts before `copy-of-000.txt`.
+    expect(issues.map((i) => i.file)).toEqual([seed000, 'zz-other.txt']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.file).toBe('copy-of-000.txt');
+    expect(warnings[0]!.message).toContain(seed000);
+    expect(warnings[0]!.message).toContain('copy-of-000.txt');
+    expect(warnings[0]!.message).toMatch(/duplicate.*12124/);
+  });
+
+  it('skips a copy of an issue without a printed number when its date and articles are the same', async () => {
+    // Re-saved with other line ends and trailing spaces: the same issue all the same.
+    const text = readFileSync(path.join(fixtures, 'markdown-groups.txt'), 'utf8');
+    writeFileSync(path.join(seedsDir, 'a.txt'), text);
+    writeFileSync(path.join(seedsDir, 'b.txt'), text.replace(/\n/g, '  \r\n'));
+    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'a.txt': { date: '2025-04-02' }, 'b.txt': { date: '2025-04-02' } } }));
+    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    expect(issues.map((i) => i.file)).toEqual(['a.txt']);
+    expect(warnings).toEqual([{ file: 'b.txt', message: expect.stringMatching(/b\.txt is a duplicate of a\.txt/) }]);
   });
 
   it('throws an IngestError naming a missing folder', async () => {

@@ -130,6 +130,46 @@ describe('parseIssue', () => {
     ]);
   });
 
+  it('reads a deck printed between the headline and the 本报讯 lead as headline matter, not the first paragraph', () => {
+    const deck = '实施“筑基固本”行动，夯实基层基础... 实施“护航服务”行动，优化营商环境... 实施“志愿增效”行动，助力服务提质';
+    const text = `新春新气象好开局\n\n昌吉州开启社会工作新篇章\n\n${deck}\n\n本报讯 通讯员张佳报道：社会工作是党和国家工作的重要组成部分。\n\n实施“筑基固本”行动，夯实基层基础。全州加强党的建设。\n`;
+    const a = parseIssue(text, 'deck.txt', { paper }).articles[0]!;
+    expect(a).toMatchObject({ kicker: '新春新气象好开局', title: '昌吉州开启社会工作新篇章', subtitle: deck, lead: '本报讯 通讯员张佳报道：' });
+    expect(a.paragraphs).toEqual(['社会工作是党和国家工作的重要组成部分。', '实施“筑基固本”行动，夯实基层基础。全州加强党的建设。']);
+  });
+
+  it('adds a deck under a —— subtitle to that subtitle', () => {
+    const deck = '灌溉农田十万亩，保障春耕用水…带动农户三千户，户均增收五千元…建成景区一处，年接待游客十万人次';
+    const text = `## 一座水库的变迁\n\n——记者走进石城子水库\n\n${deck}\n\n本报讯 记者周平报道：石城子水库建成二十年来，灌溉农田十万亩。\n`;
+    const a = parseIssue(text, 'deck2.txt', { paper }).articles[0]!;
+    expect(a.subtitle).toBe(`——记者走进石城子水库 ${deck}`);
+    expect(a.paragraphs).toEqual(['石城子水库建成二十年来，灌溉农田十万亩。']);
+  });
+
+  it('strips the 【】, 〖〗 or [] printed around a headline line', () => {
+    const text = [
+      '【奇台县江布拉克景区冬季游启动】',
+      '本报讯 记者王明报道：12月1日，江布拉克景区冬季游启动，首日接待游客三千人次。',
+      '〖冬季游，游客纷至沓来〗',
+      '本报讯 记者李华报道：景区推出滑雪、冰雕等十余个项目。',
+      '[玛纳斯县葡萄酒文化节开幕]',
+      '文化节期间，三十多家酒庄参加展销，吸引游客五万余人次。',
+    ].join('\n\n');
+    const issue = parseIssue(text, 'brackets.txt', { paper });
+    expect(issue.articles.map((a) => [a.title, a.titleDerived])).toEqual([
+      ['奇台县江布拉克景区冬季游启动', false],
+      ['冬季游，游客纷至沓来', false],
+      ['玛纳斯县葡萄酒文化节开幕', false],
+    ]);
+  });
+
+  it('keeps 【】 around body text and inside a headline', () => {
+    const text = '## 【新春走基层】送戏下乡暖民心\n\n【记者手记】近年来，文化馆坚持送戏下乡，全年演出一百二十场。\n';
+    const a = parseIssue(text, 'inner.txt', { paper }).articles[0]!;
+    expect(a.title).toBe('【新春走基层】送戏下乡暖民心');
+    expect(a.paragraphs).toEqual(['【记者手记】近年来，文化馆坚持送戏下乡，全年演出一百二十场。']);
+  });
+
   it('reads a 文/图 credit line as a byline', () => {
     const issue = parseIssue('走进石城子水库\n\n文/图 本报记者 周平\n\n石城子水库建成二十年来，灌溉农田十万亩。\n', 'w.txt', { paper });
     expect(issue.articles[0]).toMatchObject({ title: '走进石城子水库', byline: '文/图 本报记者 周平', kind: 'feature' });

@@ -90,7 +90,11 @@ describe('parseIssue on seed 000 (masthead, ## headlines, kickers above, subtitl
 describe('parseIssue on seed 001 (plain text headline groups)', () => {
   it('lists the articles a reader would list', () => {
     expect(listing(issues['001']!)).toEqual([
-      ['新春新气象好开局', '昌吉州创新实施“七大行动”开启社会工作新篇章', ''],
+      [
+        '新春新气象好开局',
+        '昌吉州创新实施“七大行动”开启社会工作新篇章',
+        '实施“筑基固本”行动，夯实基层基础... 实施“护航服务”行动，优化营商环境... 实施“创新提能”行动，激活治理效能... 实施“减负赋能”行动，减轻基层负担... 实施“解忧汇智”行动，回应群众期盼... 实施“素质提升”行动，建强基层力量... 实施“志愿增效”行动，助力服务提质',
+      ],
       ['解析基因库奥秘 打造未来“超级棉种”', '自治区一重大科技专项在昌启动', ''],
       ['', '全时段生产保障农资供应', '——吉木萨尔县真富滴灌带厂见闻'],
       ['', '志愿服务 暖人心', ''],
@@ -99,10 +103,11 @@ describe('parseIssue on seed 001 (plain text headline groups)', () => {
     ]);
   });
 
-  it('keeps the list of items as the first paragraph of its article, before the 本报讯 lead', () => {
+  it('reads the list of items between the headline and the 本报讯 lead as its deck, so the body starts at the lead', () => {
     const a = issues['001']!.articles[0]!;
-    expect(a.paragraphs[0]).toMatch(/^实施“筑基固本”行动，夯实基层基础\.\.\./);
-    expect(a.paragraphs[1]).toMatch(/^社会工作党和国家工作的重要组成部分/);
+    expect(a.subtitle).toMatch(/^实施“筑基固本”行动，夯实基层基础\.\.\. .*助力服务提质$/);
+    expect(a.paragraphs[0]).toMatch(/^社会工作党和国家工作的重要组成部分/);
+    expect(a.paragraphs[1]).toMatch(/^实施“筑基固本”行动，夯实基层基础。/);
     expect(a).toMatchObject({ dateline: '本报讯', byline: '通讯员张佳', kind: 'news' });
   });
 

@@ -1,4 +1,5 @@
 import type { Issue } from '../../../src/archive/model.js';
+import { unbracketHeadline } from '../../../src/ingest/line-patterns.js';
 
 /** Character counts, NFKC-folded and whitespace-free: display cleaning may change width and spacing, never content. */
 export function characterCounts(text: string): Map<string, number> {
@@ -7,12 +8,18 @@ export function characterCounts(text: string): Map<string, number> {
   return m;
 }
 
-/** The raw file's text without markup (heading marks, bold marks, HTML tags): what must all be accounted for. */
+/**
+ * The raw file's text without markup (heading marks, bold marks, HTML tags, the 【】 printed around a
+ * headline line): what must all be accounted for.
+ */
 export function sourceText(raw: string): string {
   return raw
     .replace(/^[ \t\u3000]*#{1,6}[ \t]*/gm, '')
     .replace(/\*\*|__/g, '')
-    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g, '');
+    .replace(/<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g, '')
+    .split('\n')
+    .map((line) => unbracketHeadline(line) ?? line)
+    .join('\n');
 }
 
 /** Every character an issue accounts for: boilerplate plus each article's printed fields, body and captions. */
