@@ -10,6 +10,7 @@ import { openStore } from './digest/open-store.js';
 import { startDigestService } from './digest/start-digest-service.js';
 import { ConfigError, StoreError } from './errors.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
+import { duplicateIssueMessage, findDuplicateIssue } from './ingest/find-duplicate-issue.js';
 import { loadIssueFile, loadIssues } from './ingest/load-issues.js';
 import { loadManifest } from './ingest/load-manifest.js';
 import { watchIssues } from './ingest/watch-issues.js';
@@ -35,6 +36,11 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
       const { issue, warnings } = await loadIssueFile(file, { paper: config.paper, manifest, logger });
       for (const warning of warnings) logger.warn(warning, 'issue file skipped');
       if (!issue) return;
+      const duplicate = findDuplicateIssue(issue, archive.issues());
+      if (duplicate) {
+        logger.warn({ file: issue.file, original: duplicate.file }, duplicateIssueMessage(issue, duplicate));
+        return;
+      }
       archive.upsertIssue(issue);
       search.upsertIssue(archive.issueById(issue.id) ?? issue);
       logger.info({ file: issue.file, date: issue.date, articles: issue.articles.length }, 'new issue added');
