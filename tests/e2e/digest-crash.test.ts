@@ -41,7 +41,7 @@ interface Run {
 function start(fake: FakeBotApi, dataDir: string, args: string[]): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', WEBHOOK_URL: '', WEBHOOK_SECRET: '' },
+    env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, DIGEST_RATE: '300', LOG_LEVEL: 'warn', WEBHOOK_URL: '', WEBHOOK_SECRET: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -132,7 +132,8 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     expect(fake.violations).toEqual([]);
   }
 
-  it.skipIf(cliMissing.length > 0)('digest --once: every subscriber holds the digest, at most the in-flight messages repeat', async () => {
+  // Two process starts (each loads the archive and index) plus two fan-outs: generous on a loaded 2-core CI machine.
+  it.skipIf(cliMissing.length > 0)('digest --once: every subscriber holds the digest, at most the in-flight messages repeat', { timeout: 240_000 }, async () => {
     await crashAndRecover(
       () => start(fake, dataDir, [CLI, '--once', '--rate', '300', '--concurrency', String(CLI_CONCURRENCY)]),
       async (run) => {
@@ -143,7 +144,7 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     );
   });
 
-  it.skipIf(!mainWired)('the bot process: every subscriber holds the digest, at most the in-flight messages repeat', async () => {
+  it.skipIf(!mainWired)('the bot process: every subscriber holds the digest, at most the in-flight messages repeat', { timeout: 240_000 }, async () => {
     await crashAndRecover(
       () => start(fake, dataDir, ['src/main.ts']),
       async (run, expected) => {
