@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { BotContext, BotDeps } from './context.js';
 import { createAskFeature } from './features/ask.js';
-import { createBrowseFeature } from './features/browse.js';
+import { createBrowseFeature, createIssueViews } from './features/browse.js';
 import { createFallbackFeature } from './features/fallback.js';
 import { createInlineFeature } from './features/inline.js';
 import { createReadFeature } from './features/read.js';
@@ -55,11 +55,12 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   const { archive, search } = deps;
   guarded.use(createReadFeature({ archive }));
   guarded.use(createStartHelpFeature({ archive }));
-  guarded.use(createBrowseFeature({ archive, timeZone: config.timeZone, now }));
+  const views = createIssueViews({ archive, timeZone: config.timeZone, now });
+  guarded.use(createBrowseFeature({ archive, timeZone: config.timeZone, now, views }));
   guarded.use(createTopicsFeature({ archive, search }));
   guarded.use(createInlineFeature({ archive, search }));
   for (const feature of deps.extraFeatures ?? []) guarded.use(feature);
-  guarded.use(createAskFeature({ archive, search, queries: createQueryStore() }));
+  guarded.use(createAskFeature({ archive, search, queries: createQueryStore(), views }));
   guarded.use(createFallbackFeature());
 
   // The boundary above catches handler errors; this catches anything thrown outside it (the runner's sink).

@@ -4,8 +4,11 @@ import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer } from '../format/render-answer.js';
-import { renderAskPrompt, renderNoMatch } from '../format/render-guide.js';
+import { renderAskPrompt, renderGreeting, renderHelp, renderNoMatch, renderThanks } from '../format/render-guide.js';
+import type { View } from '../format/view.js';
+import { detectIntent } from '../intents.js';
 import { decodeCallback } from '../keyboards.js';
+import type { IssueViews } from './browse.js';
 import type { QueryStore } from '../query-store.js';
 import { editView, replyView } from '../reply.js';
 
@@ -17,15 +20,38 @@ const MAX_QUESTION_LENGTH = 300;
 /**
  * Asking the archive. In a private chat any text is a question; in a group only `/ask 问题`, a
  * message that mentions the bot, or a reply to one of its messages. The answer shows the top
- * results with buttons to read each article and to page through more.
+ * results with buttons to read each article and to page through more. A message that is not a
+ * question (你好, 谢谢, 帮助, 最新一期, 昨天的报纸 — see `intents.ts`) gets its own answer instead.
  * Install it after every other feature: it takes the text messages nobody else wanted.
  */
-export function createAskFeature(deps: { archive: Archive; search: SearchEngine; queries: QueryStore }): Composer<BotContext> {
+export function createAskFeature(deps: { archive: Archive; search: SearchEngine; queries: QueryStore; views: IssueViews }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+
+  /** 你好, 谢谢, 帮助, 最新一期, 昨天的报纸: answered directly, never searched. */
+  const intentView = (ctx: BotContext, q: string): View | undefined => {
+    const intent = detectIntent(q, { isDate: deps.views.isDate });
+    if (intent === undefined) return undefined;
+    ctx.log.info({ intent: intent.kind }, 'message answered without searching');
+    switch (intent.kind) {
+      case 'greeting':
+        return renderGreeting(deps.archive);
+      case 'thanks':
+      case 'ack':
+        return renderThanks(intent.kind);
+      case 'help':
+        return renderHelp(deps.archive, ctx.me.username);
+      case 'latest':
+        return deps.views.latest();
+      case 'date':
+        return deps.views.forDate(intent.text);
+    }
+  };
 
   const answer = async (ctx: BotContext, question: string): Promise<void> => {
     const q = shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
     if (q === '') return replyView(ctx, renderAskPrompt(deps.archive));
+    const direct = intentView(ctx, q);
+    if (direct) return replyView(ctx, direct);
     ctx.log.debug({ question: q }, 'question');
     const result = deps.search.search(q, { limit: ANSWER_PAGE_SIZE + 1, offset: 0 });
     ctx.log.info({ results: result.results.length, filters: result.filters }, 'question answered');
@@ -34,6 +60,7 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     await replyView(
       ctx,
       renderAnswer(result, {
+        question: q,
         results: result.results.slice(0, ANSWER_PAGE_SIZE),
         page: 0,
         pageSize: ANSWER_PAGE_SIZE,
@@ -60,6 +87,7 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     await editView(
       ctx,
       renderAnswer(result, {
+        question,
         results: result.results.slice(0, ANSWER_PAGE_SIZE),
         page: action.page,
         pageSize: ANSWER_PAGE_SIZE,

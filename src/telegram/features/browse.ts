@@ -2,32 +2,111 @@ import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
 import { formatChineseDate, isoDateIn } from '../../archive/calendar.js';
 import type { Issue } from '../../archive/model.js';
-import { parseDateExpression } from '../../text/parse-date-expression.js';
+import { parseDateExpression, type DateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format/html.js';
-import { formatIssueLabel } from '../format/issue-date.js';
+import { formatIssueLabel, formatIssueSpan } from '../format/issue-date.js';
 import { renderIssue, renderIssueList, renderIssuesInPeriod, renderMissingDay } from '../format/render-issue.js';
 import type { View } from '../format/view.js';
 import { decodeCallback } from '../keyboards.js';
 import { editView, replyView } from '../reply.js';
 
+/** What /latest and /date show; also used when a reader just writes 最新一期 or 昨天的报纸. */
+export interface IssueViews {
+  /** The newest issue (/latest). */
+  latest(): View;
+  /** What /date shows for the text after the command: an issue, a list, or how to write a date. */
+  forDate(text: string): View;
+  /** True when `text` as a whole names a day, month, year, week or issue number /date understands. */
+  isDate(text: string): boolean;
+}
+
+/** The views behind /latest and /date, over the archive and today's date in the paper's time zone. */
+export function createIssueViews(deps: { archive: Archive; timeZone: string; now: () => Date }): IssueViews {
+  const { archive } = deps;
+  const paperName = archive.paper.name;
+  const issueView = (issue: Issue): View => renderIssue(issue, archive.neighbours(issue.id));
+  const today = () => isoDateIn(deps.timeZone, deps.now());
+
+  const latest = (): View => {
+    const issue = archive.latest();
+    return issue ? issueView(issue) : { text: `资料库暂时还没有收录《${escapeHtml(paperName)}》的报纸。` };
+  };
+
+  const understand = (text: string): { period?: Period; expression?: DateExpression } => {
+    const day = today();
+    const local = normaliseDateText(text, day);
+    if (typeof local === 'object') return { period: local };
+    return { expression: parseDateExpression(local, { today: day }) };
+  };
+
+  const forDate = (text: string): View => {
+    const day = today();
+    if (text.trim() === '') return { text: dateUsage(archive) };
+    const { period, expression } = understand(text);
+    if (period) return renderIssuesInPeriod(period.label, archive.issues().filter((i) => i.date >= period.from && i.date <= period.to), paperName);
+    if (expression === undefined) {
+      return { text: `没有看懂「${escapeHtml(text.trim())}」这个日期。\n${dateUsage(archive)}` };
+    }
+    switch (expression.kind) {
+      case 'invalid':
+        return { text: `「${escapeHtml(expression.text)}」不是一个有效的日期：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
+      case 'day': {
+        const [issue] = archive.issuesOn(expression.date);
+        if (issue) return issueView(issue);
+        // "11月7日" with no year: the reader means the 7 November the archive has, not necessarily this year's.
+        const sameDay = expression.yearless ? latestOnSameDay(archive, expression.date, day) : undefined;
+        return sameDay ? issueView(sameDay) : renderMissingDay(expression.date, archive.nearest(expression.date), paperName);
+      }
+      case 'month': {
+        const prefix = `${expression.year}-${String(expression.month).padStart(2, '0')}-`;
+        return renderIssuesInPeriod(`${expression.year}年${expression.month}月`, archive.issues().filter((i) => i.date.startsWith(prefix)), paperName);
+      }
+      case 'year':
+        return renderIssuesInPeriod(`${expression.year}年`, archive.issues().filter((i) => i.date.startsWith(`${expression.year}-`)), paperName);
+      case 'issueNumber': {
+        const issue = archive.issueByNumber(expression.number);
+        return issue ? issueView(issue) : missingNumber(expression.number);
+      }
+    }
+  };
+
+  function missingNumber(number: number): View {
+    const numbered = archive.issues().filter((i) => i.number !== undefined);
+    const before = numbered.filter((i) => i.number! < number).sort((a, b) => b.number! - a.number!)[0];
+    const after = numbered.filter((i) => i.number! > number).sort((a, b) => a.number! - b.number!)[0];
+    const buttons = [before, after].flatMap((i) => (i ? [[{ text: formatIssueLabel(i), action: { kind: 'issue' as const, issueId: i.id } }]] : []));
+    return {
+      text: `资料库中没有第${number}期《${escapeHtml(paperName)}》。${buttons.length > 0 ? '\n期号最接近的几期：' : '\n发送 /issues 查看资料库收录的全部期次。'}`,
+      buttons,
+    };
+  }
+
+  const isDate = (text: string): boolean => {
+    const { period, expression } = understand(text);
+    return period !== undefined || expression !== undefined;
+  };
+
+  return { latest, forDate, isDate };
+}
+
 /**
  * Browsing by date: /latest, /date <日期> (alias /issue), /issues, and the buttons that move
  * between issues (`i:` edits the message in place, `o:` opens an issue as a new message, `il:` pages).
  */
-export function createBrowseFeature(deps: { archive: Archive; timeZone: string; now: () => Date }): Composer<BotContext> {
+export function createBrowseFeature(deps: { archive: Archive; timeZone: string; now: () => Date; views?: IssueViews }): Composer<BotContext> {
   const { archive } = deps;
+  const views = deps.views ?? createIssueViews(deps);
   const feature = new Composer<BotContext>();
   const paperName = archive.paper.name;
   const issueView = (issue: Issue): View => renderIssue(issue, archive.neighbours(issue.id));
 
   feature.command('latest', async (ctx) => {
-    const latest = archive.latest();
-    await replyView(ctx, latest ? issueView(latest) : { text: `资料库暂时还没有收录《${escapeHtml(paperName)}》的报纸。` });
+    await replyView(ctx, views.latest());
   });
 
   feature.command(['date', 'issue'], async (ctx) => {
-    await replyView(ctx, viewForDate(ctx.match.trim()));
+    await replyView(ctx, views.forDate(ctx.match));
   });
 
   feature.command('issues', async (ctx) => {
@@ -51,49 +130,61 @@ export function createBrowseFeature(deps: { archive: Archive; timeZone: string; 
     await ctx.answerCallbackQuery();
   });
 
-  /** What /date shows for the text after the command. */
-  function viewForDate(text: string): View {
-    const today = isoDateIn(deps.timeZone, deps.now());
-    if (text === '') return { text: dateUsage(archive) };
-    const expression = parseDateExpression(text, { today });
-    if (expression === undefined) {
-      return { text: `没有看懂「${escapeHtml(text)}」这个日期。\n${dateUsage(archive)}` };
-    }
-    switch (expression.kind) {
-      case 'invalid':
-        return { text: `「${escapeHtml(expression.text)}」不是一个有效的日期：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
-      case 'day': {
-        const [issue] = archive.issuesOn(expression.date);
-        if (issue) return issueView(issue);
-        // "11月7日" with no year: the reader means the 7 November the archive has, not necessarily this year's.
-        const sameDay = expression.yearless ? latestOnSameDay(archive, expression.date, today) : undefined;
-        return sameDay ? issueView(sameDay) : renderMissingDay(expression.date, archive.nearest(expression.date), paperName);
-      }
-      case 'month': {
-        const prefix = `${expression.year}-${String(expression.month).padStart(2, '0')}-`;
-        return renderIssuesInPeriod(`${expression.year}年${expression.month}月`, archive.issues().filter((i) => i.date.startsWith(prefix)), paperName);
-      }
-      case 'year':
-        return renderIssuesInPeriod(`${expression.year}年`, archive.issues().filter((i) => i.date.startsWith(`${expression.year}-`)), paperName);
-      case 'issueNumber': {
-        const issue = archive.issueByNumber(expression.number);
-        return issue ? issueView(issue) : missingNumber(expression.number);
-      }
-    }
-  }
-
-  function missingNumber(number: number): View {
-    const numbered = archive.issues().filter((i) => i.number !== undefined);
-    const before = numbered.filter((i) => i.number! < number).sort((a, b) => b.number! - a.number!)[0];
-    const after = numbered.filter((i) => i.number! > number).sort((a, b) => a.number! - b.number!)[0];
-    const buttons = [before, after].flatMap((i) => (i ? [[{ text: formatIssueLabel(i), action: { kind: 'issue' as const, issueId: i.id } }]] : []));
-    return {
-      text: `资料库中没有第${number}期《${escapeHtml(paperName)}》。${buttons.length > 0 ? '\n期号最接近的几期：' : '\n发送 /issues 查看资料库收录的全部期次。'}`,
-      buttons,
-    };
-  }
-
   return feature;
+}
+
+/** A span of days /date lists the issues of (上周, 本周). */
+interface Period {
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** What /date may end with and still be only a date: 昨天的报纸, 上周那期. */
+const DATE_TAIL = /(?:的)?(?:报纸|报|那期|这期|那一期|一期|各期|期|版面|新闻)$/u;
+
+/**
+ * The bot's own reading of a /date argument before the shared date parser sees it: NFKC, 2024-11 and
+ * 2024/11 as a month, and 本周/上周/本月/上个月/今年/去年. Returns a period for weeks, else the text to parse.
+ */
+function normaliseDateText(text: string, today: string): Period | string {
+  const t = text.normalize('NFKC').replace(/\s+/g, '').trim();
+  const yearMonth = /^(\d{4})[-/.](\d{1,2})$/.exec(t);
+  if (yearMonth) return `${yearMonth[1]}年${Number(yearMonth[2])}月`;
+  const core = t.replace(DATE_TAIL, '');
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const relative = RELATIVE_PERIODS.find((r) => r.words.includes(core));
+  if (!relative) return t;
+  switch (relative.kind) {
+    case 'month': {
+      const month = relative.back === 0 ? { y, m } : m === 1 ? { y: y - 1, m: 12 } : { y, m: m - 1 };
+      return `${month.y}年${month.m}月`;
+    }
+    case 'year':
+      return `${y - relative.back}年`;
+    case 'week': {
+      // Weeks start on Monday.
+      const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+      const from = shiftDays(today, -weekday - 7 * relative.back);
+      const to = shiftDays(from, 6);
+      const label = `${relative.back === 0 ? '本周' : '上周'}（${formatChineseDate(from)}至${formatChineseDate(to)}）`;
+      return { label, from, to };
+    }
+  }
+}
+
+const RELATIVE_PERIODS: { kind: 'week' | 'month' | 'year'; back: number; words: string[] }[] = [
+  { kind: 'week', back: 0, words: ['本周', '这周', '本星期', '这星期', '这个星期', '这礼拜', '这个礼拜', '本礼拜'] },
+  { kind: 'week', back: 1, words: ['上周', '上星期', '上个星期', '上礼拜', '上个礼拜', '上一周'] },
+  { kind: 'month', back: 0, words: ['本月', '这个月', '这月'] },
+  { kind: 'month', back: 1, words: ['上月', '上个月', '上一个月'] },
+  { kind: 'year', back: 0, words: ['今年', '本年'] },
+  { kind: 'year', back: 1, words: ['去年', '上一年'] },
+];
+
+function shiftDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The newest issue, not after today, printed on the same month and day as `date` in any year. */
@@ -105,7 +196,6 @@ function latestOnSameDay(archive: Archive, date: string, today: string) {
 /** How to write a date, with examples from the archive itself. */
 function dateUsage(archive: Archive): string {
   const latest = archive.latest();
-  const range = archive.dateRange();
   const iso = latest?.date ?? '2024-11-07';
   const [y, m, d] = iso.split('-').map(Number);
   const lines = [
@@ -114,8 +204,11 @@ function dateUsage(archive: Archive): string {
     `/date ${y}/${m}/${d}`,
     `/date ${m}月${d}日`,
     '/date 昨天',
+    `/date ${y}-${String(m).padStart(2, '0')}（整月）`,
+    '/date 上周',
   ];
   if (latest?.number !== undefined) lines.push(`/date 第${latest.number}期`);
-  if (range) lines.push(`资料库收录 ${formatChineseDate(range.first)}至${formatChineseDate(range.last)} 的报纸。`);
+  const issues = archive.issues();
+  if (issues.length > 0) lines.push(`资料库收录 ${formatIssueSpan(issues[0]!, issues[issues.length - 1]!)} 的报纸。`);
   return lines.join('\n');
 }

@@ -1,9 +1,9 @@
 import { Composer } from 'grammy';
 import type { Chat } from 'grammy/types';
 import type { Archive } from '../../archive/archive.js';
-import { composeDigest } from '../../digest/compose-digest.js';
+import { composeDigest, matchesFilter } from '../../digest/compose-digest.js';
 import type { DigestStore } from '../../digest/open-store.js';
-import { looksLikeTime, parseDeliveryTime } from '../../digest/parse-delivery-time.js';
+import { extractDeliveryTime } from '../../digest/parse-delivery-time.js';
 import { DEFAULT_DELIVERY_TIME, type ChatKind, type Subscription } from '../../digest/subscription.js';
 import type { BotContext, MenuCommand } from '../context.js';
 import { renderDigest } from '../deliver-digest.js';
@@ -70,6 +70,15 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
 
   const describe = (sub: Subscription | undefined): string => {
     if (!sub?.active) {
+      if (sub) {
+        // Subscribing again keeps the old time and filter (the store does so): say which, before the reader presses.
+        return [
+          `📭 ${bold(`《${paper}》每日摘要`)}`,
+          '本聊天已退订。',
+          `点击下方按钮重新订阅：每天 ${sub.deliveryTime}（${zoneLabel}）${sub.filter ? `，只含与“${escapeHtml(sub.filter)}”相关的文章` : '，最新一期的全部文章'}。`,
+          '也可以发送 /subscribe 7:45 关键词 换一个时间或主题订阅。',
+        ].join('\n');
+      }
       return [`📭 ${bold(`《${paper}》每日摘要`)}`, '本聊天尚未订阅。', `订阅后每天在您选定的时间（${zoneLabel}）收到最新一期的要闻摘要。`].join('\n');
     }
     return [
@@ -81,10 +90,16 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     ].join('\n');
   };
 
+  /** Whether any article in the whole archive matches a subscription filter. */
+  const archiveMatches = (filter: string): boolean => archive.issues().some((issue) => issue.articles.some((a) => matchesFilter(a, filter)));
+
   const topicChoices = () => archive.topics().map((t, index) => ({ ...t, index })).filter((t) => t.kind === 'topic').slice(0, MAX_TOPIC_BUTTONS);
 
+  /** The time a (re)subscription from /settings uses: the old one if there was one. Label and action both use it. */
+  const resumeTime = (sub: Subscription | undefined): string => sub?.deliveryTime ?? DEFAULT_DELIVERY_TIME;
+
   const settingsKeyboard = (sub: Subscription | undefined) => {
-    if (!sub?.active) return { inline_keyboard: [[{ text: `✅ 订阅（每天 ${DEFAULT_DELIVERY_TIME}）`, callback_data: 's:on' }]] };
+    if (!sub?.active) return { inline_keyboard: [[{ text: `✅ 订阅（每天 ${resumeTime(sub)}）`, callback_data: 's:on' }]] };
     const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
     const times = PRESET_TIMES.map((t) => ({ text: mark(sub.deliveryTime === t, t), callback_data: `s:t:${t.replace(':', '')}` }));
     const topics = topicChoices().map((t) => ({ text: mark(sub.filter === t.name, t.name), callback_data: `s:f:${t.index}` }));
@@ -111,22 +126,13 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   const chats = feature.chatType(['private', 'group', 'supergroup']);
 
   chats.command('subscribe', async (ctx) => {
-    const args = ctx.match.trim().split(/\s+/).filter(Boolean);
-    let deliveryTime: string | undefined;
-    const words: string[] = [];
-    for (const arg of args) {
-      if (deliveryTime === undefined && looksLikeTime(arg)) {
-        const parsed = parseDeliveryTime(arg);
-        if (!parsed.ok) {
-          await ctx.reply(parsed.reason);
-          return;
-        }
-        deliveryTime = parsed.time;
-      } else {
-        words.push(arg);
-      }
+    // NFKC first: ７：３０ is 7:30, and a full-width keyword is the same keyword.
+    const { time, rest: word } = extractDeliveryTime(ctx.match);
+    if (time && !time.ok) {
+      await ctx.reply(time.reason);
+      return;
     }
-    const word = words.join(' ');
+    const deliveryTime = time?.time;
     if ([...word].length > MAX_FILTER_LENGTH) {
       await ctx.reply(`主题或关键词最多 ${MAX_FILTER_LENGTH} 个字，例如 /subscribe 07:30 农业。`);
       return;
@@ -135,14 +141,18 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     const filter = word === '' ? undefined : ALL_WORDS.has(word.toLowerCase()) ? null : word;
     const before = store.subscription(ctx.chat.id);
     const sub = store.subscribe({ chatId: ctx.chat.id, chatKind: ctx.chat.type as ChatKind, deliveryTime, filter, now: now() });
-    ctx.log.info({ chat: ctx.chat.id, time: sub.deliveryTime, hasFilter: sub.filter !== undefined, resumed: before !== undefined }, 'subscribed');
+    // A filter nothing in the archive matches is saved (the next issue may match), but the reader must know.
+    const unmatched = filter && !archiveMatches(filter) ? filter : undefined;
+    ctx.log.info({ chat: ctx.chat.id, time: sub.deliveryTime, hasFilter: sub.filter !== undefined, unmatched: unmatched !== undefined, resumed: before !== undefined }, 'subscribed');
     const lines = [
       `✅ ${bold(before?.active ? '订阅已更新' : '订阅成功')}：每天 ${sub.deliveryTime}（${zoneLabel}）推送《${escapeHtml(paper)}》最新一期的摘要${
         sub.filter ? `，只含与“${escapeHtml(sub.filter)}”相关的文章（没有相关文章的那天不推送）` : ''
       }。`,
-      '没有新一期时不会重复推送。',
-      '/digest 立即预览 · /settings 修改 · /unsubscribe 退订',
     ];
+    if (unmatched !== undefined) {
+      lines.push(`⚠️ 目前资料库中没有与“${escapeHtml(unmatched)}”相关的文章，有相关文章时才会推送；发送 /subscribe 全部 取消筛选。`);
+    }
+    lines.push('没有新一期时不会重复推送。', '/digest 立即预览 · /settings 修改 · /unsubscribe 退订');
     await ctx.reply(lines.join('\n'), { parse_mode: 'HTML' });
   });
 
@@ -165,7 +175,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       await ctx.reply('资料库里还没有报纸，暂时没有摘要。');
       return;
     }
-    const asked = ctx.match.trim();
+    const asked = ctx.match.normalize('NFKC').replace(/\s+/g, ' ').trim();
     const filter = ALL_WORDS.has(asked.toLowerCase()) ? undefined : asked !== '' ? asked.slice(0, MAX_FILTER_LENGTH) : store.subscription(ctx.chat.id)?.filter;
     const digest = composeDigest(issue, { filter });
     if (!digest) {
@@ -204,8 +214,8 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     let note: string;
     switch (change.kind) {
       case 'on':
-        store.subscribe({ chatId: chat.id, chatKind: chat.type as ChatKind, now: now() });
-        note = '已订阅';
+        store.subscribe({ chatId: chat.id, chatKind: chat.type as ChatKind, deliveryTime: resumeTime(before), now: now() });
+        note = `已订阅：每天 ${resumeTime(before)}`;
         break;
       case 'off':
         store.deactivate(chat.id, 'unsubscribed', now());
@@ -217,7 +227,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
         break;
       case 'filter':
         store.updateSubscription(chat.id, { filter: topic ? topic.name : null }, now());
-        note = topic ? `只推送“${topic.name}”` : '推送全部文章';
+        note = topic ? `只推送“${topic.name}”${archiveMatches(topic.name) ? '' : '（目前资料库中没有相关文章，有相关文章时才会推送）'}` : '推送全部文章';
         break;
     }
     const after = store.subscription(chat.id);

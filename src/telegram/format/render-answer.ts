@@ -6,6 +6,8 @@ import { formatIssueDate } from './issue-date.js';
 import type { View } from './view.js';
 
 export interface AnswerPage {
+  /** The question as the reader typed it: echoed in the header, escaped, never the engine's normalised form. */
+  question: string;
   /** Results of this page only. */
   results: readonly SearchResult[];
   page: number;
@@ -29,7 +31,7 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
       : page.results.length > 1
         ? `第 ${first + 1}–${first + page.results.length} 条`
         : `第 ${first + 1} 条`;
-  lines.push(`🔎 关于「${escapeHtml(answer.query)}」的报道（${range}）${describeFilters(answer.filters)}`);
+  lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}）${describeFilters(answer.filters)}`);
   page.results.forEach((r, i) => {
     lines.push('');
     lines.push(bold(`${first + i + 1}. ${r.title}`));

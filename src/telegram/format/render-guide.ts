@@ -1,16 +1,15 @@
 import type { Archive } from '../../archive/archive.js';
-import { formatChineseDate } from '../../archive/calendar.js';
+import { formatIssueSpan } from './issue-date.js';
 import { bold, escapeHtml } from './html.js';
 import type { View } from './view.js';
 
 /** What the archive holds, in one sentence: 资料库收录《昌吉日报》2024年11月7日至11月13日共 5 期。 */
 export function describeArchive(archive: Archive): string {
-  const range = archive.dateRange();
-  const count = archive.issues().length;
+  const issues = archive.issues();
+  const count = issues.length;
   const paper = `《${escapeHtml(archive.paper.name)}》`;
-  if (!range) return `资料库暂时还没有收录${paper}的报纸。`;
-  const span = range.first === range.last ? formatChineseDate(range.first) : `${formatChineseDate(range.first)}至${formatChineseDate(range.last)}`;
-  return `资料库收录${paper}${span}共 ${count} 期报纸。`;
+  if (count === 0) return `资料库暂时还没有收录${paper}的报纸。`;
+  return `资料库收录${paper}${formatIssueSpan(issues[0]!, issues[count - 1]!)}共 ${count} 期报纸。`;
 }
 
 /**
@@ -100,4 +99,22 @@ function renderCommandList(archive: Archive, botUsername: string): string {
 export function renderAskPrompt(archive: Archive): View {
   const example = exampleQuestions(archive)[0] ?? '关键词';
   return { text: `请在 /ask 后面写上您的问题，例如：/ask ${escapeHtml(example)}` };
+}
+
+/** The reply to 你好 and the like: who the bot is and what to send it, in a few lines. */
+export function renderGreeting(archive: Archive): View {
+  const examples = exampleQuestions(archive).filter((e) => !e.startsWith('/')).slice(0, 2);
+  return {
+    text: [
+      `您好！我是${bold(`《${archive.paper.name}》`)}资料库助手。`,
+      describeArchive(archive),
+      `直接发给我问题或关键词${examples.length > 0 ? `（例如：${examples.map(escapeHtml).join('、')}）` : ''}，我会找出相关的报道。`,
+      '发送 /latest 看最新一期，/date 昨天 按日期看报，/help 查看全部用法。',
+    ].join('\n'),
+  };
+}
+
+/** The reply to 谢谢 and the like, or (`ack`) to 好的, 收到, ok. */
+export function renderThanks(kind: 'thanks' | 'ack' = 'thanks'): View {
+  return { text: `${kind === 'thanks' ? '不客气！' : '好的。'}还想查什么，直接发给我关键词或问题就好；发送 /help 查看全部用法。` };
 }

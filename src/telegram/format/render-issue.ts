@@ -2,7 +2,7 @@ import { formatChineseDate } from '../../archive/calendar.js';
 import type { Article, Issue } from '../../archive/model.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';
-import { formatIssueDate, formatIssueLabel, shorten } from './issue-date.js';
+import { formatIssueDate, formatIssueLabel, formatIssueSpan, formatShortIssueDate, shorten } from './issue-date.js';
 import { MESSAGE_LIMIT } from './split-html-message.js';
 import type { View } from './view.js';
 
@@ -43,8 +43,8 @@ export function renderIssue(issue: Issue, neighbours: { previous?: Issue; next?:
     .slice(0, 90)
     .map((a, i) => [{ text: `${i + 1}. ${shorten(a.title, 28)}`, action: { kind: 'article', articleId: a.id, part: 0 } }]);
   const nav: Button[] = [];
-  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${shortDate(neighbours.previous.date, issue.date)}`, action: { kind: 'issue', issueId: neighbours.previous.id } });
-  if (neighbours.next) nav.push({ text: `下一期 ${shortDate(neighbours.next.date, issue.date)} ▶`, action: { kind: 'issue', issueId: neighbours.next.id } });
+  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${formatShortIssueDate(neighbours.previous, issue.date)}`, action: { kind: 'issue', issueId: neighbours.previous.id } });
+  if (neighbours.next) nav.push({ text: `下一期 ${formatShortIssueDate(neighbours.next, issue.date)} ▶`, action: { kind: 'issue', issueId: neighbours.next.id } });
   return { text: [...head, ...lines, ...footer].join('\n'), buttons: [...articleRows, nav, [{ text: '📚 全部期次', action: { kind: 'issues', page: 0 } }]] };
 }
 
@@ -59,7 +59,7 @@ export function renderIssueList(issues: readonly Issue[], page: number, paperNam
   const last = newestFirst[0]!;
   const text = [
     `📚 ${bold(`《${paperName}》资料库 · 共 ${issues.length} 期`)}`,
-    `${formatChineseDate(first.date)}至${formatChineseDate(last.date)}`,
+    formatIssueSpan(first, last),
     pages > 1 ? `第 ${p + 1}/${pages} 页，点击查看某一期：` : '点击查看某一期：',
   ].join('\n');
   const rows: Button[][] = slice.map((issue) => [{ text: `${formatIssueLabel(issue)} · ${issue.articles.length}篇`, action: { kind: 'issue', issueId: issue.id } }]);
@@ -93,10 +93,4 @@ export function renderIssuesInPeriod(label: string, issues: readonly Issue[], pa
     text: `${escapeHtml(label)}共收录 ${issues.length} 期，点击查看：`,
     buttons: shown.map((issue) => [{ text: formatIssueLabel(issue), action: { kind: 'issue', issueId: issue.id } }]),
   };
-}
-
-/** 11月8日, or 2023年3月24日 when the year differs from the issue on screen. */
-function shortDate(date: string, from: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return date.slice(0, 4) === from.slice(0, 4) ? `${m}月${d}日` : `${y}年${m}月${d}日`;
 }

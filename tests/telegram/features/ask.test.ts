@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { SearchEngine } from '../../../src/search/types.js';
+import { makeFixtureArchive } from '../support/archive-fixture.js';
+import { createFakeSearchEngine, type FakeSearchEngine } from '../support/fake-search-engine.js';
 import { buttonsOf, createHarness, GROUP_CHAT, lastWithButtons } from '../support/harness.js';
 import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
@@ -63,7 +66,7 @@ describe('asking in a private chat', () => {
     await h.send('火星探测');
     const text = h.sentSince(0)[0]!.text;
     expect(text).toContain('没有找到与「火星探测」相关的报道');
-    expect(text).toContain('2024年11月7日至2024年11月11日共 3 期');
+    expect(text).toContain('2024年11月7日至约2024年11月11日共 3 期');
     expect(text).toContain('/issues');
     expect(text).toContain('• 木垒县');
     expect(text).toContain('• /topic 农业农村');
@@ -145,5 +148,81 @@ describe('asking in a group', () => {
     const h = createHarness();
     await h.send('/ask 冬小麦', { chat: GROUP_CHAT });
     expect(h.callsOf('sendMessage')[0]!.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+  });
+});
+
+describe('messages that are not questions', () => {
+  it.each(['你好', '您好！', 'Hello 👋', '在吗？'])('greets %s back with what the bot can do, without searching', async (text) => {
+    const h = createHarness();
+    await h.send(text);
+    const reply = h.sentSince(0)[0]!.text;
+    expect(reply).toContain('您好');
+    expect(reply).toContain('/latest');
+    expect(reply).not.toContain('没有找到');
+    expect((h.search as FakeSearchEngine).queries).toEqual([]);
+  });
+
+  it.each(['谢谢', '多谢！', 'thanks'])('answers %s kindly', async (text) => {
+    const h = createHarness();
+    await h.send(text);
+    expect(h.sentSince(0)[0]!.text).toContain('不客气');
+  });
+
+  it.each(['帮助', '怎么用？', '?'])('answers %s with the help text', async (text) => {
+    const h = createHarness();
+    await h.send(text);
+    expect(h.sentSince(0)[0]!.text).toContain('使用说明');
+  });
+
+  it.each(['最新一期', '最新的报纸', '今天的报纸', '今天有什么新闻'])('shows the newest issue for %s', async (text) => {
+    const h = createHarness();
+    await h.send(text);
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('《昌吉日报》约2024年11月11日');
+    expect(buttonsOf(reply).map((b) => b.data)).toContain('i:i1108');
+  });
+
+  it.each([
+    ['昨天的报纸', '约2024年11月11日'],
+    ['2024年11月7日的报纸', '2024年11月7日 星期四'],
+    ['11月8日', '2024年11月8日 星期五'],
+  ])('shows the issue of the day for %s', async (text, shown) => {
+    const h = createHarness();
+    await h.send(text);
+    expect(h.sentSince(0)[0]!.text).toContain(`《昌吉日报》${shown}`);
+  });
+
+  it('shows a month for a message that is only a month', async () => {
+    const h = createHarness();
+    await h.send('2024-11');
+    expect(h.sentSince(0)[0]!.text).toContain('2024年11月共收录 3 期');
+  });
+
+  it('still searches a question that merely contains such words', async () => {
+    const h = createHarness();
+    await h.send('你好 冬小麦');
+    await h.send('11月8日的冬小麦');
+    await h.send('12125');
+    expect((h.search as FakeSearchEngine).queries.map((q) => q.query)).toEqual(['你好 冬小麦', '11月8日的冬小麦', '12125']);
+  });
+
+  it('understands a greeting after a mention in a group too', async () => {
+    const h = createHarness();
+    await h.send('@changji_test_bot 谢谢', { chat: GROUP_CHAT });
+    expect(h.sentSince(0)[0]!.text).toContain('不客气');
+  });
+});
+
+describe('echoing the question', () => {
+  it.each(['<b>冬小麦</b>', '冬小麦 &amp;', '冬小麦 ＆ 播种'])('shows %s exactly as typed, even when the engine normalises its copy', async (typed) => {
+    const archive = makeFixtureArchive();
+    const fake = createFakeSearchEngine(archive);
+    // A real engine may hand back a cleaned-up query (NFKC, tags stripped): the header must not show that.
+    const search: SearchEngine = { ...fake, search: (q, o) => fake.search(q.normalize('NFKC').replace(/<[^>]*>|&amp;/g, ' '), o) };
+    const h = createHarness({ archive, search });
+    await h.send(typed);
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain(`关于「${typed}」的报道`);
+    expect(reply.html).toContain(`关于「${typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}」`);
   });
 });

@@ -105,6 +105,55 @@ describe('/date', () => {
   });
 });
 
+describe('/date for months and weeks', () => {
+  for (const input of ['2024-11', '2024/11', '２０２４－１１', '2024.11']) {
+    it(`lists the issues of the month for ${input}`, async () => {
+      const h = createHarness();
+      await h.send(`/date ${input}`);
+      const reply = h.sentSince(0)[0]!;
+      expect(reply.text).toContain('2024年11月共收录 3 期');
+      expect(buttonsOf(reply).map((b) => b.data)).toEqual(['i:i1107', 'i:i1108', 'i:i1111']);
+    });
+  }
+
+  it('says a month that does not exist is not a date', async () => {
+    const h = createHarness();
+    await h.send('/date 2024-13');
+    expect(h.sentSince(0)[0]!.text).toContain('不是一个有效的日期');
+  });
+
+  it('lists last week’s issues for 上周, Monday to Sunday', async () => {
+    // Today is Tuesday 2024-11-12: last week is 4–10 November.
+    const h = createHarness();
+    await h.send('/date 上周');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('上周（2024年11月4日至2024年11月10日）共收录 2 期');
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual(['i:i1107', 'i:i1108']);
+  });
+
+  it('lists this week’s issues for 本周的报纸', async () => {
+    const h = createHarness();
+    await h.send('/date 本周的报纸');
+    expect(buttonsOf(h.sentSince(0)[0]!).map((b) => b.data)).toEqual(['i:i1111']);
+  });
+
+  it('lists the issues of this month for 本月 and of last year for 去年', async () => {
+    const h = createHarness();
+    await h.send('/date 本月');
+    expect(h.sentSince(0)[0]!.text).toContain('2024年11月共收录 3 期');
+    await h.send('/date 去年');
+    expect(h.sentSince(0)[1]!.text).toContain('2023年没有收录');
+  });
+
+  it('still explains the formats, with a month among them, for text it cannot read', async () => {
+    const h = createHarness();
+    await h.send('/date 很久以前');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('没有看懂「很久以前」');
+    expect(text).toContain('/date 2024-11（整月）');
+  });
+});
+
 describe('issue navigation buttons', () => {
   it('edits the message to the previous and the next issue', async () => {
     const h = createHarness();
@@ -122,6 +171,22 @@ describe('issue navigation buttons', () => {
     await h.press(now, next.data!);
     expect(h.api.messages().find((m) => m.messageId === message.messageId)!.text).toContain('2024年11月8日 星期五');
     expect(h.callsOf('answerCallbackQuery')).toHaveLength(2);
+  });
+
+  it('marks an inferred neighbour date with 约 on the button, like everywhere else', async () => {
+    const h = createHarness();
+    await h.send('/date 2024-11-08');
+    const texts = buttonsOf(lastWithButtons(h)).map((b) => b.text);
+    expect(texts).toContain('◀ 上一期 11月7日');
+    expect(texts).toContain('下一期 约11月11日 ▶');
+    await h.send('/latest');
+    expect(buttonsOf(lastWithButtons(h)).map((b) => b.text)).toContain('◀ 上一期 11月8日');
+  });
+
+  it('marks 约 on the range of the issue list when an end of it is inferred', async () => {
+    const h = createHarness();
+    await h.send('/issues');
+    expect(h.sentSince(0)[0]!.text).toContain('2024年11月7日至约2024年11月11日');
   });
 
   it('skips an edit that would change nothing and still answers the button', async () => {

@@ -97,7 +97,7 @@ describe('deep links', () => {
     const h = createHarness();
     await h.send('/start');
     const text = h.sentSince(0)[0]!.text;
-    expect(text).toContain('资料库收录《昌吉日报》2024年11月7日至2024年11月11日共 3 期报纸');
+    expect(text).toContain('资料库收录《昌吉日报》2024年11月7日至约2024年11月11日共 3 期报纸');
     expect(text).toContain('@changji_test_bot');
   });
 });

@@ -9,7 +9,8 @@ import { createSilentLogger } from '../../../src/logger.js';
 import type { BotContext, BotDeps } from '../../../src/telegram/context.js';
 import { createSubscriptionsFeature } from '../../../src/telegram/features/subscriptions.js';
 import { checkTelegramLimits } from '../../../src/telegram/testing/check-telegram-limits.js';
-import { makeArchive, makeIssue } from '../../digest/support/fixtures.js';
+import { createArchive, type Archive } from '../../../src/archive/archive.js';
+import { makeArchive, makeIssue, PAPER, TOPICS } from '../../digest/support/fixtures.js';
 import { makeBotInfo } from '../../../src/telegram/bot-info.js';
 
 const botInfo: UserFromGetMe = makeBotInfo({ id: 42, first_name: '档案', username: 'archive_test_bot' });
@@ -33,8 +34,8 @@ afterEach(() => {
 });
 
 /** The feature on a real grammY Bot, with a transformer that records calls and answers them locally. */
-function setup(options: { admins?: number[] } = {}) {
-  const archive = makeArchive([makeIssue('i1', '2024-11-06', 1), makeIssue('i2', '2024-11-07', 2)]);
+function setup(options: { admins?: number[]; archive?: Archive } = {}) {
+  const archive = options.archive ?? makeArchive([makeIssue('i1', '2024-11-06', 1), makeIssue('i2', '2024-11-07', 2)]);
   const calls: Call[] = [];
   let messageId = 100;
   const recorder: Transformer<RawApi> = async (_prev, method, payload) => {
@@ -116,6 +117,51 @@ describe('createSubscriptionsFeature', () => {
     const sub = store.subscription(1)!;
     expect(sub.deliveryTime).toBe(time);
     expect(sub.filter).toBe(filter);
+  });
+
+  it.each([
+    ['/subscribe ７：３０', '07:30', undefined],
+    ['/subscribe 8am', '08:00', undefined],
+    ['/subscribe 8:00am', '08:00', undefined],
+    ['/subscribe 8pm', '20:00', undefined],
+    ['/subscribe 上午8点', '08:00', undefined],
+    ['/subscribe 晚上8点半', '20:30', undefined],
+    ['/subscribe 7:30农业', '07:30', '农业'],
+    ['/subscribe 晚上8点木垒县', '20:00', '木垒县'],
+    ['/subscribe ７：３０ 光伏', '07:30', '光伏'],
+  ])('reads %s as time %s and filter %s, never a time as a keyword', async (text, time, filter) => {
+    const t = setup();
+    await t.send(1, text);
+    const sub = store.subscription(1)!;
+    expect(sub.deliveryTime).toBe(time);
+    expect(sub.filter).toBe(filter);
+    expect(t.replies()[0]).toContain(`每天 ${time}`);
+    expect(t.replies()[0]).not.toContain('资料库中没有');
+  });
+
+  it.each(['/subscribe 13pm', '/subscribe 7:75农业', '/subscribe 7:30 8:00'])('answers %s with a reason and subscribes nothing', async (text) => {
+    const t = setup();
+    await t.send(1, text);
+    expect(store.subscription(1)).toBeUndefined();
+    expect(t.replies()[0]).toMatch(/07:30/);
+  });
+
+  it('saves a keyword nothing in the archive matches, and says so with how to undo it', async () => {
+    const t = setup();
+    await t.send(1, '/subscribe 不存在的关键词xyz');
+    expect(store.subscription(1)).toMatchObject({ active: true, filter: '不存在的关键词xyz' });
+    const reply = t.replies()[0]!;
+    expect(reply).toContain('目前资料库中没有与“不存在的关键词xyz”相关的文章，有相关文章时才会推送');
+    expect(reply).toContain('/subscribe 全部');
+    await t.send(1, '/subscribe 木垒');
+    expect(t.replies()[1]).not.toContain('资料库中没有');
+  });
+
+  it('escapes an unmatched keyword in the warning', async () => {
+    const t = setup();
+    await t.send(1, '/subscribe <b>&x');
+    expect(t.calls.filter((c) => c.method === 'sendMessage')[0]!.payload.text).toContain('没有与“&lt;b&gt;&amp;x”相关');
+    expectWithinLimits(t.calls);
   });
 
   it('answers an impossible time clearly and subscribes nothing', async () => {
@@ -203,6 +249,31 @@ describe('createSubscriptionsFeature', () => {
     expectWithinLimits(t.calls);
   });
 
+  it('offers to resubscribe at the time it will use after an unsubscribe, and uses it', async () => {
+    const t = setup();
+    await t.send(1, '/subscribe 7:30 农业');
+    await t.send(1, '/unsubscribe');
+    await t.send(1, '/settings');
+    const settings = t.calls.filter((c) => c.method === 'sendMessage')[2]!;
+    const button = (settings.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat()[0]!;
+    expect(button).toEqual({ text: '✅ 订阅（每天 07:30）', callback_data: 's:on' });
+    expect(String(settings.payload.text)).toContain('农业');
+    await t.press(1, 's:on');
+    expect(store.subscription(1)).toMatchObject({ active: true, deliveryTime: '07:30', filter: '农业' });
+    const answer = t.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
+    expect(String(answer.payload.text)).toContain('07:30');
+  });
+
+  it('offers the default time to a chat that never subscribed', async () => {
+    const t = setup();
+    await t.send(1, '/settings');
+    const settings = t.calls.filter((c) => c.method === 'sendMessage')[0]!;
+    const button = (settings.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat()[0]!;
+    expect(button.text).toBe('✅ 订阅（每天 08:00）');
+    await t.press(1, 's:on');
+    expect(store.subscription(1)).toMatchObject({ active: true, deliveryTime: '08:00' });
+  });
+
   it('sets a topic filter and unsubscribes with buttons', async () => {
     const t = setup();
     await t.send(1, '/subscribe');
@@ -213,6 +284,19 @@ describe('createSubscriptionsFeature', () => {
     expect(store.subscription(1)?.filter).toBeUndefined();
     await t.press(1, 's:off');
     expect(store.subscription(1)?.active).toBe(false);
+  });
+
+  it('says so when a topic button picks a topic no article in the archive has', async () => {
+    const topics = { ...TOPICS, topics: [...TOPICS.topics, { name: '航天科技', keywords: ['航天'] }] };
+    const t = setup({ archive: createArchive([makeIssue('i1', '2024-11-06', 1)], { paper: PAPER, topics }) });
+    await t.send(1, '/subscribe');
+    const index = (name: string) => t.archive.topics().findIndex((x) => x.name === name);
+    const answers = () => t.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.payload.text));
+    await t.press(1, `s:f:${index('农业农村')}`);
+    expect(answers().at(-1)).toBe('只推送“农业农村”');
+    await t.press(1, `s:f:${index('航天科技')}`);
+    expect(store.subscription(1)?.filter).toBe('航天科技');
+    expect(answers().at(-1)).toContain('目前资料库中没有相关文章');
   });
 
   it('answers a forged or stale settings button politely and changes nothing', async () => {

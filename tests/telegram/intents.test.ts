@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/telegram/intents.js';
+
+const noDate = { isDate: () => false };
+
+describe('detectIntent', () => {
+  it('recognises every listed phrase as its own intent', () => {
+    for (const [kind, phrases] of Object.entries(INTENT_PHRASES)) {
+      for (const phrase of phrases) expect(detectIntent(phrase, noDate), phrase).toEqual({ kind });
+    }
+  });
+
+  it('ignores case, width, spaces, punctuation, emoji and trailing particles', () => {
+    expect(detectIntent('ＨＥＬＬＯ！👋', noDate)).toEqual({ kind: 'greeting' });
+    expect(detectIntent('在吗？？', noDate)).toEqual({ kind: 'greeting' });
+    expect(detectIntent('  谢谢 啦 ', noDate)).toEqual({ kind: 'thanks' });
+    expect(detectIntent('请问怎么用呢', noDate)).toEqual({ kind: 'help' });
+    expect(normaliseIntentText('最新 一期！')).toBe('最新一期');
+  });
+
+  it('takes a message that is only a date for the date view', () => {
+    expect(detectIntent('昨天的报纸', { isDate: (t) => t === '昨天的报纸' })).toEqual({ kind: 'date', text: '昨天的报纸' });
+  });
+
+  it('leaves questions, bare numbers and laughter to the search', () => {
+    expect(detectIntent('你好 冬小麦', noDate)).toBeUndefined();
+    expect(detectIntent('冬小麦', noDate)).toBeUndefined();
+    expect(detectIntent('12125', { isDate: () => true })).toBeUndefined();
+    expect(detectIntent('哈哈', noDate)).toBeUndefined();
+  });
+});
