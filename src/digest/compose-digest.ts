@@ -1,4 +1,5 @@
 import type { Article, DateSource, Issue } from '../archive/model.js';
+import { normalizeForMatch } from '../text/normalize-for-match.js';
 
 /** One article line of a digest: headline, a one-sentence lead, and its topic/place tags. */
 export interface DigestItem {
@@ -56,11 +57,12 @@ export function composeDigest(issue: Issue, options: { filter?: string } = {}): 
  * else by its text (headline, kicker, subtitle, body, captions).
  */
 export function matchesFilter(article: Article, filter: string): boolean {
-  const f = filter.trim();
+  // Compare as search does (width, case, 繁→简 folded), so "ＰＭ2.5" or "農業" still match.
+  const f = normalizeForMatch(filter.trim());
   if (f === '') return true;
-  if ([...article.topics, ...article.places].some((tag) => tag === f || tag.includes(f))) return true;
+  if ([...article.topics, ...article.places].some((tag) => normalizeForMatch(tag).includes(f))) return true;
   const text = [article.title, article.kicker, article.subtitle, ...article.paragraphs, ...article.captions].filter(Boolean).join('\n');
-  return text.includes(f);
+  return normalizeForMatch(text).includes(f);
 }
 
 /** The first sentence of the body (after any dateline such as 新华社北京11月6日电), at most LEAD_MAX characters. */

@@ -22,6 +22,11 @@ describe('composeDigest', () => {
     expect(composeDigest(issue, { filter: '读书' })!.items.map((i) => i.articleId)).toEqual(['i1-3']);
   });
 
+  it('matches a keyword typed in traditional characters or full width', () => {
+    expect(composeDigest(issue, { filter: '農業' })!.items.map((i) => i.articleId)).toEqual(['i1-1']);
+    expect(composeDigest(issue, { filter: '讀書' })!.items.map((i) => i.articleId)).toEqual(['i1-3']);
+  });
+
   it('gives nothing when no article matches, so nothing is sent', () => {
     expect(composeDigest(issue, { filter: '航天' })).toBeUndefined();
   });
