@@ -9,7 +9,7 @@ import type { SerializedPassageIndex } from './passage-index.js';
  * Bump when anything changes how the index is built or stored (fields, tokenisation, term encoding,
  * file layout): a cache written by another format is rebuilt, never trusted.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const META = 'meta.json';
 const BODY = 'minisearch.json';

@@ -28,6 +28,8 @@ export function sentencesOf(text: string, splitSentences: (text: string) => stri
 
 const FIGURE = /\d|[一二两三四五六七八九十百千万亿]+[个家户名人天台套座所项次元吨亩米年]|[%％]/u;
 const CLAUSE = /(?<=[，,：:；;])/u;
+/** Punctuation that closes something: never the first character of an excerpt. */
+const LEADING_CLOSERS = /^[\s”’」』）)》〉】\]，,。．、；;：:！!？?]+/u;
 
 function scoreText(model: QueryModel, norm: string): number {
   const words = coverage(model.words, norm);
@@ -113,13 +115,27 @@ export function pickExcerpt(input: {
     const [start, end] = grow(sentences, best, max);
     text = sentences.slice(start, end + 1).map((s) => s.text).join('');
   }
-  text = text.trim();
+  // A sentence the source printed after a stray closing quote or bracket must not open the excerpt with it.
+  text = text.trim().replace(LEADING_CLOSERS, '');
   return { text, highlights: highlightsIn(text, model) };
+}
+
+/**
+ * Whether a query bigram is part of something the reader wrote as a unit: inside one query word
+ * (石门子 of 石门子水库), or two one-character words (a name jieba cut apart). A bigram that only
+ * joins two words of the question (亩|冬 of "多少亩冬小麦", 镇|种 of "北庭镇种植") ranks, but bolding
+ * it would bold a character the text does not use that way ("40万亩冬小麦").
+ */
+function isWordPart(bigram: string, model: QueryModel): boolean {
+  const [a, b] = Array.from(bigram);
+  if (model.words.some((w) => w.term.includes(bigram))) return true;
+  return model.words.some((w) => w.term === a) && model.words.some((w) => w.term === b);
 }
 
 /**
  * The query's words and bigrams as they appear in `text` (original characters, so a 繁体 question
  * bolds the simplified archive text): maximal runs of matched characters, two or more long, longest first.
+ * Bigrams that only join two words of the question are not bolded (see isWordPart).
  */
 export function highlightsIn(text: string, model: QueryModel): string[] {
   const { text: norm, origin } = normalizeWithMap(text);
@@ -129,7 +145,7 @@ export function highlightsIn(text: string, model: QueryModel): string[] {
     for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + 1)) marked.fill(1, at, at + term.length);
   };
   for (const w of model.words) mark(w.term);
-  for (const b of model.bigrams) mark(b.term);
+  for (const b of model.bigrams) if (isWordPart(b.term, model)) mark(b.term);
   const found = new Set<string>();
   for (let i = 0; i < norm.length; ) {
     if (!marked[i]) {

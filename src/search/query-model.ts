@@ -20,7 +20,8 @@ export interface QueryModel {
   asksNumber: boolean;
   /**
    * The shape of the answer when the question names its unit ("多少天" → a figure followed by 天,
-   * "办结率是多少" → a percentage): a sentence matching it most likely holds the answer.
+   * "办结率是多少" → a percentage), or its kind ("什么时候" → a date, "又叫什么" → 又称/又名 …): a
+   * sentence matching it most likely holds the answer.
    */
   answerShape?: RegExp;
 }
@@ -36,11 +37,19 @@ const UNITS = [
 const UNIT_AFTER_QUESTION = new RegExp(`(?:多少|几)(${UNITS.join('|')})`, 'u');
 const FIGURE = '(?:\\d[\\d.,，]*|[一二两三四五六七八九十百千]+)\\s*(?:余|多)?\\s*(?:万|亿)?';
 
+// 什么时候/哪一年/几月几日 ask for a date; 又叫什么/叫什么名字 for another name of what is named.
+const ASKS_DATE = /什么时候|什么时间|何时|哪一?年|哪一?天|哪个月|几月|几日|几号|几几年/u;
+const DATE_SHAPE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}[日号]?/u;
+const ASKS_NAME = /(?:叫|称|名)(?:做|作|为)?(?:什么|啥)|什么名字|名字是什么/u;
+const NAME_SHAPE = /又称|又名|俗称|简称|别称|别名|统称|称为|称作|叫做|名叫|名为|被称|号称|誉为/u;
+
 /** The answer's shape a question implies, if it names one. */
 function answerShapeOf(question: string): RegExp | undefined {
   const unit = UNIT_AFTER_QUESTION.exec(question)?.[1];
   if (unit !== undefined) return new RegExp(`${FIGURE}${unit}`, 'u');
   if (/率|比例|百分之/u.test(question) && ASKS_NUMBER.test(question)) return /\d\s*[%％]|百分之/u;
+  if (ASKS_DATE.test(question)) return DATE_SHAPE;
+  if (ASKS_NAME.test(question)) return NAME_SHAPE;
   return undefined;
 }
 

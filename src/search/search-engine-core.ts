@@ -11,6 +11,8 @@ import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js';
 import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
+import { plainQuery } from './plain-query.js';
+import { loadPublicationCues } from './publication-cues.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
 /**
@@ -45,6 +47,12 @@ export const DEFAULT_RELEVANCE: RelevanceOptions = { minEvidence: 0.25, unseenPe
 
 /** Every ranked result kept, for measuring the ranking alone. */
 export const RELEVANCE_GATE_OFF: RelevanceOptions = { minEvidence: 0, unseenPenalty: 0, minRelative: 0 };
+
+/**
+ * A filter read from a question is dropped when the best hit without it holds at least this much
+ * more of the question (one sentence's share, see sentenceEvidence) than the best hit with it.
+ */
+const FILTER_EVIDENCE_MARGIN = 0.25;
 
 /** Headline search (topic fallback, inline mode) keeps headlines that hold this share of the question. */
 const MIN_TITLE_EVIDENCE = 0.4;
@@ -91,6 +99,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const log = options.logger.child({ module: 'search' });
   const tokenizer = options.tokenizer ?? loadTokenizer(options.configDir);
   const relevance = { ...DEFAULT_RELEVANCE, ...options.relevance };
+  const publicationCues = loadPublicationCues(options.configDir);
   const now = options.now ?? (() => new Date());
   // One formatter for "today in the paper's time zone": building an Intl formatter per question is slow.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -236,9 +245,13 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     return out;
   };
 
+  /** Whether a text has anything to search once its dates are cut out ("2024年11月有什么" has not). */
+  const hasContent = (text: string) => tokenizer.query(normalizeForMatch(text)).words.length > 0;
+
   /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
-  const rankAll = (query: string, explicitFilters: SearchFilters | undefined): Ranked => {
-    const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date) });
+  const rankAll = (userQuery: string, explicitFilters: SearchFilters | undefined): Ranked => {
+    const query = plainQuery(userQuery);
+    const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date), publicationCues, hasContent });
     const explicit = hasFilters(explicitFilters);
     const filters = explicit ? { ...explicitFilters } : understood.filters;
     const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
@@ -247,12 +260,23 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       // Nothing left to search but the date: list what was printed then.
       return { filters, model: first.model, hits: [], listing: hasFilters(filters) ? listIssues(filters) : [] };
     }
-    if (first.hits.length === 0 && !explicit && hasFilters(filters)) {
-      // A date in the question may be part of what is asked ("1998年6月开始兴建"), not the issue wanted:
-      // when the filtered archive has nothing relevant, search everything with the date kept as words.
-      const retry = rankQuestion(query, query, {});
-      if (retry.hits !== undefined && retry.hits.length > 0) return { filters: {}, model: retry.model, hits: retry.hits };
+    if (explicit || !hasFilters(filters)) return { filters, model: first.model, hits: first.hits };
+    if (first.hits.length === 0) {
+      // A date in the question may be part of what is asked ("1998年6月5日开工"), not the issue wanted:
+      // when the filtered archive has nothing relevant, search everything, with the date kept as words
+      // or, failing that, without it.
+      for (const retryText of [query, text]) {
+        const retry = rankQuestion(retryText, query, {});
+        if (retry.hits !== undefined && retry.hits.length > 0) return { filters: {}, model: retry.model, hits: retry.hits };
+      }
+      return { filters, model: first.model, hits: first.hits };
     }
+    // A filter read from the question must not return an unrelated article: when the whole archive
+    // answers the same words clearly better, the date was about the fact, not the issue.
+    const open = rankQuestion(text, query, {});
+    const filteredBest = sentenceEvidence(first.model, first.hits[0]!.best.record);
+    const openBest = open.hits?.[0] === undefined ? 0 : sentenceEvidence(open.model, open.hits[0].best.record);
+    if (open.hits !== undefined && openBest - filteredBest >= FILTER_EVIDENCE_MARGIN) return { filters: {}, model: open.model, hits: open.hits };
     return { filters, model: first.model, hits: first.hits };
   };
   const recent = new Map<string, Ranked>();
@@ -280,7 +304,8 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
           : hits.slice(offset, offset + limit).map((h) => toResult(h.best.record, model, h.score));
       return { query, filters, results };
     },
-    searchTitles(query: string, limit = DEFAULT_LIMIT): SearchResult[] {
+    searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
+      const query = plainQuery(userQuery);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
       const hits = groupByArticle(index.rankTitles(model)).filter((h) => h.evidence >= MIN_TITLE_EVIDENCE);

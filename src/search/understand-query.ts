@@ -1,12 +1,14 @@
 import type { Issue } from '../archive/model.js';
 import { findDateExpressions, type DateExpression, type FoundDateExpression } from '../text/parse-date-expression.js';
+import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { SearchFilters } from './types.js';
 
 /** A question split into the filters its dates and issue numbers imply and the text left to search. */
 export interface UnderstoodQuery {
   filters: SearchFilters;
-  /** The question with the date/issue expressions cut out. */
+  /** The question (NFKC) with the expressions used as filters cut out. */
   rest: string;
+  /** The expressions used as filters. */
   found: FoundDateExpression[];
 }
 
@@ -42,22 +44,61 @@ function yearFromArchive(date: string, options: { today: string; issueDates?: re
   return best ?? date;
 }
 
+export interface UnderstandQueryOptions {
+  today: string;
+  issueDates?: readonly string[];
+  /**
+   * Words that make a year or month a publication filter (config/publication-cues.txt, normalised):
+   * "2024年的棉花报道" asks for the 2024 issues, "2024年新疆棉花产量" for 2024's cotton.
+   */
+  publicationCues?: readonly string[];
+  /**
+   * Whether a text still has something to search once the dates are cut out (default: any letter
+   * or digit). The engine passes its tokenizer's view, so "2024年11月有什么" counts as only a date.
+   */
+  hasContent?: (text: string) => boolean;
+}
+
+const defaultHasContent = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** Years and months usually date the fact asked about, days and issue numbers the issue wanted. */
+function isLoose(e: DateExpression): boolean {
+  return e.kind === 'year' || e.kind === 'month';
+}
+
+/** `text` with the expressions cut out (a space in place of each), whitespace squeezed. */
+function cutOut(text: string, expressions: readonly FoundDateExpression[]): string {
+  let out = '';
+  let last = 0;
+  for (const f of [...expressions].sort((a, b) => a.index - b.index)) {
+    out += `${text.slice(last, f.index)} `;
+    last = f.index + f.text.length;
+  }
+  out += text.slice(last);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Pulls dates and issue numbers out of a question: "11月7日的报纸" → { date: '2024-11-07' },
- * "2024年11月" → a month range, "第12124期" → { issueNumber: 12124 }. Several dates make one range
- * ("11月5日到11月7日"). Impossible dates are left in the text (they are not filters).
+ * "2024年11月的报道" → a month range, "第12124期" → { issueNumber: 12124 }. Several dates make one range
+ * ("11月5日到11月7日"). A day or an issue number always filters; a bare year or month filters only
+ * when the question is about the paper itself (nothing else to search, or a publication cue such as
+ * 报纸/报道/那期/见报), otherwise it stays in the text as words of the question ("2024年新疆棉花产量").
+ * Impossible dates are left in the text (they are not filters).
  */
-export function understandQuery(question: string, options: { today: string; issueDates?: readonly string[] }): UnderstoodQuery {
-  const { found, rest } = findDateExpressions(question, options);
+export function understandQuery(question: string, options: UnderstandQueryOptions): UnderstoodQuery {
+  const normalized = question.normalize('NFKC');
+  const { found } = findDateExpressions(question, options);
+  const valid = found.filter((f) => f.expression.kind !== 'invalid');
+  const hasContent = options.hasContent ?? defaultHasContent;
+  const folded = normalizeForMatch(normalized);
+  const aboutPaper = (options.publicationCues ?? []).some((c) => c !== '' && folded.includes(c)) || !hasContent(cutOut(normalized, valid));
+  const kept = aboutPaper ? valid : valid.filter((f) => !isLoose(f.expression));
   const filters: SearchFilters = {};
   let from: string | undefined;
   let to: string | undefined;
-  const kept: FoundDateExpression[] = [];
-  let text = rest;
-  for (const f of found) {
+  for (const f of kept) {
     const e = f.expression;
-    if (e.kind === 'invalid') continue;
-    kept.push(f);
     if (e.kind === 'issueNumber') {
       filters.issueNumber = e.number;
       continue;
@@ -67,12 +108,6 @@ export function understandQuery(question: string, options: { today: string; issu
     from = from === undefined || r.from < from ? r.from : from;
     to = to === undefined || r.to > to ? r.to : to;
   }
-  if (kept.length !== found.length) {
-    // Put impossible dates back: they are words of the question, not filters.
-    text = question.normalize('NFKC');
-    for (const f of kept) text = text.replace(f.text, ' ');
-    text = text.replace(/\s+/g, ' ').trim();
-  }
   if (from !== undefined && to !== undefined) {
     if (from === to) filters.date = from;
     else {
@@ -80,7 +115,8 @@ export function understandQuery(question: string, options: { today: string; issu
       filters.dateTo = to;
     }
   }
-  return { filters, rest: text, found: kept };
+  // Impossible dates and dates that belong to the fact asked about stay: they are words of the question.
+  return { filters, rest: cutOut(normalized, kept), found: kept };
 }
 
 export function hasFilters(filters: SearchFilters | undefined): boolean {

@@ -89,14 +89,51 @@ function peelStopwords(word: string, stopwords: ReadonlySet<string>): string[] {
   return [...chars.slice(0, start), chars.slice(start, end).join(''), ...chars.slice(end)];
 }
 
-// jieba keeps some question phrases whole (哪几个, 哪些地方, 什么样): they ask, they carry no content.
-const QUESTION_PREFIX = /^(?:哪|什么|多少|怎|为什么|为何)/u;
+/**
+ * Cuts `text` into words the archive knows (two characters or more) and stopwords, the fewest pieces
+ * first; one leftover character is allowed among two known words or more (政协常委会议 → 政协 常委会 议).
+ * Undefined when no such cut covers it all.
+ */
+function cutIntoKnown(text: string, isKnown: (word: string) => boolean, stopwords: ReadonlySet<string>): string[] | undefined {
+  const chars = Array.from(text);
+  // best[i][k]: the fewest-piece cut of chars[0..i) with k leftover characters (k ≤ 1).
+  const best: (string[] | undefined)[][] = [[[], undefined]];
+  for (let end = 1; end <= chars.length; end++) {
+    const here: (string[] | undefined)[] = [undefined, undefined];
+    for (let start = Math.max(0, end - MAX_PIECE); start < end; start++) {
+      const piece = chars.slice(start, end).join('');
+      const known = stopwords.has(piece) || (end - start >= 2 && isKnown(piece));
+      const leftover = !known && end - start === 1;
+      if (!known && !leftover) continue;
+      for (let k = 0; k <= 1; k++) {
+        const before = best[start]![k];
+        const into = k + (leftover ? 1 : 0);
+        if (before === undefined || into > 1) continue;
+        if (here[into] === undefined || here[into]!.length > before.length + 1) here[into] = [...before, piece];
+      }
+    }
+    best.push(here);
+  }
+  const [clean, withLeftover] = best[chars.length]!;
+  if (clean !== undefined) return clean;
+  const multi = withLeftover?.filter((p) => p.length >= 2 && !stopwords.has(p)).length ?? 0;
+  return multi >= 2 ? withLeftover : undefined;
+}
+
+/** Longest piece cutIntoKnown tries (characters). */
+const MAX_PIECE = 8;
+
+// jieba keeps some question phrases whole (哪几个, 哪些地方, 什么样, 几月, 几日): they ask, they carry no content.
+const QUESTION_PREFIX = /^(?:哪|什么|多少|怎|为什么|为何|几)/u;
+// A lone Latin letter ("b" of a pasted <b> tag, the B of "A、B级") says nothing about what is asked.
+const LONE_LETTER = /^[a-z]$/iu;
 
 /** A tokenizer over a stopword set and a jieba user dictionary (text, comments allowed). */
 export function createTokenizer(options: { stopwords: ReadonlySet<string>; userDict?: string }): Tokenizer {
   const jieba = getJieba(cleanUserDict(options.userDict ?? ''));
   const stopwords = options.stopwords;
-  const informative = (token: string): boolean => WORDLIKE.test(token) && !stopwords.has(token) && !QUESTION_PREFIX.test(token);
+  const informative = (token: string): boolean =>
+    WORDLIKE.test(token) && !stopwords.has(token) && !QUESTION_PREFIX.test(token) && !LONE_LETTER.test(token);
 
   return {
     words(text) {
@@ -109,17 +146,41 @@ export function createTokenizer(options: { stopwords: ReadonlySet<string>; userD
     },
     query(text, queryOptions) {
       const isKnown = queryOptions?.isKnown;
-      const tokens: string[] = [];
-      for (const token of jieba.cut(text, true)) {
-        if (isKnown === undefined || token.length < 3 || !informative(token) || isKnown(token)) tokens.push(token);
-        else tokens.push(...peelStopwords(token, stopwords));
+      // Each token, and whether a bigram may join it to the informative token before it.
+      const tokens: { token: string; joined: boolean }[] = [];
+      const cut = jieba.cut(text, true);
+      for (let i = 0; i < cut.length; ) {
+        const token = cut[i]!;
+        if (isKnown === undefined || !informative(token) || isKnown(token)) {
+          tokens.push({ token, joined: true });
+          i++;
+          continue;
+        }
+        // A run of words the archive never printed as words ("政协常委会" + "议是", jieba's cut of
+        // 政协常委会议是): cut it again into words the archive knows, or failing that peel particles.
+        let j = i + 1;
+        while (j < cut.length && informative(cut[j]!) && !isKnown(cut[j]!)) j++;
+        const pieces = cutIntoKnown(cut.slice(i, j).join(''), isKnown, stopwords);
+        if (pieces !== undefined && pieces.length > 1) {
+          // The pieces were glued only by jieba's guess: no bigram across them (政协|常委 → no 协常).
+          pieces.forEach((piece, k) => tokens.push({ token: piece, joined: k === 0 }));
+        } else {
+          for (const t of cut.slice(i, j)) {
+            for (const piece of t.length < 3 ? [t] : peelStopwords(t, stopwords)) tokens.push({ token: piece, joined: true });
+          }
+        }
+        i = j;
       }
       const words: string[] = [];
       const segments: string[] = [];
       let run = '';
-      for (const token of tokens) {
+      for (const { token, joined } of tokens) {
         if (informative(token)) {
           if (!words.includes(token)) words.push(token);
+          if (!joined && run !== '') {
+            segments.push(run);
+            run = '';
+          }
           run += token;
         } else if (run !== '') {
           segments.push(run);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPassages } from '../../src/archive/build-passages.js';
+import type { Article, Issue } from '../../src/archive/model.js';
 import { loadPaperConfig } from '../../src/config.js';
+import { loadIssues } from '../../src/ingest/load-issues.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import type { SearchEngine } from '../../src/search/types.js';
@@ -166,5 +168,118 @@ describe('createSearchEngine upsertIssue', () => {
     local.upsertIssue(replaced);
     const ids = local.search('石城子水库', { limit: 10 }).results.map((r) => r.articleId);
     expect(ids).toEqual(['reservoir2']);
+  });
+});
+
+describe('createSearchEngine with everyday phrasings', () => {
+  // Invented articles: the fact asked about (2024's alfalfa) was printed in a 2025 issue, and a 2024
+  // issue shares only common words with the questions.
+  const article = (issueId: string, id: string, title: string, paragraphs: string[]): Article => ({
+    id, issueId, title, paragraphs, titleDerived: false, kind: 'news', captions: [], topics: [], places: [],
+  });
+  const issue = (id: string, date: string, number: number, articles: Article[]): Issue => ({
+    id, paper: '昌吉日报', date, dateSource: 'masthead', number, file: `${id}.txt`, boilerplate: [], warnings: [], articles,
+  });
+  const issues = (): Issue[] => [
+    issue('w', '2024-11-07', 12124, [
+      article('w', 'wheat', '木垒县冬小麦长势喜人', [
+        '今年，新户镇冬小麦种植面积4.3万亩，有关部门加强田间管理，预计产量稳步提高。',
+        '全县建成A、B级高标准农田20万亩，农技人员深入田间地头开展指导。',
+      ]),
+    ]),
+    issue('a', '2025-03-08', 12200, [
+      article('a', 'alfalfa', '昌吉州苜蓿产业提质增效', [
+        '2024年，昌吉州苜蓿种植面积12.5万亩，产量48万吨，同比增长6.1%。',
+        '据了解，全州今年新增苜蓿种植基地3个。',
+      ]),
+    ]),
+    issue('c', '2023-03-24', 11800, [
+      article('c', 'cppcc', '自治州十三届政协八次常委会会议召开', [
+        '3月23日，自治州十三届政协八次常委会会议召开。会议听取了全州重点项目情况通报，审议了有关人事事项。',
+      ]),
+    ]),
+  ];
+  let local: SearchEngine;
+  beforeAll(async () => {
+    local = await createSearchEngine({ issues: issues(), paper, configDir: 'config', logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
+  });
+
+  it('searches every issue when a year dates the fact, not the issue', () => {
+    for (const q of ['2024年昌吉州苜蓿种植面积是多少', '２０２４年昌吉州苜蓿产量']) {
+      const answer = local.search(q);
+      expect(answer.filters).toEqual({});
+      expect(answer.results[0]?.articleId).toBe('alfalfa');
+      expect(answer.results[0]!.excerpt).toContain('12.5万亩');
+    }
+  });
+
+  it('still filters on a year when the question asks for the paper of that year', () => {
+    const answer = local.search('2023年的报纸');
+    expect(answer.filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });
+    expect(answer.results.map((r) => r.articleId)).toEqual(['cppcc']);
+  });
+
+  it('ignores filler and relative time words', () => {
+    for (const q of ['最近有什么苜蓿新闻', '去年昌吉州苜蓿产量是多少', '昌吉州去年苜蓿产量', '有关苜蓿的报道']) {
+      const { results } = local.search(q);
+      expect(results[0]?.articleId).toBe('alfalfa');
+      expect(results.map((r) => r.articleId)).not.toContain('cppcc');
+    }
+  });
+
+  it('matches a headline that prints the words of a compound apart', () => {
+    expect(local.search('政协常委会').results[0]?.articleId).toBe('cppcc');
+    const first = local.search('政协常委会议是几月几日召开的').results[0];
+    expect(first?.articleId).toBe('cppcc');
+    expect(first!.excerpt).toContain('3月23日');
+  });
+
+  it('searches the text of a question pasted with markup', () => {
+    for (const q of ['<b>苜蓿</b>', '&amp; 苜蓿 &lt;']) {
+      const answer = local.search(q);
+      expect(answer.query).toBe(q);
+      expect(answer.results.map((r) => r.articleId)).toEqual(['alfalfa']);
+      expect(answer.results[0]!.highlights).toEqual(['苜蓿']);
+    }
+  });
+
+});
+
+describe('createSearchEngine on the seed issues', () => {
+  let seeds: SearchEngine;
+  beforeAll(async () => {
+    const { issues } = await loadIssues({ seedsDir: 'seeds', configDir: 'config', paper, logger: createSilentLogger() });
+    seeds = await createSearchEngine({ issues, paper, configDir: 'config', logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
+  });
+
+  it('answers a question dated by a year from the issue that printed the fact', () => {
+    // The 2024 figures were printed in March 2025; the 2024 issues only share 种植面积 with the question.
+    const first = seeds.search('2024年新疆棉花种植面积是多少').results[0]!;
+    expect(first.date.startsWith('2025')).toBe(true);
+    expect(first.excerpt).toContain('3671.9万亩');
+  });
+
+  it('drops a filter read from the question when the whole archive answers clearly better', () => {
+    for (const q of ['2024年新疆棉花种植面积的报道', '11月7日新疆棉花种植面积']) {
+      const answer = seeds.search(q);
+      expect(answer.filters).toEqual({});
+      expect(answer.results[0]!.excerpt).toContain('3671.9万亩');
+    }
+  });
+
+  it('keeps a filter read from the question while its issues answer as well', () => {
+    const answer = seeds.search('2024年11月的冬小麦报道');
+    expect(answer.filters).toEqual({ dateFrom: '2024-11-01', dateTo: '2024-11-30' });
+    expect(answer.results.length).toBeGreaterThan(0);
+  });
+
+  it('never opens an excerpt with the attribution of the quotation before it', () => {
+    for (const q of ['石门子水库最大坝高多少米', '北庭镇种植了多少冬小麦', '新疆棉花种植面积是多少']) {
+      for (const r of seeds.search(q).results) expect(r.excerpt).not.toMatch(/^[“”"]|^[^，。“”]{1,10}(?:说|介绍|表示)。/u);
+    }
+  });
+
+  it('picks the sentence with a date for a question asking when', () => {
+    for (const q of ['石门子水库什么时候建成', '石门子水库哪一年建成']) expect(seeds.search(q).results[0]!.excerpt).toContain('2000年10月建成');
   });
 });

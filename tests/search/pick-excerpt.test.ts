@@ -28,6 +28,24 @@ describe('pickExcerpt', () => {
     expect(text).toContain('9天');
   });
 
+  it('prefers the sentence with a date for a question asking when', () => {
+    const passages = passagesOf('石门子水库建成后灌溉农田二十万亩。石门子水库是国家水利风景区。石门子水库于1998年6月兴建，2000年10月建成。');
+    const { text } = pickExcerpt({ model: modelOf('石门子水库什么时候建成'), passages, focus: 0, max: 30 });
+    expect(text).toContain('2000年10月建成');
+  });
+
+  it('prefers the sentence giving another name for a question asking what else it is called', () => {
+    const passages = passagesOf('香妃海棠正发往全国各地。香妃海棠大小如鸡蛋，状似鸡心，又称“鸡心果”。香妃海棠果口感脆甜。');
+    const { text } = pickExcerpt({ model: modelOf('香妃海棠又叫什么'), passages, focus: 0, max: 30 });
+    expect(text).toContain('鸡心果');
+  });
+
+  it('never starts an excerpt with a closing quote or bracket', () => {
+    const passages = passagesOf('前面的话说完了。', '”石门子水库建成于2000年。');
+    const { text } = pickExcerpt({ model: modelOf('石门子水库建成'), passages, focus: 1, max: 20 });
+    expect(text).toBe('石门子水库建成于2000年。');
+  });
+
   it('adds neighbouring sentences while the excerpt stays within the limit', () => {
     const passages = passagesOf('第一句讲背景。', '马铃薯亩产3.2吨。', '第三句讲前景。');
     const { text } = pickExcerpt({ model: modelOf('马铃薯亩产'), passages, focus: 1 });
@@ -57,6 +75,16 @@ describe('pickExcerpt', () => {
 describe('highlightsIn', () => {
   it('returns the matched runs as written in the text, longest first', () => {
     expect(highlightsIn('奇台县种植马铃薯12万亩，马铃薯丰收。', modelOf('奇台县马铃薯'))).toEqual(['奇台县', '马铃薯']);
+  });
+
+  it('does not bold a character only the question joined to a word', () => {
+    expect(highlightsIn('木垒县40万亩冬小麦长势良好。', modelOf('多少亩冬小麦'))).toEqual(['冬小麦']);
+    expect(highlightsIn('新户镇种植冬小麦4.3万亩。', modelOf('北庭镇种植了多少冬小麦'))).toEqual(['种植冬小麦']);
+  });
+
+  it('still bolds a name jieba cut into single characters', () => {
+    const model = modelOf('潘淑');
+    expect(highlightsIn('王潘淑，女。', { ...model, words: [{ term: '潘', weight: 1, df: 1 }, { term: '淑', weight: 1, df: 1 }], bigrams: [{ term: '潘淑', weight: 1, df: 1 }] })).toEqual(['潘淑']);
   });
 
   it('maps a traditional question back to the simplified text', () => {

@@ -68,6 +68,17 @@ describe('buildQueryModel', () => {
     expect(buildQueryModel(tokenizer.query('办结率是多少'), stats, '办结率是多少').answerShape?.test('办结率87%')).toBe(true);
     expect(buildQueryModel(tokenizer.query('石门子水库'), stats, '石门子水库').answerShape).toBeUndefined();
   });
+
+  it('expects a date for a question asking when, and another name for one asking what else it is called', () => {
+    for (const q of ['石门子水库什么时候建成', '石门子水库哪一年建成', '会议是几月几日召开的']) {
+      const shape = buildQueryModel(tokenizer.query(q), stats, q).answerShape;
+      expect(shape?.test('2000年10月建成')).toBe(true);
+      expect(shape?.test('是一座中型水利枢纽工程')).toBe(false);
+    }
+    const name = buildQueryModel(tokenizer.query('香妃海棠又叫什么'), stats, '香妃海棠又叫什么').answerShape;
+    expect(name?.test('状似鸡心，又称“鸡心果”')).toBe(true);
+    expect(name?.test('大小如鸡蛋')).toBe(false);
+  });
 });
 
 describe('evidence', () => {

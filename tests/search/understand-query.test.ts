@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/archive/model.js';
+import { loadPublicationCues } from '../../src/search/publication-cues.js';
 import { hasFilters, issueMatches, understandQuery } from '../../src/search/understand-query.js';
 
 const today = '2024-11-20';
+const publicationCues = loadPublicationCues('config');
 
 describe('understandQuery', () => {
   it('turns a day into a date filter and keeps the rest to search', () => {
@@ -18,9 +20,28 @@ describe('understandQuery', () => {
     expect(understandQuery('2026年11月7日的报纸', { today: '2026-11-22', issueDates }).filters).toEqual({ date: '2026-11-07' });
   });
 
-  it('turns a month and a year into date ranges', () => {
-    expect(understandQuery('2024年2月的小麦', { today }).filters).toEqual({ dateFrom: '2024-02-01', dateTo: '2024-02-29' });
-    expect(understandQuery('2023年的小麦', { today }).filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });
+  it('turns a month or a year into a date range when the question is about the paper', () => {
+    expect(understandQuery('2024年2月的小麦报道', { today, publicationCues }).filters).toEqual({ dateFrom: '2024-02-01', dateTo: '2024-02-29' });
+    expect(understandQuery('2023年见报的小麦新闻', { today, publicationCues }).filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });
+  });
+
+  it('keeps a year or month that dates the fact asked about as words of the question', () => {
+    for (const q of ['2024年新疆棉花产量', '２０２４年新疆棉花种植面积是多少', '2024年2月的小麦']) {
+      const u = understandQuery(q, { today, publicationCues });
+      expect(u.filters).toEqual({});
+      expect(u.rest).toContain('2024年');
+    }
+  });
+
+  it('filters on a year or month when nothing else is left to search', () => {
+    const hasContent = (text: string) => text.replace(/[的有什么\s]/gu, '') !== '';
+    expect(understandQuery('2024年11月有什么', { today, publicationCues, hasContent }).filters).toEqual({ dateFrom: '2024-11-01', dateTo: '2024-11-30' });
+    expect(understandQuery('2023年', { today, publicationCues }).filters).toEqual({ dateFrom: '2023-01-01', dateTo: '2023-12-31' });
+  });
+
+  it('always filters on a day or an issue number', () => {
+    expect(understandQuery('11月7日新疆棉花产量', { today, publicationCues }).filters).toEqual({ date: '2024-11-07' });
+    expect(understandQuery('2024年第12124期棉花', { today, publicationCues })).toMatchObject({ filters: { issueNumber: 12124 }, rest: '2024年 棉花' });
   });
 
   it('turns an issue number into a filter', () => {

@@ -44,6 +44,34 @@ describe('tokenizer', () => {
     expect(q.words).toContain('厂有');
   });
 
+  it('never takes a lone Latin letter for a word', () => {
+    expect(tokenizer.words('全县建成A、B级高标准农田')).not.toEqual(expect.arrayContaining(['a']));
+    expect(tokenizer.words('全县建成A、B级高标准农田').some((w) => /^[a-z]$/u.test(w))).toBe(false);
+    expect(tokenizer.query('b 棉花 b').words).toEqual(['棉花']);
+  });
+
+  it('drops filler, relative time words and 几 question phrases from questions', () => {
+    expect(tokenizer.query('最近有什么棉花新闻').words).toEqual(['棉花']);
+    expect(tokenizer.query('有关棉花的报道').words).toEqual(['棉花']);
+    expect(tokenizer.query('去年新疆棉花产量是多少').words).toEqual(['新疆', '棉花', '产量']);
+    expect(tokenizer.query('美团骑手叫什么名字').words).toEqual(['美团', '骑手']);
+    expect(tokenizer.query('会议是几月几日召开的').words).toEqual(['会议', '召开']);
+  });
+
+  it('cuts words the archive never printed into words it knows, with no bigram across the cut', () => {
+    const known = new Set(['政协', '常委会', '会议', '召开']);
+    const q = tokenizer.query('政协常委会议是几月几日召开的', { isKnown: (w) => known.has(w) });
+    expect(q.words).toEqual(expect.arrayContaining(['政协', '常委会', '召开']));
+    expect(q.words).not.toContain('政协常委会');
+    expect(q.bigrams).not.toContain('协常');
+    expect(q.bigrams).toEqual(expect.arrayContaining(['政协', '常委', '委会']));
+  });
+
+  it('keeps an unknown word whole when the archive knows no words to cut it into', () => {
+    const q = tokenizer.query('石门子水库的坝高', { isKnown: () => false });
+    expect(q.words).toContain('石门子水库');
+  });
+
   it('uses the stopword set it is given', () => {
     const plain = createTokenizer({ stopwords: new Set() });
     expect(plain.words('冬小麦的长势')).toContain('的');
