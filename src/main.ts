@@ -3,6 +3,7 @@
  * Nothing else knows every module. With BOT_TOKEN the bot talks to Telegram (long polling, or a webhook
  * when WEBHOOK_URL is set); without one it chats in the terminal. SIGINT/SIGTERM stop it cleanly.
  */
+import path from 'node:path';
 import { createArchive, type Archive } from './archive/archive.js';
 import { loadTopicsConfig } from './archive/topics-config.js';
 import { loadConfig, type Config } from './config.js';
@@ -44,6 +45,13 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
       archive.upsertIssue(issue);
       search.upsertIssue(archive.issueById(issue.id) ?? issue);
       logger.info({ file: issue.file, date: issue.date, articles: issue.articles.length }, 'new issue added');
+    },
+    onRemove: (file) => {
+      // A deleted file takes its issue out of browsing, search and future digests.
+      const gone = archive.removeIssue(path.basename(file));
+      if (!gone) return;
+      search.removeIssue(gone.file);
+      logger.info({ file: gone.file, date: gone.date }, 'issue removed');
     },
   });
 }

@@ -281,6 +281,29 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   };
   const recent = new Map<string, Ranked>();
 
+  /** Takes the matching issues out of the index and the article cache; returns them. */
+  const dropIssues = (match: (issue: Issue) => boolean): Issue[] => {
+    const dropped = issues.filter(match);
+    for (const old of dropped) {
+      index.removeIssue(old.id);
+      for (const a of old.articles) passageCache.delete(a);
+    }
+    issues = issues.filter((i) => !dropped.includes(i));
+    return dropped;
+  };
+
+  /** After the archive changed while running: forget cached answers and save the index for the next start. */
+  const changed = (fields: Record<string, unknown>, message: string) => {
+    refreshArticles();
+    recent.clear();
+    log.info({ ...fields, passages: index.size }, message);
+    try {
+      save(index, fingerprint());
+    } catch (err) {
+      log.warn({ err }, 'search index cache not updated; it will be rebuilt at the next start');
+    }
+  };
+
   return {
     get passageCount() {
       return index.size;
@@ -312,21 +335,14 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       return hits.slice(0, limit).map((h) => toResult(byArticle.get(h.best.record.article.id)?.[0] ?? h.best.record, model, h.score));
     },
     upsertIssue(issue: Issue) {
-      const replaced = issues.filter((i) => i.file === issue.file || i.id === issue.id);
-      for (const old of replaced) {
-        index.removeIssue(old.id);
-        for (const a of old.articles) passageCache.delete(a);
-      }
-      issues = [...issues.filter((i) => !replaced.includes(i)), issue];
+      const replaced = dropIssues((i) => i.file === issue.file || i.id === issue.id);
+      issues = [...issues, issue];
       index.addIssue(issue, passagesOf);
-      refreshArticles();
-      recent.clear();
-      log.info({ issue: issue.id, file: issue.file, replaced: replaced.length, passages: index.size }, 'issue indexed');
-      try {
-        save(index, fingerprint());
-      } catch (err) {
-        log.warn({ err }, 'search index cache not updated; it will be rebuilt at the next start');
-      }
+      changed({ issue: issue.id, file: issue.file, replaced: replaced.length }, 'issue indexed');
+    },
+    removeIssue(file: string) {
+      const removed = dropIssues((i) => i.file === file);
+      if (removed.length > 0) changed({ file, removed: removed.length }, 'issue removed from the index');
     },
   };
 }

@@ -49,5 +49,7 @@ export interface SearchEngine {
   searchTitles(query: string, limit?: number): SearchResult[];
   /** A new issue file arrived while running: add its passages, or replace those of the same file. */
   upsertIssue(issue: Issue): void;
+  /** The issue file was deleted: drop its articles from the index. */
+  removeIssue(file: string): void;
   readonly passageCount: number;
 }

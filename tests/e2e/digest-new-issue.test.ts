@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +118,21 @@ describe.skipIf(!wired)('a new issue file while the bot runs', () => {
     expect(digestText).toContain('玛纳斯县试种耐寒蓝莓喜获丰收');
     // Exactly one digest: the older issue is not sent again.
     expect(fake.calls.filter((c) => c.seq >= since && c.method === 'sendMessage' && c.chatId === SUBSCRIBER && c.ok)).toHaveLength(1);
+
+    // Deleting the file takes the issue out again: the same question stops finding it.
+    unlinkSync(join(seedsDir, '900_new_issue.txt'));
+    let forgotten = false;
+    for (let attempt = 0; attempt < 15 && !forgotten; attempt++) {
+      const mark = fake.mark();
+      fake.sendText(READER, '玛纳斯县耐寒蓝莓亩产多少');
+      const reply = await fake.waitFor((c) => c.method === 'sendMessage' && c.chatId === READER && c.ok, ANSWER_TIMEOUT_MS, { since: mark });
+      const text = (reply.response as { result: { text: string } }).result.text;
+      // The polite no-match reply, not a flood-limit notice or a stale answer.
+      if (text.includes('没有找到') && !text.includes('试种耐寒蓝莓喜获丰收')) forgotten = true;
+      // Slower than the per-reader flood limit (one message every 2 s after a burst).
+      else await new Promise((resolve) => setTimeout(resolve, 2500));
+    }
+    expect(forgotten, `the deleted issue is still answered; bot output:\n${output}`).toBe(true);
     expect(fake.violations).toEqual([]);
 
     child.kill('SIGTERM');

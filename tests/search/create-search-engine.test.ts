@@ -168,6 +168,10 @@ describe('createSearchEngine upsertIssue', () => {
     local.upsertIssue(replaced);
     const ids = local.search('石城子水库', { limit: 10 }).results.map((r) => r.articleId);
     expect(ids).toEqual(['reservoir2']);
+
+    local.removeIssue(replaced.file);
+    expect(local.search('石城子水库').results).toEqual([]);
+    expect(local.passageCount).toBe(before);
   });
 });
 

@@ -53,6 +53,7 @@ export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
         .slice(0, limit);
     },
     upsertIssue() {},
+    removeIssue() {},
     get passageCount() {
       return archive.issues().reduce((n, i) => n + i.articles.length, 0);
     },
