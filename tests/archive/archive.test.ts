@@ -92,4 +92,13 @@ describe('createArchive', () => {
     expect(a.article('b1')).toBeUndefined();
     expect(a.removeIssue('nope.txt')).toBeUndefined();
   });
+
+  it('tags no county from passing mentions in a report about the whole region', () => {
+    const withRegion: TopicsConfig = { ...topics, region: { name: '昌吉州', aliases: ['昌吉州', '全州'] } };
+    const regional = article('r1', '昌吉州社会工作一年间', ['昌吉州党委社会工作部成立一年。全州新建驿站。昌吉州推进基层治理，木垒县一处工作室运营。昌吉州表彰先进。']);
+    const local = article('l1', '木垒县冬小麦长势喜人', ['木垒县种植冬小麦，全州领先。']);
+    const a = createArchive([issue('i1', '2024-11-01', 1, [regional, local])], { paper, topics: withRegion });
+    expect(a.article('r1')?.article.places).toEqual([]);
+    expect(a.article('l1')?.article.places).toEqual(['木垒县']);
+  });
 });
