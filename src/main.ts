@@ -22,6 +22,7 @@ import { botCommands } from './telegram/commands.js';
 import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
 import { createDigestDeliverer } from './telegram/deliver-digest.js';
+import { createAdminFeature } from './telegram/features/admin.js';
 import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
 import { chatInTerminal } from './telegram/terminal-chat.js';
@@ -67,7 +68,21 @@ async function main(config: Config, logger: Logger): Promise<void> {
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
   const store = openStore(config.dataDir, logger);
   const subscriptions = createSubscriptionsFeature({ store, archive, timeZone: config.timeZone });
-  const deps: BotDeps = { archive, search, logger, extraFeatures: [subscriptions], extraCommands: SUBSCRIPTION_COMMANDS };
+  const admin = createAdminFeature({
+    adminIds: config.adminIds,
+    archive,
+    search,
+    startedAt: new Date(),
+    digestStats: () => {
+      const latest = archive.latest();
+      const latestDeliveries: Record<string, number> = {};
+      for (const { delivery } of latest ? store.activeWithDelivery(latest.id) : []) {
+        if (delivery) latestDeliveries[delivery.status] = (latestDeliveries[delivery.status] ?? 0) + 1;
+      }
+      return { activeSubscriptions: store.countActive(), latestDeliveries };
+    },
+  });
+  const deps: BotDeps = { archive, search, logger, extraFeatures: [subscriptions, admin], extraCommands: SUBSCRIPTION_COMMANDS };
   const commands = botCommands(deps.extraCommands);
   const watcher = await watchSeeds(config, archive, search, logger);
 
