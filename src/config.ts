@@ -13,6 +13,8 @@ export interface PaperConfig {
   region?: string;
   /** Lines containing any of these are masthead/boilerplate, never article text. */
   mastheadMarkers: string[];
+  /** Example questions about the archive shown by /help, /start and the no-match reply. */
+  exampleQuestions?: string[];
 }
 
 /** The whole validated configuration. Only this module reads `process.env`. */
@@ -151,6 +153,9 @@ export function loadPaperConfig(configDir: string): PaperConfig {
     timeZone,
     region: p.region,
     mastheadMarkers: Array.isArray(p.mastheadMarkers) ? p.mastheadMarkers.filter((m): m is string => typeof m === 'string') : [],
+    ...(Array.isArray(p.exampleQuestions)
+      ? { exampleQuestions: p.exampleQuestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '').map((q) => q.trim()) }
+      : {}),
   };
 }
 

@@ -14,6 +14,11 @@ export interface MenuCommand {
 export interface RateLimitOptions {
   capacity: number;
   refillPerSecond: number;
+  /**
+   * Button presses have a bucket of their own, much looser: they are deliberate taps on the bot's own messages
+   * and cheap to answer. Defaults to DEFAULT_CALLBACK_RATE_LIMIT.
+   */
+  callbacks?: { capacity: number; refillPerSecond: number };
 }
 
 /** What the bot needs from the rest of the program. */

@@ -52,6 +52,9 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   const guarded = bot.errorBoundary(handleError);
   if (deps.rateLimit !== false) guarded.use(createRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT, now));
 
+  // Commands are case-insensitive (/DATE, /Latest): grammY matches them exactly, so lower-case the command first.
+  guarded.use(lowerCaseCommand);
+
   const { archive, search } = deps;
   guarded.use(createReadFeature({ archive }));
   guarded.use(createStartHelpFeature({ archive }));
@@ -66,6 +69,19 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   // The boundary above catches handler errors; this catches anything thrown outside it (the runner's sink).
   bot.catch(handleError);
   return bot;
+}
+
+/** Lower-cases the command of a message that starts with one (`/DATE@Bot 2024-11-07` → `/date@Bot 2024-11-07`). */
+async function lowerCaseCommand(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  const message = ctx.message;
+  const entity = message?.entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
+  if (message?.text !== undefined && entity !== undefined) {
+    const command = message.text.slice(0, entity.length);
+    const at = command.indexOf('@');
+    const name = at === -1 ? command : command.slice(0, at);
+    if (name !== name.toLowerCase()) message.text = name.toLowerCase() + message.text.slice(name.length);
+  }
+  await next();
 }
 
 /** The one error path: the log gets `{ err, update_id }`, the user a short apology. */

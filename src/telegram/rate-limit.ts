@@ -4,6 +4,12 @@ import type { BotContext, RateLimitOptions } from './context.js';
 /** Enough for a reader paging quickly through results; a script flooding the bot is stopped. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { capacity: 8, refillPerSecond: 0.5 };
 
+/**
+ * Button presses: a reader tapping through /settings or pages about once a second never meets this; only a
+ * script hammering buttons does (60 at once, then 3 a second).
+ */
+export const DEFAULT_CALLBACK_RATE_LIMIT = { capacity: 60, refillPerSecond: 3 } as const;
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -11,20 +17,20 @@ interface Bucket {
 }
 
 /**
- * Per-user flood protection: a token bucket per user id on an injected clock. Over the limit, a
- * user is told once to slow down (a button always gets a short answer); further messages are
- * dropped quietly until the bucket refills.
+ * Per-user flood protection: a token bucket per user id on an injected clock, one for messages and a much
+ * looser one for button presses. Over the limit, a user is told once to slow down (a button always gets a
+ * short answer); further messages are dropped quietly until the bucket refills.
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => Date): MiddlewareFn<BotContext> {
-  const buckets = new Map<number, Bucket>();
-  const take = (userId: number): { allowed: boolean; warn: boolean } => {
+  const buckets = new Map<string, Bucket>();
+  const take = (key: string, limit: { capacity: number; refillPerSecond: number }): { allowed: boolean; warn: boolean } => {
     const t = now().getTime();
-    const b = buckets.get(userId) ?? { tokens: options.capacity, at: t, warned: false };
-    b.tokens = Math.min(options.capacity, b.tokens + ((t - b.at) / 1000) * options.refillPerSecond);
+    const b = buckets.get(key) ?? { tokens: limit.capacity, at: t, warned: false };
+    b.tokens = Math.min(limit.capacity, b.tokens + ((t - b.at) / 1000) * limit.refillPerSecond);
     b.at = t;
-    buckets.delete(userId);
-    buckets.set(userId, b);
-    if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value as number);
+    buckets.delete(key);
+    buckets.set(key, b);
+    if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value as string);
     if (b.tokens >= 1) {
       b.tokens -= 1;
       b.warned = false;
@@ -41,7 +47,10 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): M
     // already throttles them; membership changes and the like always go through.
     const counted = ctx.callbackQuery !== undefined || (ctx.message !== undefined && addressedToBot(ctx));
     if (userId === undefined || !counted) return next();
-    const { allowed, warn } = take(userId);
+    const press = ctx.callbackQuery !== undefined;
+    const { allowed, warn } = press
+      ? take(`c:${userId}`, options.callbacks ?? DEFAULT_CALLBACK_RATE_LIMIT)
+      : take(`m:${userId}`, options);
     if (allowed) return next();
     ctx.log.info({ userId }, 'rate limited');
     if (ctx.callbackQuery) {

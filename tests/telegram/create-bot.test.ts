@@ -2,6 +2,7 @@ import { Composer, type Transformer } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import type { BotContext } from '../../src/telegram/context.js';
 import { botCommands } from '../../src/telegram/commands.js';
+import { DEFAULT_RATE_LIMIT } from '../../src/telegram/rate-limit.js';
 import type { SearchEngine } from '../../src/search/types.js';
 import { makeFixtureArchive } from './support/archive-fixture.js';
 import { createFakeSearchEngine } from './support/fake-search-engine.js';
@@ -89,6 +90,18 @@ describe('createBot', () => {
   });
 });
 
+describe('commands', () => {
+  it('understands a command typed in capitals', async () => {
+    const h = createHarness();
+    await h.send('/DATE 2024-11-08');
+    await h.send('/Latest@changji_test_bot');
+    const [date, latest] = h.sentSince(0);
+    expect(date!.text).toContain('《昌吉日报》2024年11月8日 星期五');
+    expect(latest!.text).toContain('《昌吉日报》');
+    expect(latest!.text).not.toContain('没有这个命令');
+  });
+});
+
 describe('rate limit', () => {
   it('tells a flooding user once to slow down and drops the rest until the bucket refills', async () => {
     let now = Date.parse('2024-11-12T04:00:00Z');
@@ -112,13 +125,38 @@ describe('rate limit', () => {
   });
 
   it('answers a button pressed too fast with a short note', async () => {
-    const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
+    const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001, callbacks: { capacity: 1, refillPerSecond: 0.001 } } });
     await h.send('/latest');
+    await h.press(lastWithButtons(h), 'i:i1108');
     const mark = h.mark();
     await h.press(lastWithButtons(h), 'i:i1108');
     const calls = h.callsSince(mark);
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery']);
     expect(calls[0]!.payload.text).toContain('太频繁');
+  });
+});
+
+describe('rate limit for buttons', () => {
+  it('lets a reader press buttons about once a second far longer than messages are allowed', async () => {
+    let now = Date.parse('2024-11-12T04:00:00Z');
+    const h = createHarness({ rateLimit: DEFAULT_RATE_LIMIT, now: () => new Date(now) });
+    await h.send('/latest');
+    const mark = h.mark();
+    for (let i = 0; i < 40; i++) {
+      await h.press(lastWithButtons(h), 'i:i1108');
+      now += 1_000;
+    }
+    const answers = h.callsSince(mark).filter((c) => c.method === 'answerCallbackQuery');
+    expect(answers).toHaveLength(40);
+    expect(answers.some((c) => String(c.payload.text ?? '').includes('太频繁'))).toBe(false);
+  });
+
+  it('still stops a script hammering buttons', async () => {
+    const h = createHarness({ rateLimit: DEFAULT_RATE_LIMIT });
+    await h.send('/latest');
+    const mark = h.mark();
+    for (let i = 0; i < 100; i++) await h.press(lastWithButtons(h), 'i:i1108');
+    expect(h.callsSince(mark).some((c) => String(c.payload.text ?? '').includes('太频繁'))).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer } from '../format/render-answer.js';
-import { renderAskPrompt, renderGreeting, renderHelp, renderNoMatch, renderThanks } from '../format/render-guide.js';
+import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
 import { detectIntent } from '../intents.js';
 import { decodeCallback } from '../keyboards.js';
@@ -47,9 +47,15 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     }
   };
 
-  const answer = async (ctx: BotContext, question: string): Promise<void> => {
+  const answer = async (ctx: BotContext, question: string, via: 'command' | 'mention' | 'text' = 'command'): Promise<void> => {
     const q = shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
-    if (q === '') return replyView(ctx, renderAskPrompt(deps.archive));
+    if (q === '') return replyView(ctx, via === 'mention' ? renderMentionPrompt(deps.archive, ctx.me.username) : renderAskPrompt(deps.archive));
+    // A bare number (5, 12124) is an issue number when such an issue exists; digits alone are no question.
+    const digits = q.normalize('NFKC');
+    if (/^\d{1,7}$/.test(digits)) {
+      const issue = deps.archive.issueByNumber(Number(digits));
+      return replyView(ctx, issue ? deps.views.forDate(`第${Number(digits)}期`) : renderNumberHint(digits, deps.archive));
+    }
     const direct = intentView(ctx, q);
     if (direct) return replyView(ctx, direct);
     ctx.log.debug({ question: q }, 'question');
@@ -108,12 +114,12 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     let text = ctx.msg.text;
     // Cut mentions out from the end so earlier offsets stay valid.
     for (const m of [...mentions].sort((a, b) => b.offset - a.offset)) text = text.slice(0, m.offset) + text.slice(m.offset + m.length);
-    await answer(ctx, text);
+    await answer(ctx, text, mentions.length > 0 ? 'mention' : 'text');
   });
 
   feature.chatType('private').on('message:text', async (ctx, next) => {
     if (startsWithCommand(ctx)) return next();
-    await answer(ctx, ctx.msg.text);
+    await answer(ctx, ctx.msg.text, 'text');
   });
 
   return feature;

@@ -59,8 +59,10 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
         return sameDay ? issueView(sameDay) : renderMissingDay(expression.date, archive.nearest(expression.date), paperName);
       }
       case 'month': {
-        const prefix = `${expression.year}-${String(expression.month).padStart(2, '0')}-`;
-        return renderIssuesInPeriod(`${expression.year}年${expression.month}月`, archive.issues().filter((i) => i.date.startsWith(prefix)), paperName);
+        // "11月" with no year, like "11月7日": the most recent November the archive has, else the last calendar one.
+        const year = writesYear(text) ? expression.year : latestYearOfMonth(archive, expression.month, day);
+        const prefix = `${year}-${String(expression.month).padStart(2, '0')}-`;
+        return renderIssuesInPeriod(`${year}年${expression.month}月`, archive.issues().filter((i) => i.date.startsWith(prefix)), paperName);
       }
       case 'year':
         return renderIssuesInPeriod(`${expression.year}年`, archive.issues().filter((i) => i.date.startsWith(`${expression.year}-`)), paperName);
@@ -185,6 +187,24 @@ const RELATIVE_PERIODS: { kind: 'week' | 'month' | 'year'; back: number; words: 
 function shiftDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** True when the reader wrote a year (2024年11月, 2024-11, 今年, 上个月), not just a month (11月, 十一月份). */
+function writesYear(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return /\d{4}|[〇零一二三四五六七八九]{4}|年/u.test(t) || RELATIVE_PERIODS.some((r) => r.words.some((w) => t.includes(w)));
+}
+
+/**
+ * The year of the most recent `month` (1–12) that has issues, not after today; with none, the year of the most
+ * recent calendar `month` (this year's when it has begun, else last year's).
+ */
+function latestYearOfMonth(archive: Archive, month: number, today: string): number {
+  const mm = `-${String(month).padStart(2, '0')}-`;
+  const issue = [...archive.issues()].reverse().find((i) => i.date.slice(4, 8) === mm && i.date <= today);
+  if (issue) return Number(issue.date.slice(0, 4));
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return month <= m ? y : y - 1;
 }
 
 /** The newest issue, not after today, printed on the same month and day as `date` in any year. */

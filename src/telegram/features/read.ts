@@ -23,7 +23,9 @@ export function createReadFeature(deps: { archive: Archive }): Composer<BotConte
     const payload = ctx.match.trim();
     if (payload === '') return next();
     const link = parseStartPayload(payload);
-    const ref = link ? deps.archive.article(link.articleId) : undefined;
+    // Only an article link (a_…) can be dead; any other payload (a campaign tag, a typo) gets the welcome.
+    if (link === undefined) return next();
+    const ref = deps.archive.article(link.articleId);
     ctx.log.info({ payload, found: ref !== undefined }, 'deep link');
     if (ref === undefined) {
       await ctx.reply('抱歉，没有找到这篇文章，链接可能已失效。\n可以直接发送问题检索报道，或发送 /help 查看使用说明。');

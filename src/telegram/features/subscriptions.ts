@@ -33,6 +33,8 @@ export const SUBSCRIPTION_COMMANDS: MenuCommand[] = [
 const PRESET_TIMES = ['06:30', '07:00', '07:30', '08:00', '12:00', '18:00', '20:00', '21:30'];
 /** Topic buttons shown by /settings. */
 const MAX_TOPIC_BUTTONS = 8;
+/** Place (county/city) buttons shown by /settings. */
+const MAX_PLACE_BUTTONS = 8;
 /** A keyword filter longer than this is a sentence, not a keyword. */
 const MAX_FILTER_LENGTH = 20;
 /** `/subscribe 全部` clears the filter. */
@@ -93,7 +95,14 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   /** Whether any article in the whole archive matches a subscription filter. */
   const archiveMatches = (filter: string): boolean => archive.issues().some((issue) => issue.articles.some((a) => matchesFilter(a, filter)));
 
-  const topicChoices = () => archive.topics().map((t, index) => ({ ...t, index })).filter((t) => t.kind === 'topic').slice(0, MAX_TOPIC_BUTTONS);
+  /** Topic and place buttons; the callback data carries the index into archive.topics(), never the Chinese name. */
+  const filterChoices = () => {
+    const all = archive.topics().map((t, index) => ({ ...t, index }));
+    return {
+      topics: all.filter((t) => t.kind === 'topic').slice(0, MAX_TOPIC_BUTTONS),
+      places: all.filter((t) => t.kind === 'place').slice(0, MAX_PLACE_BUTTONS),
+    };
+  };
 
   /** The time a (re)subscription from /settings uses: the old one if there was one. Label and action both use it. */
   const resumeTime = (sub: Subscription | undefined): string => sub?.deliveryTime ?? DEFAULT_DELIVERY_TIME;
@@ -102,9 +111,16 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     if (!sub?.active) return { inline_keyboard: [[{ text: `✅ 订阅（每天 ${resumeTime(sub)}）`, callback_data: 's:on' }]] };
     const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
     const times = PRESET_TIMES.map((t) => ({ text: mark(sub.deliveryTime === t, t), callback_data: `s:t:${t.replace(':', '')}` }));
-    const topics = topicChoices().map((t) => ({ text: mark(sub.filter === t.name, t.name), callback_data: `s:f:${t.index}` }));
-    const rows = [times.slice(0, 4), times.slice(4), [{ text: mark(sub.filter === undefined, '全部文章'), callback_data: 's:f:-' }]];
-    for (let i = 0; i < topics.length; i += 4) rows.push(topics.slice(i, i + 4));
+    const choices = filterChoices();
+    const button = (t: { name: string; index: number }) => ({ text: mark(sub.filter === t.name, t.name), callback_data: `s:f:${t.index}` });
+    const filterRow: { text: string; callback_data: string }[] = [{ text: mark(sub.filter === undefined, '全部文章'), callback_data: 's:f:-' }];
+    // A keyword set with /subscribe (木垒, 棉花) that no button names: show it, checked, so the reader sees what is on.
+    const custom = sub.filter !== undefined && ![...choices.topics, ...choices.places].some((t) => t.name === sub.filter);
+    if (custom) filterRow.push({ text: mark(true, sub.filter!), callback_data: 's:f:=' });
+    const rows = [times.slice(0, 4), times.slice(4), filterRow];
+    for (const group of [choices.topics.map(button), choices.places.map(button)]) {
+      for (let i = 0; i < group.length; i += 4) rows.push(group.slice(i, i + 4));
+    }
     rows.push([{ text: '🚫 退订', callback_data: 's:off' }]);
     return { inline_keyboard: rows };
   };
@@ -199,6 +215,11 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       return;
     }
     const change = parseSettingsData(data);
+    if (change?.kind === 'keep') {
+      const current = store.subscription(chat.id)?.filter;
+      await ctx.answerCallbackQuery({ text: current ? `当前只推送与“${current}”相关的文章；点其他按钮可更改。` : '这个按钮已失效，请重新发送 /settings。' });
+      return;
+    }
     const topic = change?.kind === 'filter' && change.topicIndex !== undefined ? archive.topics()[change.topicIndex] : undefined;
     if (!change || (change.kind === 'filter' && change.topicIndex !== undefined && !topic)) {
       await ctx.answerCallbackQuery({ text: '这个按钮已失效，请重新发送 /settings。' });
@@ -271,15 +292,19 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   return feature;
 }
 
-type SettingsChange = { kind: 'on' } | { kind: 'off' } | { kind: 'time'; time: string } | { kind: 'filter'; topicIndex?: number };
+type SettingsChange = { kind: 'on' } | { kind: 'off' } | { kind: 'time'; time: string } | { kind: 'filter'; topicIndex?: number } | { kind: 'keep' };
 
-/** `s:on`, `s:off`, `s:t:0730`, `s:f:-` (all articles), `s:f:<topic index>`. Anything else is stale or forged. */
+/**
+ * `s:on`, `s:off`, `s:t:0730`, `s:f:-` (all articles), `s:f:<topic or place index>`, `s:f:=` (the current custom
+ * keyword: changes nothing). Anything else is stale or forged.
+ */
 export function parseSettingsData(data: string): SettingsChange | undefined {
   if (data === 's:on') return { kind: 'on' };
   if (data === 's:off') return { kind: 'off' };
   const time = /^s:t:([01]\d|2[0-3])([0-5]\d)$/.exec(data);
   if (time) return { kind: 'time', time: `${time[1]}:${time[2]}` };
   if (data === 's:f:-') return { kind: 'filter' };
+  if (data === 's:f:=') return { kind: 'keep' };
   const topic = /^s:f:(\d{1,3})$/.exec(data);
   if (topic) return { kind: 'filter', topicIndex: Number(topic[1]) };
   return undefined;

@@ -13,11 +13,22 @@ export function describeArchive(archive: Archive): string {
 }
 
 /**
- * Examples taken from the archive itself, so they always lead somewhere: the place with the most
- * articles as a keyword, a headline of the newest issue, the biggest topic, the newest issue's date.
+ * Example questions: the paper's own list (`exampleQuestions` in config/paper.json), real questions about what
+ * the archive holds, then the biggest topic and the newest issue as commands. Without that list, examples are
+ * taken from the archive itself: the place with the most articles as a keyword, a headline of the newest issue.
  */
 export function exampleQuestions(archive: Archive): string[] {
   const topics = archive.topics().filter((t) => t.count > 0).sort((a, b) => b.count - a.count);
+  const configured = archive.paper.exampleQuestions ?? [];
+  if (configured.length > 0) {
+    const latest = archive.latest();
+    const topic = topics.find((t) => t.kind === 'topic');
+    return [
+      ...configured.slice(0, 4),
+      ...(topic ? [`/topic ${topic.name}`] : []),
+      ...(latest ? [latest.number !== undefined ? `/date 第${latest.number}期` : `/date ${latest.date}`] : []),
+    ];
+  }
   const examples: string[] = [];
   const place = topics.find((t) => t.kind === 'place');
   if (place) examples.push(place.name);
@@ -55,6 +66,7 @@ export function renderWelcome(archive: Archive, botUsername: string): View {
       describeArchive(archive),
       '',
       '直接发给我一个问题或几个关键词，我会找出相关的报道和原文段落。',
+      ...exampleList(archive),
       '',
       renderCommandList(archive, botUsername),
     ].join('\n'),
@@ -93,6 +105,31 @@ function renderCommandList(archive: Archive, botUsername: string): string {
     '/ask 问题 — 在群聊中提问',
     `在任意聊天中输入 @${escapeHtml(botUsername)} 关键词，可以把报道分享给朋友。`,
   ].join('\n');
+}
+
+/** A few example questions (no commands) for /start, one a line; none when the archive offers none. */
+function exampleList(archive: Archive): string[] {
+  const examples = exampleQuestions(archive).filter((e) => !e.startsWith('/')).slice(0, 3);
+  return examples.length > 0 ? ['例如：', ...examples.map((e) => `• ${escapeHtml(e)}`)] : [];
+}
+
+/** A bare number in a chat that is no issue number: how to ask for an issue, or what to ask instead. */
+export function renderNumberHint(number: string, archive: Archive): View {
+  const latest = archive.latest();
+  const example = exampleQuestions(archive).find((e) => !e.startsWith('/'));
+  const lines = [`资料库中没有第${escapeHtml(number)}期报纸。`];
+  if (latest?.number !== undefined) lines.push(`按期号看报请发送 /date 第${latest.number}期，按日期看报请发送 /date ${latest.date}。`);
+  else if (latest) lines.push(`按日期看报请发送 /date ${latest.date}。`);
+  lines.push(`想检索报道，请写上关键词或问题${example ? `，例如：${escapeHtml(example)}` : ''}。`);
+  return { text: lines.join('\n') };
+}
+
+/** `@bot` alone in a group: how to ask by mentioning the bot. */
+export function renderMentionPrompt(archive: Archive, botUsername: string): View {
+  const example = exampleQuestions(archive).find((e) => !e.startsWith('/')) ?? '关键词';
+  return {
+    text: `请在 @${escapeHtml(botUsername)} 后面接着写上您的问题，例如：\n@${escapeHtml(botUsername)} ${escapeHtml(example)}\n也可以发送 /ask 问题，或直接回复我的消息提问。`,
+  };
 }
 
 /** /ask with nothing after it. */

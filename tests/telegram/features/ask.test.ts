@@ -202,8 +202,31 @@ describe('messages that are not questions', () => {
     const h = createHarness();
     await h.send('你好 冬小麦');
     await h.send('11月8日的冬小麦');
+    expect((h.search as FakeSearchEngine).queries.map((q) => q.query)).toEqual(['你好 冬小麦', '11月8日的冬小麦']);
+  });
+
+  it('reads a bare number as an issue number when that issue exists', async () => {
+    const h = createHarness();
     await h.send('12125');
-    expect((h.search as FakeSearchEngine).queries.map((q) => q.query)).toEqual(['你好 冬小麦', '11月8日的冬小麦', '12125']);
+    expect(h.sentSince(0)[0]!.text).toContain('《昌吉日报》2024年11月8日 星期五');
+    expect((h.search as FakeSearchEngine).queries).toHaveLength(0);
+  });
+
+  it('answers a bare number that is no issue number with a short hint, not a search', async () => {
+    const h = createHarness();
+    await h.send('5');
+    const reply = h.sentSince(0)[0]!.text;
+    expect(reply).toContain('没有第5期');
+    expect(reply).toContain('/date ');
+    expect((h.search as FakeSearchEngine).queries).toHaveLength(0);
+  });
+
+  it('explains how to ask when the bot is only mentioned in a group', async () => {
+    const h = createHarness();
+    await h.send('@changji_test_bot', { chat: GROUP_CHAT });
+    const reply = h.sentSince(0)[0]!.text;
+    expect(reply).toContain('请在 @changji_test_bot 后面');
+    expect(reply).not.toContain('请在 /ask 后面');
   });
 
   it('understands a greeting after a mention in a group too', async () => {

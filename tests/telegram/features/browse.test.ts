@@ -116,6 +116,24 @@ describe('/date for months and weeks', () => {
     });
   }
 
+  it('finds a month written without a year in an earlier year of the archive', async () => {
+    const h = createHarness({ now: () => new Date('2026-12-22T04:00:00Z') });
+    for (const input of ['11月', '十一月份']) await h.send(`/date ${input}`);
+    for (const reply of h.sentSince(0)) {
+      expect(reply.text).toContain('2024年11月共收录 3 期');
+      expect(buttonsOf(reply).map((b) => b.data)).toEqual(['i:i1107', 'i:i1108', 'i:i1111']);
+    }
+  });
+
+  it('takes a yearless month the archive lacks as the most recent such calendar month', async () => {
+    const h = createHarness({ now: () => new Date('2026-03-22T04:00:00Z') });
+    await h.send('/date 5月');
+    await h.send('/date 2月');
+    const [may, february] = h.sentSince(0);
+    expect(may!.text).toContain('2025年5月');
+    expect(february!.text).toContain('2026年2月');
+  });
+
   it('says a month that does not exist is not a date', async () => {
     const h = createHarness();
     await h.send('/date 2024-13');

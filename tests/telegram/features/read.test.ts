@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTS_PER_PRESS } from '../../../src/telegram/features/read.js';
-import { makeArticle, makeFixtureArchive, makeFixtureIssues, makeIssue, longParagraphs } from '../support/archive-fixture.js';
+import { createArchive } from '../../../src/archive/archive.js';
+import { makeArticle, makeFixtureArchive, makeFixtureIssues, makeIssue, longParagraphs, TOPICS } from '../support/archive-fixture.js';
 import { buttonsOf, createHarness, lastWithButtons } from '../support/harness.js';
 import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
@@ -91,6 +92,23 @@ describe('deep links', () => {
     const h = createHarness();
     await h.send('/start a_nosuch');
     expect(h.sentSince(0)[0]!.text).toContain('没有找到这篇文章');
+  });
+
+  it('greets a /start whose payload is no article link like a plain /start', async () => {
+    const h = createHarness();
+    await h.send('/start foo');
+    const reply = h.sentSince(0)[0]!.text;
+    expect(reply).not.toContain('没有找到这篇文章');
+    expect(reply).toContain('资料库助手');
+  });
+
+  it('shows the paper’s example questions in /start and /help', async () => {
+    const base = makeFixtureArchive();
+    const archive = createArchive(base.issues(), { paper: { ...base.paper, exampleQuestions: ['冬小麦长势如何？'] }, topics: TOPICS });
+    const h = createHarness({ archive });
+    await h.send('/start');
+    await h.send('/help');
+    for (const reply of h.sentSince(0)) expect(reply.text).toContain('冬小麦长势如何？');
   });
 
   it('greets a plain /start with what the archive covers', async () => {

@@ -286,6 +286,35 @@ describe('createSubscriptionsFeature', () => {
     expect(store.subscription(1)?.active).toBe(false);
   });
 
+  it('shows a keyword set with /subscribe as a checked button, and pressing it changes nothing', async () => {
+    const t = setup();
+    await t.send(1, '/subscribe 棉花');
+    await t.send(1, '/settings');
+    const settings = t.calls.filter((c) => c.method === 'sendMessage')[1]!;
+    const buttons = (settings.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(buttons.filter((b) => b.text.startsWith('✓ ') && !/^✓ \d/.test(b.text))).toEqual([{ text: '✓ 棉花', callback_data: 's:f:=' }]);
+    expect(buttons.find((b) => b.text.endsWith('全部文章'))!.text).toBe('全部文章');
+    await t.press(1, 's:f:=');
+    expect(store.subscription(1)?.filter).toBe('棉花');
+    expect(String(t.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!.payload.text)).toContain('棉花');
+  });
+
+  it('offers the places as buttons by index and checks the chosen one', async () => {
+    const t = setup();
+    await t.send(1, '/subscribe');
+    await t.send(1, '/settings');
+    const buttonsOf = (payload: Record<string, unknown>) =>
+      (payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const index = t.archive.topics().findIndex((x) => x.kind === 'place' && x.name === '木垒县');
+    const place = buttonsOf(t.calls.filter((c) => c.method === 'sendMessage')[1]!.payload).find((b) => b.text === '木垒县');
+    expect(place).toEqual({ text: '木垒县', callback_data: `s:f:${index}` });
+    await t.press(1, place!.callback_data);
+    expect(store.subscription(1)?.filter).toBe('木垒县');
+    const edit = t.calls.filter((c) => c.method === 'editMessageText').at(-1)!;
+    expect(buttonsOf(edit.payload).some((b) => b.text === '✓ 木垒县')).toBe(true);
+    expectWithinLimits(t.calls);
+  });
+
   it('says so when a topic button picks a topic no article in the archive has', async () => {
     const topics = { ...TOPICS, topics: [...TOPICS.topics, { name: '航天科技', keywords: ['航天'] }] };
     const t = setup({ archive: createArchive([makeIssue('i1', '2024-11-06', 1)], { paper: PAPER, topics }) });
