@@ -39,10 +39,13 @@ export interface RankWeights {
   bigrams: number;
   window: number;
   titleBoost: number;
+  /** Passages the first stage hands to the re-ranker. */
   candidates: number;
+  /** Further articles (their best passage each) re-ranked beyond those, so broad searches page on. */
+  moreArticles: number;
 }
 
-export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.6, bigrams: 0, window: 0.3, titleBoost: 2, candidates: 40 };
+export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.6, bigrams: 0, window: 0.3, titleBoost: 2, candidates: 40, moreArticles: 40 };
 
 export interface SerializedPassageIndex {
   keys: string[];
@@ -100,11 +103,16 @@ function windowEvidence(model: QueryModel, text: string): number {
  * Proximity: the best share of the question's weighted terms that one sentence of the passage holds,
  * together with the headline (a headline names what every sentence of its article is about).
  * Terms scattered over a long passage score low here even when the passage as a whole covers them.
+ * With `requireFocus`, only sentences holding one of the question's focus words (QueryModel.focus) count.
  */
-export function sentenceEvidence(model: QueryModel, record: PassageRecord): number {
+export function sentenceEvidence(model: QueryModel, record: PassageRecord, requireFocus = false): number {
   let best = 0;
+  const focused = requireFocus && model.focus.length > 0;
   for (const sentence of normOf(record).split(SENTENCE_END)) {
     if (sentence === '') continue;
+    // A question scoped by a common name is answered by a sentence that also holds what it asks
+    // about, not by one that merely names the same place ("木垒县…几场雪" is not about 木垒县's wheat).
+    if (focused && coverage(model.focus, sentence, record.normTitle) === 0) continue;
     const e = evidence(model, sentence, record.normTitle);
     if (e > best) best = e;
   }
@@ -224,6 +232,16 @@ export function createPassageIndex(options: {
     rank(model, filter) {
       const hits = firstStage(model, { words: ['words', 'titleWords'], bigrams: ['bigrams', 'titleBigrams'] }, filter);
       const top = hits.slice(0, weights.candidates);
+      // A broad search ("昌吉州") matches more articles than the first candidates hold (several passages
+      // each): for paging, also re-rank the best passage of up to `moreArticles` further articles.
+      const articles = new Set(top.map((h) => byKey.get(h.id as number)?.article.id));
+      for (let i = weights.candidates, more = 0; i < hits.length && more < weights.moreArticles; i++) {
+        const article = byKey.get(hits[i]!.id as number)?.article.id;
+        if (articles.has(article)) continue;
+        articles.add(article);
+        top.push(hits[i]!);
+        more++;
+      }
       const maxBase = top[0]?.score ?? 1;
       const out: Candidate[] = [];
       for (const hit of top) {

@@ -1,3 +1,4 @@
+import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { QueryTerms } from '../text/tokenizer.js';
 import type { TermStats } from './term-stats.js';
 
@@ -13,6 +14,13 @@ export interface QueryModel {
   words: WeightedTerm[];
   bigrams: WeightedTerm[];
   segments: string[];
+  /**
+   * What a question scoped by a common name asks about: its words other than the names, when it
+   * names a place or organisation the archive prints often (in at least `scopeRatio` of the
+   * passages: 木垒县, 昌吉州). "木垒县今年下了几场雪" → [雪]. Empty otherwise: a rare name (司马晏,
+   * a project) is the topic itself, and its passages may answer in other words.
+   */
+  focus: WeightedTerm[];
   /** Terms sent to the first stage: those in more than `maxDfRatio` of passages are left out (slow, rank little). */
   retrievalWords: string[];
   retrievalBigrams: string[];
@@ -24,6 +32,11 @@ export interface QueryModel {
    * sentence matching it most likely holds the answer.
    */
   answerShape?: RegExp;
+  /**
+   * The figure beside the thing counted, when the question names it after the unit ("几个实践站" →
+   * 实践站3个 or 3个实践站, "多少亩冬小麦" → 40万亩冬小麦): the surest sign of the answering sentence.
+   */
+  answerPhrase?: RegExp;
 }
 
 const ASKS_NUMBER = /多少|几|多大|多长|多高|多久|多远|多重|多宽|多深|比例|百分之|率是|第几/u;
@@ -43,6 +56,16 @@ const DATE_SHAPE = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{1,
 const ASKS_NAME = /(?:叫|称|名)(?:做|作|为)?(?:什么|啥)|什么名字|名字是什么/u;
 const NAME_SHAPE = /又称|又名|俗称|简称|别称|别名|统称|称为|称作|叫做|名叫|名为|被称|号称|誉为/u;
 
+const COUNTED = new RegExp(`(?:多少|几)(${UNITS.join('|')})(\\p{Script=Han}{2})`, 'u');
+
+/** The figure next to the first two characters of what a question counts, if it names it. */
+function answerPhraseOf(question: string): RegExp | undefined {
+  const m = COUNTED.exec(question);
+  if (m === null) return undefined;
+  const [, unit, thing] = m;
+  return new RegExp(`${thing}\\S?\\s*${FIGURE}${unit}|${FIGURE}${unit}\\s*${thing}`, 'u');
+}
+
 /** The answer's shape a question implies, if it names one. */
 function answerShapeOf(question: string): RegExp | undefined {
   const unit = UNIT_AFTER_QUESTION.exec(question)?.[1];
@@ -51,6 +74,12 @@ function answerShapeOf(question: string): RegExp | undefined {
   if (ASKS_DATE.test(question)) return DATE_SHAPE;
   if (ASKS_NAME.test(question)) return NAME_SHAPE;
   return undefined;
+}
+
+function focusOf(words: readonly WeightedTerm[], names: readonly string[] | undefined, minDf: number): WeightedTerm[] {
+  if (names === undefined || names.length === 0) return [];
+  const scoped = words.some((w) => names.includes(w.term) && Array.from(w.term).length >= 2 && w.df >= minDf);
+  return scoped ? words.filter((w) => !names.includes(w.term)) : [];
 }
 
 /** BM25's IDF, never negative. */
@@ -83,12 +112,15 @@ export interface QueryModelOptions {
    * always looked up): bounds the work of one question as the archive grows.
    */
   maxPostingsRatio?: number;
+  /** A name in at least this share of the passages scopes a question rather than being its topic (see QueryModel.focus). */
+  scopeRatio?: number;
 }
 
 export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: string, options: QueryModelOptions = {}): QueryModel {
   const n = Math.max(stats.docCount, 1);
   const maxDf = (options.maxDfRatio ?? 0.1) * n;
   const maxTerms = options.maxTerms ?? 12;
+  const asked = normalizeForMatch(question);
   const words = terms.words.map((term) => {
     const df = wordDf(term, stats);
     return { term, df, weight: idf(df, n) };
@@ -114,21 +146,23 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
   let retrievalWords = chosen.filter((c) => c.kind === 'word').map((c) => c.t.term);
   let retrievalBigrams = chosen.filter((c) => c.kind === 'bigram').map((c) => c.t.term);
   if (retrievalWords.length === 0 && retrievalBigrams.length === 0) {
-    // Only common terms: look up the rarest one, so such a question still finds something.
-    const rarest = [...words.filter((w) => stats.wordDf(w.term) > 0), ...bigrams.filter((b) => b.df > 0)].sort((a, b) => a.df - b.df)[0];
-    if (rarest !== undefined) {
-      if (words.includes(rarest)) retrievalWords = [rarest.term];
-      else retrievalBigrams = [rarest.term];
-    }
+    // Only common terms: look up the rarest word and the rarest bigram, so such a question still finds
+    // something, including passages where jieba kept the word inside a longer name (昌吉州融媒体中心).
+    const rarest = (terms: WeightedTerm[]) => [...terms].sort((a, b) => a.df - b.df).slice(0, 1).map((t) => t.term);
+    retrievalWords = rarest(words.filter((w) => stats.wordDf(w.term) > 0));
+    retrievalBigrams = rarest(bigrams.filter((b) => b.df > 0));
   }
   return {
     words,
     bigrams,
     segments: terms.segments,
+    focus: focusOf(words, terms.names, (options.scopeRatio ?? 0.01) * n),
     retrievalWords,
     retrievalBigrams,
-    asksNumber: ASKS_NUMBER.test(question),
-    answerShape: answerShapeOf(question.normalize('NFKC')),
+    // The question words are matched in simplified characters: "什麼時候建成" asks for a date, "幾個" for a number.
+    asksNumber: ASKS_NUMBER.test(asked),
+    answerShape: answerShapeOf(asked),
+    answerPhrase: answerPhraseOf(asked),
   };
 }
 

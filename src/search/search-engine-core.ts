@@ -41,12 +41,18 @@ export interface RelevanceOptions {
   unseenPenalty: number;
   /** Results after the first: dropped below this share of the best score. */
   minRelative: number;
+  /**
+   * A question scoped by a name the archive prints often (木垒县, 昌吉州: see QueryModel.focus) is
+   * answered only by a sentence that, with its headline, holds one of its other words: one that
+   * merely names the place is about something else ("木垒县今年下了几场雪" → the winter wheat).
+   */
+  requireFocus: boolean;
 }
 
-export const DEFAULT_RELEVANCE: RelevanceOptions = { minEvidence: 0.25, unseenPenalty: 0.3, minRelative: 0.3 };
+export const DEFAULT_RELEVANCE: RelevanceOptions = { minEvidence: 0.25, unseenPenalty: 0.3, minRelative: 0.3, requireFocus: true };
 
 /** Every ranked result kept, for measuring the ranking alone. */
-export const RELEVANCE_GATE_OFF: RelevanceOptions = { minEvidence: 0, unseenPenalty: 0, minRelative: 0 };
+export const RELEVANCE_GATE_OFF: RelevanceOptions = { minEvidence: 0, unseenPenalty: 0, minRelative: 0, requireFocus: false };
 
 /**
  * A filter read from a question is dropped when the best hit without it holds at least this much
@@ -118,7 +124,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   };
 
   let issues: Issue[] = [...options.issues];
-  const configTexts = ['stopwords.txt', 'userdict.txt'].map((f) => readConfigText(options.configDir, f));
+  const configTexts = ['stopwords.txt', 'userdict.txt', 'generic-nouns.txt'].map((f) => readConfigText(options.configDir, f));
   const fingerprint = () => fingerprintOf({ issues, passagesOf, config: configTexts });
 
   const build = (): PassageIndex => {
@@ -221,7 +227,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = hits[0];
     if (top === undefined) return [];
     const bar = relevance.minEvidence + relevance.unseenPenalty * unseenShare(model);
-    if (sentenceEvidence(model, top.best.record) < bar) return [];
+    if (sentenceEvidence(model, top.best.record, relevance.requireFocus) < bar) return [];
     return [top, ...hits.slice(1).filter((h) => h.evidence >= relevance.minEvidence && h.score >= relevance.minRelative * top.score)];
   };
 

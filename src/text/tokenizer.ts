@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { ConfigError } from '../errors.js';
-import { loadStopwords } from './stopwords.js';
+import { loadStopwords, parseStopwords } from './stopwords.js';
 
 /** What a question contributes to matching, after normalisation. */
 export interface QueryTerms {
@@ -13,6 +13,8 @@ export interface QueryTerms {
   bigrams: string[];
   /** Those runs (consecutive informative words joined), in order. */
   segments: string[];
+  /** The words jieba tags as names of places or organisations (木垒县, 新疆大学). */
+  names: string[];
 }
 
 /**
@@ -125,13 +127,24 @@ const MAX_PIECE = 8;
 
 // jieba keeps some question phrases whole (哪几个, 哪些地方, 什么样, 几月, 几日): they ask, they carry no content.
 const QUESTION_PREFIX = /^(?:哪|什么|多少|怎|为什么|为何|几)/u;
+// Words that ask: a generic noun right after one is a question phrase (哪个单位, 什么地方, 多少人).
+const QUESTION_WORD = /^(?:哪|什么|多少|几|何|啥|谁)/u;
+// jieba's tags for names of places (ns) and organisations (nt). Not people (nr): jieba guesses
+// those for unknown words too (冬小麦 → nr).
+const NAME_TAG = /^(?:ns|nt)$/u;
 // A lone Latin letter ("b" of a pasted <b> tag, the B of "A、B级") says nothing about what is asked.
 const LONE_LETTER = /^[a-z]$/iu;
 
 /** A tokenizer over a stopword set and a jieba user dictionary (text, comments allowed). */
-export function createTokenizer(options: { stopwords: ReadonlySet<string>; userDict?: string }): Tokenizer {
+export function createTokenizer(options: {
+  stopwords: ReadonlySet<string>;
+  userDict?: string;
+  /** Nouns that name the kind of answer (单位, 地方, 时间): question phrases after a question word or at the end (config/generic-nouns.txt). */
+  genericNouns?: ReadonlySet<string>;
+}): Tokenizer {
   const jieba = getJieba(cleanUserDict(options.userDict ?? ''));
   const stopwords = options.stopwords;
+  const genericNouns = options.genericNouns ?? new Set<string>();
   const informative = (token: string): boolean =>
     WORDLIKE.test(token) && !stopwords.has(token) && !QUESTION_PREFIX.test(token) && !LONE_LETTER.test(token);
 
@@ -171,11 +184,12 @@ export function createTokenizer(options: { stopwords: ReadonlySet<string>; userD
         }
         i = j;
       }
+      const asks = questionPhrases(tokens.map((t) => t.token), informative, genericNouns);
       const words: string[] = [];
       const segments: string[] = [];
       let run = '';
-      for (const { token, joined } of tokens) {
-        if (informative(token)) {
+      for (const [k, { token, joined }] of tokens.entries()) {
+        if (informative(token) && !asks.has(k)) {
           if (!words.includes(token)) words.push(token);
           if (!joined && run !== '') {
             segments.push(run);
@@ -190,10 +204,32 @@ export function createTokenizer(options: { stopwords: ReadonlySet<string>; userD
       if (run !== '') segments.push(run);
       const all: string[] = [];
       for (const s of segments) pushBigrams(s, all);
-      return { words, bigrams: [...new Set(all)], segments };
+      const tagged = new Set(jieba.tag(text, true).filter((t) => NAME_TAG.test(t.tag)).map((t) => t.word));
+      return { words, bigrams: [...new Set(all)], segments, names: words.filter((w) => tagged.has(w)) };
     },
     isStopword: (word) => stopwords.has(word),
   };
+}
+
+/**
+ * Positions of the generic nouns that ask rather than inform: right after a question word
+ * (哪个|单位, 什么|地方, 多少|人), or a generic noun of two characters or more ending the question
+ * (棉花项目牵头|单位, 活动的举办|地点), with only stopwords or punctuation after it.
+ */
+function questionPhrases(tokens: readonly string[], informative: (token: string) => boolean, genericNouns: ReadonlySet<string>): Set<number> {
+  const out = new Set<number>();
+  if (genericNouns.size === 0) return out;
+  let previous = '';
+  let lastInformative = -1;
+  tokens.forEach((token, k) => {
+    if (token.trim() === '') return;
+    if (genericNouns.has(token) && QUESTION_WORD.test(previous)) out.add(k);
+    if (informative(token)) lastInformative = k;
+    previous = token;
+  });
+  const last = tokens[lastInformative];
+  if (last !== undefined && Array.from(last).length >= 2 && genericNouns.has(last)) out.add(lastInformative);
+  return out;
 }
 
 /** Reads `stopwords.txt` and `userdict.txt` from the config directory and builds the tokenizer. */
@@ -209,5 +245,12 @@ export function loadTokenizer(configDir: string): Tokenizer {
       { cause },
     );
   }
-  return createTokenizer({ stopwords: loadStopwords(configDir), userDict });
+  return createTokenizer({ stopwords: loadStopwords(configDir), userDict, genericNouns: loadGenericNouns(configDir) });
+}
+
+/** `generic-nouns.txt` from the config directory (same format as stopwords.txt); none when the file is absent. */
+export function loadGenericNouns(configDir: string): Set<string> {
+  const file = path.join(configDir, 'generic-nouns.txt');
+  if (!existsSync(file)) return new Set();
+  return parseStopwords(readFileSync(file, 'utf8'));
 }

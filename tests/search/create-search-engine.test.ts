@@ -53,11 +53,11 @@ describe('createSearchEngine', () => {
     expect(engine.search('石城子水库').results[0]).toMatchObject({ date: '2023-05-10', dateSource: 'inferred' });
   });
 
-  it('keeps every excerpt within 200 characters and made of whole sentences', () => {
+  it('keeps every excerpt within 200 characters, cut at sentence ends or marked with …', () => {
     for (const q of ['志愿服务', '社区志愿服务队有多少名志愿者', '供暖安全检查排查了多少隐患', '石城子水库什么时候建的']) {
       for (const r of engine.search(q, { limit: 10 }).results) {
         expect(r.excerpt.length).toBeLessThanOrEqual(200);
-        expect(r.excerpt).toMatch(/[。！？”]$/u);
+        expect(r.excerpt).toMatch(/[。！？”]$|[，,；;：:]…$/u);
       }
     }
   });
@@ -251,8 +251,10 @@ describe('createSearchEngine with everyday phrasings', () => {
 
 describe('createSearchEngine on the seed issues', () => {
   let seeds: SearchEngine;
+  let seedIssues: Issue[];
   beforeAll(async () => {
     const { issues } = await loadIssues({ seedsDir: 'seeds', configDir: 'config', paper, logger: createSilentLogger() });
+    seedIssues = issues;
     seeds = await createSearchEngine({ issues, paper, configDir: 'config', logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
   });
 
@@ -283,7 +285,31 @@ describe('createSearchEngine on the seed issues', () => {
     }
   });
 
+  it('pages through every article holding a broad keyword, beyond the first re-ranked passages', () => {
+    const holding = seedIssues.flatMap((i) => i.articles).filter((a) => buildPassages(a).some((p) => p.text.includes('昌吉州')));
+    expect(holding.length).toBeGreaterThan(8);
+    const found = seeds.search('昌吉州', { limit: 100 }).results.map((r) => r.articleId);
+    expect(new Set(found)).toEqual(new Set(holding.map((a) => a.id)));
+  });
+
+  it('answers a question whose object is a generic noun (哪个单位) from the passage naming the answer', () => {
+    for (const q of ['棉花项目由哪个单位牵头', '棉花项目牵头单位', '哪个单位牵头棉花项目']) {
+      expect(seeds.search(q).results[0]?.excerpt).toContain('由西部中心牵头');
+    }
+  });
+
+  it('finds nothing for a question about a common place when no sentence holds what it asks about', () => {
+    for (const q of ['木垒县今年下了几场雪', '玛纳斯县有多少人口', '奇台县有多少亩棉花']) expect(seeds.search(q).results).toEqual([]);
+    expect(seeds.search('木垒县冬小麦长势如何').results.length).toBeGreaterThan(0);
+  });
+
+  it('shows the answering clause of the same article even when it is in the next passage', () => {
+    expect(seeds.search('全域旅游培训班培训几天').results[0]?.excerpt).toContain('培训时间共9天');
+    expect(seeds.search('全域旅游培训班由哪个单位主办').results[0]?.excerpt).toContain('旅游局主办');
+    expect(seeds.search('昌吉市人大建了几个实践站').results[0]?.excerpt).toContain('实践站3个');
+  });
+
   it('picks the sentence with a date for a question asking when', () => {
-    for (const q of ['石门子水库什么时候建成', '石门子水库哪一年建成']) expect(seeds.search(q).results[0]!.excerpt).toContain('2000年10月建成');
+    for (const q of ['石门子水库什么时候建成', '石门子水库哪一年建成', '石門子水庫什麼時候建成']) expect(seeds.search(q).results[0]!.excerpt).toContain('2000年10月建成');
   });
 });

@@ -28,6 +28,47 @@ describe('pickExcerpt', () => {
     expect(text).toContain('9天');
   });
 
+  it('fills the room left with the answering clause of a neighbouring sentence too long to fit whole', () => {
+    const lead = '11月4日，昌吉州全域旅游发展专题培训班在福建省福州市开班，来自各县市文旅局的负责人共计30人参加此次培训。';
+    const next = '此次培训由昌吉州文化和旅游局主办，培训时间共9天，培训采取理论授课、现场教学、座谈讨论相结合的方式，重点学习发展全域旅游助力乡村振兴、新质生产力赋能文旅产业高质量发展等内容。';
+    const { text } = pickExcerpt({ model: modelOf('全域旅游培训班培训几天'), passages: passagesOf(lead, next), focus: 0, max: 100 });
+    expect(text.length).toBeLessThanOrEqual(100);
+    expect(text).toContain('培训时间共9天');
+    expect(text).toMatch(/…$/u);
+  });
+
+  it('prefers the sentence with the figure beside the thing the question counts', () => {
+    // An article about 昌吉市人大: most sentences name it, so naming it tells them apart little.
+    const passages = passagesOf(
+      '昌吉市人大常委会积极探索全过程人民民主。昌吉市人大常委会推行“实现1个目标、突出1个主体”的实践模式，通过“实践基地+实践站”召开议政会12场次。',
+      '目前，实践基地建成乡镇、街道实践站3个，村（社区）实践点13个。昌吉市人大常委会将持续完善工作机制。',
+    );
+    const { text } = pickExcerpt({ model: modelOf('昌吉市人大建了几个实践站'), passages, focus: 0, max: 40 });
+    expect(text).toContain('实践站3个');
+  });
+
+  it('takes in the opening of a quotation the answer closes, with its speaker', () => {
+    const passages = passagesOf(
+      '呼图壁县香妃海棠进入采摘期。唐浩文说：“我们坚持绿色发展理念，让果树自然生长。截至目前，客商预订的香妃海棠占到了总产量的70%，预计今年收入400万元。”近年来，呼图壁县大力发展特色林果产业。',
+    );
+    const { text } = pickExcerpt({ model: modelOf('香妃海棠预计今年收入多少'), passages, focus: 0, max: 100 });
+    expect(text).toContain('400万元');
+    expect(text).toContain('唐浩文说：“我们坚持');
+  });
+
+  it('never leaves a quotation mark without its partner', () => {
+    const passages = passagesOf(
+      '唐浩文说：“我们坚持绿色发展理念，减少人为干预，让果树自然生长，保证了产品品质，也打出了品牌。截至目前，香妃海棠预计今年收入400万元。”近年来，呼图壁县大力发展特色林果产业。',
+    );
+    const model = modelOf('香妃海棠预计今年收入多少');
+    for (const max of [30, 40, 60, 80]) {
+      const { text } = pickExcerpt({ model, passages, focus: 0, max });
+      expect(text).toContain('400万元');
+      expect(text.split('“').length).toBe(text.split('”').length);
+      expect(text.indexOf('”')).toBeGreaterThanOrEqual(text.indexOf('“'));
+    }
+  });
+
   it('prefers the sentence with a date for a question asking when', () => {
     const passages = passagesOf('石门子水库建成后灌溉农田二十万亩。石门子水库是国家水利风景区。石门子水库于1998年6月兴建，2000年10月建成。');
     const { text } = pickExcerpt({ model: modelOf('石门子水库什么时候建成'), passages, focus: 0, max: 30 });

@@ -44,9 +44,11 @@ describe('buildQueryModel', () => {
     expect(m.retrievalBigrams).not.toContain('昌吉');
   });
 
-  it('still looks up the rarest term when every term is common', () => {
+  it('still looks up the rarest word and the rarest bigram when every term is common', () => {
+    // The bigram also finds passages where jieba kept the word inside a longer name (昌吉州融媒体中心).
     const m = buildQueryModel(tokenizer.query('昌吉州'), stats, 'q');
-    expect([...m.retrievalWords, ...m.retrievalBigrams]).toHaveLength(1);
+    expect(m.retrievalWords).toEqual(['昌吉州']);
+    expect(m.retrievalBigrams).toHaveLength(1);
   });
 
   it('looks up at most maxTerms terms', () => {
@@ -107,5 +109,31 @@ describe('unseenShare', () => {
     const mixed = unseenShare(buildQueryModel(tokenizer.query('昌吉州奥运会'), stats, 'q'));
     expect(mixed).toBeGreaterThan(0.5);
     expect(mixed).toBeLessThan(1);
+  });
+});
+
+describe('buildQueryModel on a question in traditional characters', () => {
+  const stats = statsOf(corpus);
+  const model = (q: string) => buildQueryModel(tokenizer.query(q), stats, q);
+
+  it('reads the kind of answer after converting to simplified characters', () => {
+    expect(model('石門子水庫什麼時候建成').answerShape?.test('2000年10月建成')).toBe(true);
+    expect(model('昌吉市人大建了幾個實踐站').asksNumber).toBe(true);
+    expect(model('全域旅遊培訓班培訓幾天').answerShape?.test('培训时间共9天')).toBe(true);
+  });
+});
+
+describe('buildQueryModel focus', () => {
+  const stats = statsOf(corpus);
+  // In this corpus 昌吉州 is in 11 passages of 12, 石门子水库 in one.
+  const model = (q: string) => buildQueryModel(tokenizer.query(q), stats, q, { scopeRatio: 0.2 });
+
+  it('is what a question scoped by a common place name asks about', () => {
+    expect(model('昌吉州的马铃薯产量').focus.map((w) => w.term)).toEqual(['马铃薯', '产量']);
+  });
+
+  it('is empty for a question naming nothing, or only a rare name', () => {
+    expect(model('马铃薯产量').focus).toEqual([]);
+    expect(model('石门子水库什么时候兴建').focus).toEqual([]);
   });
 });

@@ -33,6 +33,26 @@ describe('tokenizer', () => {
     expect(q.segments).toEqual(['沿线设置', '站点']);
   });
 
+  it('treats a generic noun after a question word or ending the question as a question phrase', () => {
+    for (const q of ['棉花项目由哪个单位牵头', '哪个单位牵头棉花项目', '棉花项目牵头单位']) {
+      const terms = tokenizer.query(q);
+      expect(terms.words).toEqual(expect.arrayContaining(['棉花', '项目', '牵头']));
+      expect(terms.words).not.toContain('单位');
+      expect(terms.bigrams).not.toContain('位牵');
+      expect(terms.bigrams).not.toContain('头单');
+    }
+    expect(tokenizer.query('活动在什么地方举办').words).not.toContain('地方');
+  });
+
+  it('keeps a generic noun that does not ask', () => {
+    expect(tokenizer.query('单位食堂在哪里').words).toContain('单位');
+  });
+
+  it('lists the names of places and organisations in a question', () => {
+    expect(tokenizer.query('木垒县今年下了几场雪').names).toEqual(['木垒县']);
+    expect(tokenizer.query('冬小麦长势如何').names).toEqual([]);
+  });
+
   it('peels a particle off an unknown word when told which words the archive knows', () => {
     const q = tokenizer.query('潘淑是哪里人', { isKnown: (w) => w === '潘淑' });
     expect(q.words).toContain('潘淑');
