@@ -71,9 +71,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     throw new ConfigError(`WEBHOOK_URL must be an https:// URL Telegram can reach, got "${webhookUrl}".`, 'WEBHOOK_URL');
   }
 
-  const timeZone = str('TZ') ?? 'Asia/Shanghai';
-  if (!isTimeZone(timeZone)) {
-    throw new ConfigError(`TZ "${timeZone}" is not a known IANA time zone (for example Asia/Shanghai).`, 'TZ');
+  const tzText = str('TZ');
+  if (tzText !== undefined && !isTimeZone(tzText)) {
+    throw new ConfigError(`TZ "${tzText}" is not a known IANA time zone (for example Asia/Shanghai).`, 'TZ');
+  }
+
+  const webhookSecret = str('WEBHOOK_SECRET');
+  if (webhookUrl !== undefined && webhookSecret === undefined) {
+    // Without it anyone who finds the URL can post forged updates (e.g. "bot blocked" for any chat).
+    throw new ConfigError('WEBHOOK_SECRET is required with WEBHOOK_URL: set 1–256 characters of A–Z, a–z, 0–9, _ and -.', 'WEBHOOK_SECRET');
+  }
+  if (webhookSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError('WEBHOOK_SECRET may only contain A–Z, a–z, 0–9, _ and - (1–256 characters), as Telegram requires.', 'WEBHOOK_SECRET');
   }
 
   const logLevel = (str('LOG_LEVEL') ?? 'info').toLowerCase() as LevelWithSilent;
@@ -119,11 +128,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
     seedsDir,
     configDir,
-    timeZone: str('TZ') ?? paper.timeZone ?? 'Asia/Shanghai',
+    // TZ (the documented override) wins; else the paper's own zone. One value for the bot, search and digests.
+    timeZone: tzText ?? paper.timeZone,
     logLevel,
     adminIds,
     webhookUrl,
-    webhookSecret: str('WEBHOOK_SECRET'),
+    webhookSecret,
     port,
     digestTickSeconds,
     digestRatePerSecond,

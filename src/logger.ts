@@ -1,4 +1,4 @@
-import { pino, destination, type Logger, type LevelWithSilent, type LoggerOptions } from 'pino';
+import { pino, destination, stdSerializers, type Logger, type LevelWithSilent, type LoggerOptions } from 'pino';
 
 export type { Logger };
 
@@ -22,9 +22,9 @@ export function createLogger(options: { level?: LevelWithSilent; token?: string 
     };
     opts.formatters = {
       log(obj) {
-        const json = JSON.stringify(obj, (_k, v: unknown) =>
-          v instanceof Error ? { type: v.name, message: v.message, stack: v.stack, ...(v as unknown as Record<string, unknown>) } : v,
-        );
+        // Serialize errors the way pino would (type, message, stack, the `cause` chain) before scrubbing:
+        // this hook runs before pino's own serializers.
+        const json = JSON.stringify(obj, (_k, v: unknown) => (v instanceof Error ? stdSerializers.err(v) : v));
         return JSON.parse(scrub(json)) as Record<string, unknown>;
       },
     };

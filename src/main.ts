@@ -62,7 +62,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const { issues, warnings } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
   for (const warning of warnings) logger.warn(warning, 'issue file skipped');
   const archive = createArchive(issues, { paper: config.paper, topics });
-  const search = await createSearchEngine({ issues: [...archive.issues()], paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
+  // The search engine reads "today" (昨天, 11月7日) in the same zone as the bot and the digests.
+  const search = await createSearchEngine({ issues: [...archive.issues()], paper: { ...config.paper, timeZone: config.timeZone }, configDir: config.configDir, dataDir: config.dataDir, logger });
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
@@ -148,7 +149,8 @@ main(config, logger).then(
   () => process.exit(0),
   (err: unknown) => {
     // Expected failures (bad config, a database that must not be touched) get their message only, no stack.
-    if (err instanceof ConfigError || err instanceof StoreError) logger.fatal({ path: (err as StoreError).path }, err.message);
+    if (err instanceof ConfigError) logger.fatal({ variable: err.variable }, err.message);
+    else if (err instanceof StoreError) logger.fatal({ path: err.path }, err.message);
     else logger.fatal({ err }, err instanceof Error ? err.message : 'startup failed');
     process.exit(1);
   },

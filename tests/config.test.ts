@@ -42,10 +42,22 @@ describe('loadConfig', () => {
     ['TELEGRAM_API_ROOT', 'ftp://x'],
     ['PORT', '99999'],
     ['SEEDS_DIR', '/nonexistent/seeds'],
+    ['WEBHOOK_SECRET', 'has spaces!'],
   ])('names %s when its value is bad', (variable, value) => {
     const err = configErrorFor({ [variable]: value });
     expect(err.variable).toBe(variable);
     expect(err.message).toContain(variable);
+  });
+
+  it('requires a webhook secret in webhook mode', () => {
+    const err = configErrorFor({ WEBHOOK_URL: 'https://bot.example.com/hook' });
+    expect(err.variable).toBe('WEBHOOK_SECRET');
+    expect(loadConfig({ ...base, WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'abc_123' }, { dotenvPath: '/nonexistent/.env' }).webhookSecret).toBe('abc_123');
+  });
+
+  it('takes the time zone from TZ, else from the paper', () => {
+    expect(loadConfig({ ...base, TZ: 'Asia/Urumqi' }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Urumqi');
+    expect(loadConfig({ ...base }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Shanghai');
   });
 
   it('explains a missing or broken paper.json', () => {

@@ -8,7 +8,7 @@ describe('createLogger', () => {
     const script = `
       import { createLogger } from './src/logger.ts';
       const log = createLogger({ token: ${JSON.stringify(TOKEN)} });
-      log.error({ err: new Error('GET /bot${TOKEN}/getMe failed'), botToken: ${JSON.stringify(TOKEN)} }, 'call to bot${TOKEN} failed');
+      log.error({ err: new Error('GET /bot${TOKEN}/getMe failed', { cause: new Error('socket hang up') }), botToken: ${JSON.stringify(TOKEN)} }, 'call to bot${TOKEN} failed');
       createLogger().info({ n: 1 }, 'plain');
     `;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
@@ -18,6 +18,8 @@ describe('createLogger', () => {
     const lines = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ level: 50, msg: 'call to bot[redacted] failed' });
     expect(JSON.stringify(lines[0])).toContain('[redacted]');
+    // the cause chain survives the scrubbing
+    expect(JSON.stringify(lines[0])).toContain('socket hang up');
     expect(lines[1]).toMatchObject({ level: 30, n: 1, msg: 'plain' });
   });
 });

@@ -63,11 +63,18 @@ export async function loadIssueFile(filePath: string, options: LoadIssueFileOpti
     if (err instanceof IngestError) return skip(err.message);
     throw err;
   }
-  const issue = parseIssue(text, file, {
-    paper: options.paper,
-    manifest: options.manifest?.[file],
-    fallbackDate: dayIn(modified, options.paper.timeZone),
-  });
+  let issue: Issue;
+  try {
+    issue = parseIssue(text, file, {
+      paper: options.paper,
+      manifest: options.manifest?.[file],
+      fallbackDate: dayIn(modified, options.paper.timeZone),
+    });
+  } catch (err) {
+    // A layout the parser has never seen must not keep the other issues (or the bot) from starting.
+    log.error({ err }, 'parser failed on this file');
+    return skip(`${file} could not be parsed (${(err as Error).message}); skipped. Please report this file.`);
+  }
   if (issue.articles.length === 0) {
     const what = issue.boilerplate.length > 0 ? 'holds only a masthead or page furniture' : 'holds no article text';
     return skip(`${file} ${what}, no articles; skipped.`);

@@ -42,7 +42,9 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): M
   };
 
   return async (ctx, next) => {
-    const userId = ctx.from?.id;
+    // Anonymous group admins and channel posts all arrive from one shared bot account: key them by the chat
+    // they speak for, so one busy group cannot use up everybody else's allowance.
+    const userId = ctx.msg?.sender_chat?.id ?? ctx.from?.id;
     // Messages and button presses count. Inline queries arrive with every keystroke and Telegram
     // already throttles them; membership changes and the like always go through.
     const counted = ctx.callbackQuery !== undefined || (ctx.message !== undefined && addressedToBot(ctx));

@@ -124,6 +124,16 @@ describe('rate limit', () => {
     expect(h.sentSince(0).filter((m) => m.text.includes('关于「冬小麦」'))).toHaveLength(2);
   });
 
+  it('limits anonymous admins of different groups separately, though they share one sender account', async () => {
+    const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
+    const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
+    for (const id of [-1001, -1002]) {
+      const group = { id, type: 'supergroup' as const, title: `群${id}` };
+      await h.send('/ask 冬小麦', { chat: group, from: anonymous, senderChat: group });
+    }
+    expect(h.sentSince(0).filter((m) => m.text.includes('关于「冬小麦」'))).toHaveLength(2);
+  });
+
   it('answers a button pressed too fast with a short note', async () => {
     const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001, callbacks: { capacity: 1, refillPerSecond: 0.001 } } });
     await h.send('/latest');

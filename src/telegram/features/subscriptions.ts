@@ -192,7 +192,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       return;
     }
     const asked = ctx.match.normalize('NFKC').replace(/\s+/g, ' ').trim();
-    const filter = ALL_WORDS.has(asked.toLowerCase()) ? undefined : asked !== '' ? asked.slice(0, MAX_FILTER_LENGTH) : store.subscription(ctx.chat.id)?.filter;
+    const filter = ALL_WORDS.has(asked.toLowerCase()) ? undefined : asked !== '' ? [...asked].slice(0, MAX_FILTER_LENGTH).join('') : store.subscription(ctx.chat.id)?.filter;
     const digest = composeDigest(issue, { filter });
     if (!digest) {
       await ctx.reply(`最新一期（${formatIssueDate(issue.date, issue.dateSource)}）没有与“${filter ?? ''}”相关的文章。发送 /digest 全部 查看整期摘要。`);

@@ -34,7 +34,7 @@ export interface Harness {
   /** Parsed pino log lines. */
   logs: Record<string, unknown>[];
   /** Sends a text message (commands get a bot_command entity, @mentions of the bot a mention entity). */
-  send(text: string, options?: { chat?: Chat; from?: User; replyTo?: LocalMessage }): Promise<void>;
+  send(text: string, options?: { chat?: Chat; from?: User; replyTo?: LocalMessage; senderChat?: Chat }): Promise<void>;
   /** Presses a button: a callback_query for `message` with `data`. */
   press(message: LocalMessage, data: string, from?: User): Promise<void>;
   inline(query: string, offset?: string): Promise<void>;
@@ -100,6 +100,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
           text,
           ...(entities.length > 0 ? { entities } : {}),
           ...(o.replyTo ? { reply_to_message: api.asTelegramMessage(o.replyTo) } : {}),
+          ...(o.senderChat ? { sender_chat: o.senderChat } : {}),
         },
       } as Update;
       await bot.handleUpdate(update);
