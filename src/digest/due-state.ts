@@ -8,8 +8,17 @@ export interface Slot {
   minutes: number;
 }
 
-/** After this many failed runs a digest is given up (until the next issue), so a broken chat is not retried forever. */
+/**
+ * A digest is given up (until the next issue) after this many failed runs AND this long since it began, so a broken
+ * chat is not retried forever while a short Telegram outage (runs come every 30 s) does not cancel the day's digest.
+ */
 export const MAX_ATTEMPTS = 5;
+export const GIVE_UP_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** True when a delivery that keeps failing should stop being retried. */
+export function shouldGiveUp(attempts: number, startedAt: string, now: Date): boolean {
+  return attempts >= MAX_ATTEMPTS && now.getTime() - Date.parse(startedAt) >= GIVE_UP_AFTER_MS;
+}
 
 export type DueState =
   | { due: true; slot: string; resume: boolean }
@@ -35,7 +44,7 @@ export function dueState(subscription: Subscription, delivery: Delivery | undefi
   const slot = latestSlot(subscription.deliveryTime, now, timeZone);
   if (delivery) {
     if (delivery.status === 'sending') {
-      return delivery.attempts >= MAX_ATTEMPTS ? { due: false, why: 'gave-up' } : { due: true, slot: delivery.slot, resume: true };
+      return shouldGiveUp(delivery.attempts, delivery.startedAt, now) ? { due: false, why: 'gave-up' } : { due: true, slot: delivery.slot, resume: true };
     }
     return delivery.status === 'failed' ? { due: false, why: 'gave-up' } : { due: false, why: 'already-delivered' };
   }

@@ -3,7 +3,7 @@ import type { Archive } from '../archive/archive.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, type Digest } from './compose-digest.js';
 import type { Deliverer } from './deliverer.js';
-import { MAX_ATTEMPTS, dueState } from './due-state.js';
+import { dueState, shouldGiveUp } from './due-state.js';
 import type { DigestStore } from './open-store.js';
 import type { RateLimiter } from './create-rate-limiter.js';
 import type { Subscription } from './subscription.js';
@@ -96,6 +96,10 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     leaseRenewedAt = t;
   };
   const stop = () => lostLease || (options.shouldStop?.() ?? false);
+  // A single send can be held for minutes by auto-retry (429s): keep the lease alive meanwhile, so a cron run
+  // cannot take over and resend the part that is in flight.
+  const renewal = setInterval(keepLease, Math.max(1000, ttl / 3));
+  renewal.unref();
 
   try {
     const rows = store.activeWithDelivery(issue.id);
@@ -135,6 +139,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
       store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: parts.length, now: now() });
       if (job.resume) report.resumed++;
       for (let i = 0; i < parts.length; i++) {
+        // Renew (or notice the loss of) the lease before every claim, not only after a send succeeds.
+        keepLease();
         if (stop()) return;
         const claim = store.claimPart(chatId, issue.id, i, now());
         if (claim === 'done') continue;
@@ -150,8 +156,9 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
           // Telegram answered with an error (or never got the request): it does not have the message.
           store.releasePart(chatId, issue.id, i);
           const attempts = store.recordFailure(chatId, issue.id);
-          if (attempts >= MAX_ATTEMPTS) store.finishDelivery(chatId, issue.id, 'failed', now());
-          clog.error({ err, part: i, attempts }, attempts >= MAX_ATTEMPTS ? 'digest failed; giving up on this issue' : 'digest send failed; will retry next run');
+          const giveUp = shouldGiveUp(attempts, store.delivery(chatId, issue.id)?.startedAt ?? now().toISOString(), now());
+          if (giveUp) store.finishDelivery(chatId, issue.id, 'failed', now());
+          clog.error({ err, part: i, attempts }, giveUp ? 'digest failed; giving up on this issue' : 'digest send failed; will retry next run');
           report.failed++;
           return;
         }
@@ -201,6 +208,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     if (queue.length > 0) log.info({ ...result }, 'digest fan-out finished');
     return result;
   } finally {
+    clearInterval(renewal);
     store.releaseLease(LEASE, owner);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueState, latestSlot } from '../../src/digest/due-state.js';
+import { GIVE_UP_AFTER_MS, dueState, latestSlot } from '../../src/digest/due-state.js';
 import type { Delivery, Subscription } from '../../src/digest/subscription.js';
 
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
@@ -74,8 +74,11 @@ describe('dueState', () => {
     });
   });
 
-  it('gives up on a digest that failed too often', () => {
-    expect(dueState(sub(), delivery({ status: 'sending', attempts: 5 }), at0830, tz)).toEqual({ due: false, why: 'gave-up' });
+  it('keeps retrying a failing digest through a short outage, and gives up on one failing for hours', () => {
+    const begun = (msAgo: number) => new Date(at0830.getTime() - msAgo).toISOString();
+    expect(dueState(sub(), delivery({ status: 'sending', attempts: 5, startedAt: begun(10 * 60_000) }), at0830, tz)).toMatchObject({ due: true, resume: true });
+    expect(dueState(sub(), delivery({ status: 'sending', attempts: 5, startedAt: begun(GIVE_UP_AFTER_MS) }), at0830, tz)).toEqual({ due: false, why: 'gave-up' });
+    expect(dueState(sub(), delivery({ status: 'sending', attempts: 1, startedAt: begun(GIVE_UP_AFTER_MS) }), at0830, tz)).toMatchObject({ due: true });
   });
 
   it('is never due for an inactive subscription', () => {

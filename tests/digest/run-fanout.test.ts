@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.js';
 import { createRateLimiter } from '../../src/digest/create-rate-limiter.js';
 import type { Deliverer } from '../../src/digest/deliverer.js';
-import { MAX_ATTEMPTS } from '../../src/digest/due-state.js';
+import { GIVE_UP_AFTER_MS, MAX_ATTEMPTS } from '../../src/digest/due-state.js';
 import { openStore, type DigestStore } from '../../src/digest/open-store.js';
 import { runFanout } from '../../src/digest/run-fanout.js';
 import { createSilentLogger } from '../../src/logger.js';
@@ -170,8 +170,14 @@ describe('runFanout', () => {
 
     subscribe([2]);
     const broken = recordingDeliverer({ outcome: () => Promise.reject(new Error('Bad Request: can’t parse entities')) });
+    // A burst of failures (a short outage: runs come every 30 s) does not cancel the day's digest …
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await run(archive, broken.deliverer, at0830('2024-11-07'));
-    expect(store.delivery(2, 'i1')).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
+    expect(store.delivery(2, 'i1')).toMatchObject({ status: 'sending', attempts: MAX_ATTEMPTS + 2 });
+    // … but a chat still failing hours later is given up until the next issue.
+    const before = broken.sends.length;
+    await run(archive, broken.deliverer, new Date(at0830('2024-11-07').getTime() + GIVE_UP_AFTER_MS));
+    await run(archive, broken.deliverer, new Date(at0830('2024-11-07').getTime() + GIVE_UP_AFTER_MS + 60_000));
+    expect(broken.sends).toHaveLength(before);
   });
 
   it('lets only one process fan out at a time', async () => {
