@@ -1,5 +1,5 @@
 import type { PaperConfig } from '../config.js';
-import { daysBetween } from './calendar.js';
+import { daysBetween } from '../text/calendar.js';
 import { classifyArticle } from './classify-article.js';
 import type { Article, Issue } from './model.js';
 import type { TopicsConfig } from './topics-config.js';

@@ -1,4 +1,4 @@
-import { addDays, isoDateIn, minutesOfDayIn } from '../archive/calendar.js';
+import { addDays, isoDateIn, minutesOfDayIn } from '../text/calendar.js';
 import { minutesOfTime } from './parse-delivery-time.js';
 import type { Delivery, Subscription } from './subscription.js';
 

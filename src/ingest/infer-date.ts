@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/split-sentences.js';
-import { addDays, isoDate } from './calendar-date.js';
+import { addDays, isoDate } from '../text/calendar.js';
 
 /** An issue date read from what the issue reports, with the evidence (so readers can be told it is approximate). */
 export interface InferredDate {

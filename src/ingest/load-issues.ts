@@ -9,6 +9,7 @@ import { duplicateIssueMessage, findDuplicateIssue } from './find-duplicate-issu
 import { loadManifest } from './load-manifest.js';
 import type { Manifest } from './manifest.js';
 import { parseIssue } from './parse-issue.js';
+import { isoDateIn } from '../text/calendar.js';
 
 /** A file that could not be ingested, or a problem with the manifest: never fatal for the others. */
 export interface IngestWarning {
@@ -32,10 +33,6 @@ export interface LoadIssuesOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** The calendar day of `date` in `timeZone`, as ISO `YYYY-MM-DD`. */
-function dayIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
 
 /**
  * Reads, decodes and parses one issue file. Never throws for a bad file: an empty, binary, non-UTF-8
@@ -68,7 +65,7 @@ export async function loadIssueFile(filePath: string, options: LoadIssueFileOpti
     issue = parseIssue(text, file, {
       paper: options.paper,
       manifest: options.manifest?.[file],
-      fallbackDate: dayIn(modified, options.paper.timeZone),
+      fallbackDate: isoDateIn(options.paper.timeZone, modified),
     });
   } catch (err) {
     // A layout the parser has never seen must not keep the other issues (or the bot) from starting.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { isIsoDate } from './calendar-date.js';
+import { isIsoDate } from '../text/calendar.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { PaperConfig } from '../config.js';
-import { isoDate, weekdayOf } from './calendar-date.js';
+import { isoDate, weekdayOf } from '../text/calendar.js';
 
 /** What a printed masthead tells about its issue. */
 export interface Masthead {

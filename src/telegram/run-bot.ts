@@ -98,8 +98,13 @@ async function runWebhook(bot: Bot<BotContext>, webhookUrl: string, config: Pick
   logger.info({ bot: bot.botInfo.username, port: typeof address === 'object' && address ? address.port : config.port, path }, 'bot webhook listening');
   return {
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting updates but let the ones being handled finish (Telegram would redeliver a cut-off
+      // request, and the handlers still need the store); after DRAIN_MS, cut what is left.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      await closed;
+      clearTimeout(deadline);
       logger.info('bot stopped');
     },
   };

@@ -5,6 +5,8 @@
  * Shared by query understanding (filters pulled out of a question) and the bot's /date command.
  */
 
+import { addDays } from './calendar.js';
+
 export type DateExpression =
   /** `yearless`: the reader wrote no year (11月7日); the year was taken as the most recent one. */
   | { kind: 'day'; date: string; yearless?: boolean }
@@ -59,11 +61,6 @@ function pad(n: number): string {
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function shiftDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 function todayParts(today: string): { year: number; month: number; day: number } {
@@ -152,7 +149,7 @@ function toExpression(groups: Record<string, string | undefined>, text: string, 
   if (groups.rel !== undefined) {
     const back = groups.rel.startsWith('今') ? 0 : groups.rel.startsWith('昨') ? 1 : 2;
     todayParts(today);
-    return { kind: 'day', date: shiftDays(today, -back) };
+    return { kind: 'day', date: addDays(today, -back) };
   }
   if (groups.m !== undefined) return recentMonth(text, num(groups.mM), today);
   return undefined;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.js';
-import { formatChineseDate } from '../../src/archive/calendar.js';
+import { formatChineseDate } from '../../src/text/calendar.js';
 import { createFakeBotApi, type CallRecord, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
 import { fakeErrors } from '../../src/telegram/testing/fake-errors.js';
 import { askCliExists, askCliTopResult, engineTopResult } from './support/ask-cli.js';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, isoDateIn } from '../../src/archive/calendar.js';
+import { addDays, isoDateIn } from '../../src/text/calendar.js';
 import { openStore } from '../../src/digest/open-store.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { createFakeBotApi, type CallRecord, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArchive, type Archive } from '../../src/archive/archive.js';
-import { formatChineseDate } from '../../src/archive/calendar.js';
+import { formatChineseDate } from '../../src/text/calendar.js';
 import { loadTopicsConfig } from '../../src/archive/topics-config.js';
 import { loadPaperConfig } from '../../src/config.js';
 import { loadIssues } from '../../src/ingest/load-issues.js';

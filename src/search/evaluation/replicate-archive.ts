@@ -1,4 +1,4 @@
-import { addDays } from '../../archive/calendar.js';
+import { addDays } from '../../text/calendar.js';
 import type { Issue } from '../../archive/model.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
-import { formatChineseDate, isoDateIn } from '../../archive/calendar.js';
+import { addDays, formatChineseDate, isoDateIn } from '../../text/calendar.js';
 import type { Issue } from '../../archive/model.js';
 import { parseDateExpression, type DateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext } from '../context.js';
@@ -167,8 +167,8 @@ function normaliseDateText(text: string, today: string): Period | string {
     case 'week': {
       // Weeks start on Monday.
       const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
-      const from = shiftDays(today, -weekday - 7 * relative.back);
-      const to = shiftDays(from, 6);
+      const from = addDays(today, -weekday - 7 * relative.back);
+      const to = addDays(from, 6);
       const label = `${relative.back === 0 ? '本周' : '上周'}（${formatChineseDate(from)}至${formatChineseDate(to)}）`;
       return { label, from, to };
     }
@@ -183,11 +183,6 @@ const RELATIVE_PERIODS: { kind: 'week' | 'month' | 'year'; back: number; words: 
   { kind: 'year', back: 0, words: ['今年', '本年'] },
   { kind: 'year', back: 1, words: ['去年', '上一年'] },
 ];
-
-function shiftDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** True when the reader wrote a year (2024年11月, 2024-11, 今年, 上个月), not just a month (11月, 十一月份). */
 function writesYear(text: string): boolean {

@@ -1,4 +1,4 @@
-import { formatChineseDate, weekdayOf } from '../../archive/calendar.js';
+import { formatChineseDate, weekdayOf } from '../../text/calendar.js';
 import type { DateSource } from '../../archive/model.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Answer, SearchFilters, SearchResult } from '../../search/types.js';
-import { formatChineseDate } from '../../archive/calendar.js';
+import { formatChineseDate } from '../../text/calendar.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml, highlightTerms } from './html.js';
 import { formatIssueDate } from './issue-date.js';

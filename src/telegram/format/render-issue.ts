@@ -1,4 +1,4 @@
-import { formatChineseDate } from '../../archive/calendar.js';
+import { formatChineseDate } from '../../text/calendar.js';
 import type { Article, Issue } from '../../archive/model.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';

@@ -1,4 +1,8 @@
-/** Calendar arithmetic on ISO `YYYY-MM-DD` strings, always in the paper's time zone. */
+/**
+ * Calendar arithmetic on ISO `YYYY-MM-DD` strings: the one place every layer takes dates from.
+ * Printed dates are calendar days (no time of day), so UTC arithmetic on them is exact; "today" and the
+ * time of day are always read in the paper's time zone.
+ */
 
 /** The calendar date of `instant` in `timeZone`, as `YYYY-MM-DD`. */
 export function isoDateIn(timeZone: string, instant: Date): string {
@@ -15,20 +19,25 @@ export function minutesOfDayIn(timeZone: string, instant: Date): number {
   return h * 60 + m;
 }
 
-/** True for a real calendar day (rejects 2024-02-30). */
-export function isValidIsoDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+/** `YYYY-MM-DD` for a real calendar day, else undefined (2月30日 is not a date). */
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return undefined;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True for a well-formed ISO date of a real day (rejects 2024-02-30 and 20241107). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) === text;
 }
 
 /** `iso` moved by `days` calendar days. */
 export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));
-  return t.toISOString().slice(0, 10);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())!;
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
@@ -45,7 +54,7 @@ const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四
 /** 星期四 for 2024-11-07. */
 export function weekdayOf(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
 }
 
 /** 2024年11月7日 for 2024-11-07. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatChineseDate, isoDateIn, isValidIsoDate, minutesOfDayIn, weekdayOf } from '../../src/archive/calendar.js';
+import { addDays, daysBetween, formatChineseDate, isoDateIn, isIsoDate, minutesOfDayIn, weekdayOf } from '../../src/text/calendar.js';
 
 describe('calendar', () => {
   it('takes the calendar date in the paper time zone, not UTC', () => {
@@ -11,11 +11,11 @@ describe('calendar', () => {
   });
 
   it('rejects impossible days', () => {
-    expect(isValidIsoDate('2024-02-29')).toBe(true);
-    expect(isValidIsoDate('2023-02-29')).toBe(false);
-    expect(isValidIsoDate('2024-02-30')).toBe(false);
-    expect(isValidIsoDate('2024-13-01')).toBe(false);
-    expect(isValidIsoDate('20241107')).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-02-30')).toBe(false);
+    expect(isIsoDate('2024-13-01')).toBe(false);
+    expect(isIsoDate('20241107')).toBe(false);
   });
 
   it('moves across month and year ends', () => {
