@@ -11,7 +11,7 @@ import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js';
 import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
-import { plainQuery } from './plain-query.js';
+import { stripHtml } from '../text/strip-html.js';
 import { loadPublicationCues } from './publication-cues.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
@@ -256,7 +256,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
 
   /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
   const rankAll = (userQuery: string, explicitFilters: SearchFilters | undefined): Ranked => {
-    const query = plainQuery(userQuery);
+    const query = stripHtml(userQuery);
     const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date), publicationCues, hasContent });
     const explicit = hasFilters(explicitFilters);
     const filters = explicit ? { ...explicitFilters } : understood.filters;
@@ -334,7 +334,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       return { query, filters, results };
     },
     searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
-      const query = plainQuery(userQuery);
+      const query = stripHtml(userQuery);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
       const hits = groupByArticle(index.rankTitles(model)).filter((h) => h.evidence >= MIN_TITLE_EVIDENCE);

@@ -4,6 +4,8 @@
  * Every function here keeps the characters a reader sees; only layout noise goes.
  */
 
+
+import { stripHtml } from './strip-html.js';
 const HAN = /\p{Script=Han}/u;
 /** Full-width punctuation that never takes a space next to it in Chinese typesetting. */
 const CJK_PUNCT = '，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～';
@@ -50,18 +52,12 @@ export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?\/?>/g;
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-
 /**
  * Strips inline markup but keeps its text: HTML tags (`PM<sub>2.5</sub>` → `PM2.5`), a few entities,
  * and markdown bold/italic markers (`**本报讯**` → `本报讯`). Autolinks such as `<http://…>` are text, not tags.
  */
 export function stripInlineMarkup(text: string): string {
-  return text
-    .replace(HTML_TAG, '')
-    .replace(/&(?:nbsp|amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\*\*|__/g, '');
+  return stripHtml(text).replace(/\*\*|__/g, '');
 }
 
 /**

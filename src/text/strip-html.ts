@@ -9,12 +9,12 @@ function decodeEntity(whole: string, dec: string | undefined, hex: string | unde
 }
 
 /**
- * The text of a question pasted with markup: HTML tags dropped (their text kept), then entities
- * decoded, so `<b>棉花</b>` and `&amp; 棉花 &lt;` search for 棉花. Only for matching: the answer
- * still carries the question as the reader typed it.
+ * Text with its HTML markup removed: tags dropped (their text kept), then entities decoded, so
+ * `PM<sub>2.5</sub>` reads PM2.5 and a question pasted as `<b>棉花</b>` or `&amp; 棉花 &lt;` searches
+ * for 棉花. Autolinks such as `<http://…>` are text, not tags. One implementation for ingest and search.
  *
- * @example plainQuery('<b>棉花</b>种植面积') === '棉花种植面积'
+ * @example stripHtml('<b>棉花</b>种植面积') === '棉花种植面积'
  */
-export function plainQuery(query: string): string {
-  return query.replace(HTML_TAG, '').replace(ENTITY, decodeEntity);
+export function stripHtml(text: string): string {
+  return text.replace(HTML_TAG, '').replace(ENTITY, decodeEntity);
 }
