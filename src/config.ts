@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { LevelWithSilent } from 'pino';
@@ -118,14 +118,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
 
   const configDir = path.resolve(str('CONFIG_DIR') ?? 'config');
   const seedsDir = path.resolve(str('SEEDS_DIR') ?? 'seeds');
-  if (!existsSync(seedsDir)) {
-    throw new ConfigError(`SEEDS_DIR "${seedsDir}" does not exist. Point it at the folder of issue files.`, 'SEEDS_DIR');
+  if (!existsSync(seedsDir) || !statSync(seedsDir).isDirectory()) {
+    throw new ConfigError(`SEEDS_DIR "${seedsDir}" is not a folder. Point it at the folder of issue files.`, 'SEEDS_DIR');
+  }
+  const dataDir = path.resolve(str('DATA_DIR') ?? '.data');
+  try {
+    makeDirectories(dataDir);
+    accessSync(dataDir, constants.W_OK);
+  } catch (cause) {
+    throw new ConfigError(`DATA_DIR "${dataDir}" cannot be used as a writable folder (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}). Point it at a folder this user can write.`, 'DATA_DIR', { cause });
   }
   const paper = loadPaperConfig(configDir);
   return {
     botToken,
     apiRoot,
-    dataDir: path.resolve(str('DATA_DIR') ?? '.data'),
+    dataDir,
     seedsDir,
     configDir,
     // TZ (the documented override) wins; else the paper's own zone. One value for the bot, search and digests.
@@ -167,6 +174,23 @@ export function loadPaperConfig(configDir: string): PaperConfig {
       ? { exampleQuestions: p.exampleQuestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '').map((q) => q.trim()) }
       : {}),
   };
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node's `mkdirSync(…, { recursive: true })` never returns for some paths
+ * (under /proc, for one), which would hang startup instead of reporting a bad DATA_DIR.
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let d = dir;
+  while (!existsSync(d)) {
+    missing.unshift(d);
+    const parent = path.dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (const m of missing) mkdirSync(m);
+  if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
 }
 
 function isHttpUrl(s: string): boolean {

@@ -89,6 +89,11 @@ async function main(config: Config, logger: Logger): Promise<void> {
 
   if (config.botToken === undefined) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+    // `npm start | head`: the reader closed the pipe; stop quietly instead of dying on EPIPE.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
     try {
       await chatInTerminal(config, deps, { input: process.stdin, output: process.stdout, commands });
     } finally {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, loadPaperConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
-const base = { SEEDS_DIR: 'seeds', CONFIG_DIR: 'config' };
+const base = { SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cfg-data-')) };
 
 function configErrorFor(env: Record<string, string>): ConfigError {
   try {
@@ -43,6 +43,8 @@ describe('loadConfig', () => {
     ['PORT', '99999'],
     ['SEEDS_DIR', '/nonexistent/seeds'],
     ['WEBHOOK_SECRET', 'has spaces!'],
+    ['SEEDS_DIR', 'package.json'],
+    ['DATA_DIR', 'package.json'],
   ])('names %s when its value is bad', (variable, value) => {
     const err = configErrorFor({ [variable]: value });
     expect(err.variable).toBe(variable);

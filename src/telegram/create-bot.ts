@@ -37,7 +37,9 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   });
   // Local transformers first: auto-retry wraps them, so a 429 they return is retried like Telegram's.
   if (local) bot.api.config.use(...deps.apiTransformers!);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Network errors are rethrown, not retried without end (the plugin's default): a reply that cannot be sent is
+  // logged by the error boundary, and polling has its own reconnect loop.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowHttpErrors: true }));
 
   const now = deps.now ?? (() => new Date());
   const handleError = async (err: BotError<BotContext>) => reportError(err, deps);

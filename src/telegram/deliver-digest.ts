@@ -115,7 +115,8 @@ export function createDigestDeliverer(api: Api): Deliverer<DigestMessage> {
 /** An Api for a process that sends digests without running the bot (`npm run digest -- --once`). */
 export function createDigestApi(token: string, options: { apiRoot?: string } = {}): Api {
   const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
-  // Bounded, so a hostile retry_after cannot stall the fan-out forever; the part is retried on the next run instead.
-  api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120 }));
+  // Bounded, so a hostile retry_after or a dead network cannot stall the fan-out forever (the plugin retries
+  // network errors without end unless told to rethrow them); the part is retried on the next run instead.
+  api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120, rethrowHttpErrors: true }));
   return api;
 }

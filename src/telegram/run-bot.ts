@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot, type BotError } from 'grammy';
+import { GrammyError, HttpError, webhookCallback, type Bot, type BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Config } from '../config.js';
+import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, MenuCommand } from './context.js';
 
@@ -28,7 +29,7 @@ export async function runBot(
   options: { logger: Logger; commands: MenuCommand[] },
 ): Promise<RunningBot> {
   const { logger } = options;
-  await bot.init();
+  await initWithRetry(bot, logger);
   try {
     await bot.api.setMyCommands(options.commands);
   } catch (err) {
@@ -37,6 +38,38 @@ export async function runBot(
   }
   if (config.webhookUrl !== undefined) return runWebhook(bot, config.webhookUrl, config, logger);
   return runPolling(bot, logger);
+}
+
+/** Tries to reach Telegram at startup this many times (about a minute in all) before giving up with a clear message. */
+const INIT_ATTEMPTS = 6;
+
+/**
+ * getMe, with a few patient retries for a network that is not up yet, and a clear stop for what no retry fixes:
+ * a token Telegram rejects, or an API root that never answers.
+ */
+export async function initWithRetry(bot: Bot<BotContext>, logger: Logger, attempts = INIT_ATTEMPTS, firstDelayMs = 2000): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Not bot.init(): it retries network errors forever and silently. One getMe, then hand grammY the answer.
+      bot.botInfo = await bot.api.getMe();
+      await bot.init();
+      return;
+    } catch (err) {
+      if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+        throw new ConfigError(`Telegram rejected BOT_TOKEN (${err.error_code} ${err.description}). Copy the token again from @BotFather.`, 'BOT_TOKEN', { cause: err });
+      }
+      if (!(err instanceof HttpError) || attempt >= attempts) {
+        throw new ConfigError(
+          `Cannot reach the Telegram Bot API after ${attempt} tries (${(err as Error).message}). Check the network, or TELEGRAM_API_ROOT if you use your own Bot API server.`,
+          'TELEGRAM_API_ROOT',
+          { cause: err },
+        );
+      }
+      const delay = firstDelayMs * 2 ** (attempt - 1);
+      logger.warn({ attempt, retryInMs: delay, err: (err as Error).message }, 'Telegram not reachable yet; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 async function runPolling(bot: Bot<BotContext>, logger: Logger): Promise<RunningBot> {

@@ -3,7 +3,8 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { botCommands } from '../../src/telegram/commands.js';
 import { createBot } from '../../src/telegram/create-bot.js';
-import { runBot, type RunningBot } from '../../src/telegram/run-bot.js';
+import { ConfigError } from '../../src/errors.js';
+import { initWithRetry, runBot, type RunningBot } from '../../src/telegram/run-bot.js';
 import { createFakeBotApi, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
 import { makeFixtureArchive } from './support/archive-fixture.js';
 import { createFakeSearchEngine } from './support/fake-search-engine.js';
@@ -69,5 +70,23 @@ describe('runBot', () => {
     const reply = await fake.waitFor((c) => c.method === 'sendMessage' && c.chatId === 42, 20_000, { since });
     expect(String(reply.payload?.text)).toContain('2024年11月11日');
     expect(fake.violations).toEqual([]);
+  });
+});
+
+describe('initWithRetry', () => {
+  it('stops with a message naming TELEGRAM_API_ROOT when Telegram never answers', async () => {
+    const port = await freePort(); // nothing listens there any more
+    const err = await initWithRetry(makeBot(`http://127.0.0.1:${port}`), silent, 2, 10).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe('TELEGRAM_API_ROOT');
+    expect((err as ConfigError).message).toContain('after 2 tries');
+  });
+
+  it('stops with a message naming BOT_TOKEN when Telegram rejects the token', async () => {
+    fake = createFakeBotApi({ token: TOKEN });
+    await fake.start();
+    fake.failNext('getMe', { error_code: 401, description: 'Unauthorized' });
+    const err = await initWithRetry(makeBot(fake.url), silent, 3, 10).catch((e: unknown) => e);
+    expect((err as ConfigError).variable).toBe('BOT_TOKEN');
   });
 });
