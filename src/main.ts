@@ -144,7 +144,9 @@ try {
   config = loadConfig();
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
-  createLogger().fatal({ variable: err.variable }, err.message);
+  // A person at a terminal gets the sentence; a log collector gets the structured line.
+  if (process.stderr.isTTY) process.stderr.write(`配置有误 / configuration error: ${err.message}\n`);
+  else createLogger().fatal({ variable: err.variable }, err.message);
   process.exit(1);
 }
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
