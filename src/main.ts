@@ -156,7 +156,8 @@ main(config, logger).then(
   () => process.exit(0),
   (err: unknown) => {
     // Expected failures (bad config, a database that must not be touched) get their message only, no stack.
-    if (err instanceof ConfigError) logger.fatal({ variable: err.variable }, err.message);
+    if ((err instanceof ConfigError || err instanceof StoreError) && process.stderr.isTTY) process.stderr.write(`启动失败 / cannot start: ${err.message}\n`);
+    else if (err instanceof ConfigError) logger.fatal({ variable: err.variable }, err.message);
     else if (err instanceof StoreError) logger.fatal({ path: err.path }, err.message);
     else logger.fatal({ err }, err instanceof Error ? err.message : 'startup failed');
     process.exit(1);
