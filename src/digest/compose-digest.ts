@@ -83,7 +83,7 @@ export function leadOf(article: Article): string {
     candidates.find((s) => carriesFacts(s, article, headline)) ??
     candidates.find((s) => [...s].length >= SCENE_MAX) ??
     (candidates.length > 0 ? candidates[0] : undefined);
-  return chosen === undefined ? '' : shorten(chosen);
+  return chosen === undefined ? '' : shortenLead(chosen);
 }
 
 /** How many opening sentences leadOf looks through for one that carries a fact. */
@@ -172,7 +172,7 @@ const CLAUSE_END = /[，；、：。！？,;:!?]/u;
  * Shortens a sentence longer than LEAD_MAX: at the last clause boundary within LEAD_MAX, else the first one within
  * LEAD_HARD_MAX; with no boundary at all, at LEAD_MAX but never inside a run of digits or Latin letters.
  */
-function shorten(sentence: string): string {
+function shortenLead(sentence: string): string {
   const chars = [...sentence];
   if (chars.length <= LEAD_MAX) return sentence;
   const ends: number[] = [];

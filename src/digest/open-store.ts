@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS, applyMigrations, type Migration } from './migrations.js';
-import type { ChatKind, DeactivationReason, Delivery, DeliveryPart, DeliveryStatus, Subscription } from './subscription.js';
+import { DEFAULT_DELIVERY_TIME, type ChatKind, type DeactivationReason, type Delivery, type DeliveryPart, type DeliveryStatus, type Subscription } from './subscription.js';
 
 /** What `claimPart` found: send it; it was already acknowledged; or a crash left it in flight (ambiguous). */
 export type PartClaim = 'claimed' | 'done' | 'in-flight';
@@ -281,7 +281,7 @@ function createStore(db: Database.Database, file: string): DigestStore {
       const params = {
         chatId,
         chatKind,
-        deliveryTime: deliveryTime ?? existing?.deliveryTime ?? '08:00',
+        deliveryTime: deliveryTime ?? existing?.deliveryTime ?? DEFAULT_DELIVERY_TIME,
         filter: filter === undefined ? (existing?.filter ?? null) : filter,
         now: iso(now),
       };

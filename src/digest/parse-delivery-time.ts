@@ -53,13 +53,13 @@ const WHOLE = new RegExp(`^(?:${TIME_SOURCE})$`, 'iu');
 const BARE_HOUR = /^\d{1,2}$/;
 
 /** The reader's text as the parsers see it: NFKC (full-width ７：３０ → 7:30, ８ａｍ → 8am), one space at most. */
-function normalise(text: string): string {
+export function normaliseInput(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 /** True when `text` as a whole is meant as a time (so `/subscribe 25:00` is an error, not a keyword filter). */
 export function looksLikeTime(text: string): boolean {
-  const t = normalise(text);
+  const t = normaliseInput(text);
   return WHOLE.test(t) || BARE_HOUR.test(t);
 }
 
@@ -73,7 +73,7 @@ const EXAMPLE = '例如 07:30、7点半、晚上8点 或 8am';
  */
 export function parseDeliveryTime(text: string): ParsedTime {
   const shown = text.trim();
-  const t = normalise(text);
+  const t = normaliseInput(text);
   const m = BARE_HOUR.test(t) ? null : WHOLE.exec(t);
   const g = m?.groups ?? {};
   let hour: number | undefined;
@@ -143,7 +143,7 @@ export interface TimeInText {
  * @example extractDeliveryTime('７：３０农业') // → { time: { ok: true, time: '07:30' }, rest: '农业' }
  */
 export function extractDeliveryTime(text: string): TimeInText {
-  const t = normalise(text);
+  const t = normaliseInput(text);
   if (looksLikeTime(t)) return { time: parseDeliveryTime(t), rest: '' };
   const found: { text: string; index: number }[] = [];
   for (const m of t.matchAll(timeRegex('g'))) {

@@ -83,9 +83,6 @@ export function decodeCallback(data: string): CallbackAction | undefined {
   }
 }
 
-/** The callback-data prefixes this module owns, so other features can pick different ones. */
-export const CALLBACK_PREFIXES = ['m', 'a', 'i', 'o', 'il', 't', 'tl'] as const;
-
 function id(s: string): string {
   if (!ID.test(s)) throw new RangeError(`"${s}" cannot go into callback data: ids must match ${ID}`);
   return s;

@@ -3,7 +3,7 @@ import type { Chat } from 'grammy/types';
 import type { Archive } from '../../archive/archive.js';
 import { composeDigest, matchesFilter } from '../../digest/compose-digest.js';
 import type { DigestStore } from '../../digest/open-store.js';
-import { extractDeliveryTime } from '../../digest/parse-delivery-time.js';
+import { extractDeliveryTime, normaliseInput } from '../../digest/parse-delivery-time.js';
 import { DEFAULT_DELIVERY_TIME, type ChatKind, type Subscription } from '../../digest/subscription.js';
 import type { BotContext, MenuCommand } from '../context.js';
 import { renderDigest } from '../deliver-digest.js';
@@ -191,7 +191,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       await ctx.reply('资料库里还没有报纸，暂时没有摘要。');
       return;
     }
-    const asked = ctx.match.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const asked = normaliseInput(ctx.match);
     const filter = ALL_WORDS.has(asked.toLowerCase()) ? undefined : asked !== '' ? [...asked].slice(0, MAX_FILTER_LENGTH).join('') : store.subscription(ctx.chat.id)?.filter;
     const digest = composeDigest(issue, { filter });
     if (!digest) {

@@ -18,11 +18,6 @@ export function italic(text: string): string {
   return `<i>${escapeHtml(text)}</i>`;
 }
 
-/** A link; both the address and the label are escaped. */
-export function link(href: string, label: string): string {
-  return `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
-}
-
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
 /** Decodes the four named entities Telegram knows and numeric ones (`&#39;`, `&#x4e2d;`). */
