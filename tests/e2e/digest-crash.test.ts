@@ -8,7 +8,7 @@ import { composeDigest } from '../../src/digest/compose-digest.js';
 import { openStore } from '../../src/digest/open-store.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { renderDigest } from '../../src/telegram/deliver-digest.js';
-import { createFakeBotApi, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
+import { createFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { REPO_ROOT, TEST_TOKEN } from './support/bot-process.js';
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isoDateIn } from '../../src/text/calendar.js';
 import { openStore } from '../../src/digest/open-store.js';
 import { createSilentLogger } from '../../src/logger.js';
-import { createFakeBotApi, type CallRecord, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
+import { createFakeBotApi, type CallRecord, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { REPO_ROOT, TEST_TOKEN } from './support/bot-process.js';
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeBotApi, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
+import { createFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { missingBotFiles, startBotProcess, type BotProcess } from './support/bot-process.js';
 import { eventually, nextMessage, visibleText } from './support/chat.js';
 import { freePort } from './support/free-port.js';

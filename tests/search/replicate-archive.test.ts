@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replicateArchive } from '../../src/search/evaluation/replicate-archive.js';
+import { replicateArchive } from '../tools/evaluation/replicate-archive.js';
 import { fixtureIssues } from '../fixtures/search/issues.js';
 
 describe('replicateArchive', () => {

@@ -4,8 +4,8 @@ import { Api, type RawApi, type Transformer } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/compose-digest.js';
 import { classifySendError, createDigestDeliverer, renderDigest, type DigestMessage } from '../../src/telegram/deliver-digest.js';
-import { checkTelegramLimits, visibleText } from '../../src/telegram/testing/check-telegram-limits.js';
-import { fakeErrors, type FakeApiError } from '../../src/telegram/testing/fake-errors.js';
+import { checkTelegramLimits, visibleText } from '../support/fake-bot-api/check-telegram-limits.js';
+import { fakeErrors, type FakeApiError } from '../support/fake-bot-api/fake-errors.js';
 
 const baseDigest = (items: Digest['items'], over: Partial<Digest> = {}): Digest => ({
   paper: '昌吉日报',

@@ -5,7 +5,7 @@ import { botCommands } from '../../src/telegram/commands.js';
 import { createBot } from '../../src/telegram/create-bot.js';
 import { ConfigError } from '../../src/errors.js';
 import { initWithRetry, runBot, type RunningBot } from '../../src/telegram/run-bot.js';
-import { createFakeBotApi, type FakeBotApi } from '../../src/telegram/testing/fake-bot-api.js';
+import { createFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { makeFixtureArchive } from './support/archive-fixture.js';
 import { createFakeSearchEngine } from './support/fake-search-engine.js';
 

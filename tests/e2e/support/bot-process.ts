@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CallPredicate, FakeBotApi } from '../../../src/telegram/testing/fake-bot-api.js';
+import type { CallPredicate, FakeBotApi } from '../../support/fake-bot-api/fake-bot-api.js';
 
 /** A token of the shape Telegram issues (the config rejects anything else). */
 export const TEST_TOKEN = '123456:TEST-abcdefghijklmnopqrstuvwxyz';

@@ -1,4 +1,4 @@
-import type { CallRecord, ChatKey, FakeBotApi } from '../../../src/telegram/testing/fake-bot-api.js';
+import type { CallRecord, ChatKey, FakeBotApi } from '../../support/fake-bot-api/fake-bot-api.js';
 
 /** How long a test waits for the bot's answer: generous, the machine is shared. */
 export const ANSWER_TIMEOUT_MS = 45_000;

@@ -8,7 +8,7 @@ import { openStore, type DigestStore } from '../../../src/digest/open-store.js';
 import { createSilentLogger } from '../../../src/logger.js';
 import type { BotContext, BotDeps } from '../../../src/telegram/context.js';
 import { createSubscriptionsFeature } from '../../../src/telegram/features/subscriptions.js';
-import { checkTelegramLimits } from '../../../src/telegram/testing/check-telegram-limits.js';
+import { checkTelegramLimits } from '../../support/fake-bot-api/check-telegram-limits.js';
 import { createArchive, type Archive } from '../../../src/archive/archive.js';
 import { makeArchive, makeIssue, PAPER, TOPICS } from '../../digest/support/fixtures.js';
 import { makeBotInfo } from '../../../src/telegram/bot-info.js';

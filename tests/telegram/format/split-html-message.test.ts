@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, htmlToPlainText } from '../../../src/telegram/format/html.js';
 import { MESSAGE_LIMIT, splitHtmlMessage } from '../../../src/telegram/format/split-html-message.js';
-import { parseTelegramHtml } from '../../../src/telegram/testing/parse-telegram-html.js';
+import { parseTelegramHtml } from '../../support/fake-bot-api/parse-telegram-html.js';
 
 const noSpace = (s: string) => s.replace(/\s+/g, '');
 

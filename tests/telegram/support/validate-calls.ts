@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import { checkTelegramLimits } from '../../../src/telegram/testing/check-telegram-limits.js';
+import { checkTelegramLimits } from '../../support/fake-bot-api/check-telegram-limits.js';
 import { takeCreatedHarnesses } from './harness.js';
 
 /**

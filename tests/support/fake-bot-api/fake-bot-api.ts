@@ -30,7 +30,7 @@ import { parseTelegramHtml, type TelegramEntity } from './parse-telegram-html.js
 import { PayloadError, readRequestPayload } from './read-request-payload.js';
 import { createSendRateLog, type ChatKey } from './send-rate-log.js';
 // Type-only grammY import inside: the fake stays free of grammY at run time.
-import { makeBotInfo } from '../bot-info.js';
+import { makeBotInfo } from '../../../src/telegram/bot-info.js';
 
 export type * from './fake-bot-api-types.js';
 export type { ApiResponse, CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import type { Article, Issue } from '../../archive/model.js';
-import { normalizeForMatch } from '../../text/normalize-for-match.js';
-import { getJieba, type Tokenizer } from '../../text/tokenizer.js';
-import type { SearchEngine } from '../types.js';
+import type { Article, Issue } from '../../../src/archive/model.js';
+import { normalizeForMatch } from '../../../src/text/normalize-for-match.js';
+import { getJieba, type Tokenizer } from '../../../src/text/tokenizer.js';
+import type { SearchEngine } from '../../../src/search/types.js';
 import { latency, rankMetrics, type Latency, type RankMetrics } from './rank-metrics.js';
 
 /**

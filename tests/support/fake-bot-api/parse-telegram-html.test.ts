@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeTelegramHtml, parseTelegramHtml } from '../../../src/telegram/testing/parse-telegram-html.js';
+import { escapeTelegramHtml, parseTelegramHtml } from './parse-telegram-html.js';
 
 describe('parseTelegramHtml', () => {
   it('strips tags and decodes entities into the text the reader sees', () => {

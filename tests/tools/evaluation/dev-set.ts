@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Issue } from '../../archive/model.js';
-import type { SearchEngine } from '../types.js';
+import type { Issue } from '../../../src/archive/model.js';
+import type { SearchEngine } from '../../../src/search/types.js';
 
 /** A development question: which seed file answers it, and a string the excerpt must contain. */
 export interface DevQuestion {

@@ -12,17 +12,17 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config.js';
-import { createLogger } from '../logger.js';
-import { loadIssues } from '../ingest/load-issues.js';
-import { createSearchEngine } from '../search/create-search-engine.js';
-import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc, type BenchmarkRow } from '../search/evaluation/cmrc.js';
-import { evaluateDev, evaluateOos, loadDevOos, loadDevQa, type DevReport } from '../search/evaluation/dev-set.js';
-import { buildPassages } from '../archive/build-passages.js';
-import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../search/search-engine-core.js';
-import { toTraditional } from '../text/normalize-for-match.js';
-import { loadTokenizer } from '../text/tokenizer.js';
-import { splitSentences } from '../text/split-sentences.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { loadIssues } from '../../src/ingest/load-issues.js';
+import { createSearchEngine } from '../../src/search/create-search-engine.js';
+import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc, type BenchmarkRow } from './evaluation/cmrc.js';
+import { evaluateDev, evaluateOos, loadDevOos, loadDevQa, type DevReport } from './evaluation/dev-set.js';
+import { buildPassages } from '../../src/archive/build-passages.js';
+import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
+import { toTraditional } from '../../src/text/normalize-for-match.js';
+import { loadTokenizer } from '../../src/text/tokenizer.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
 const pct = (x: number) => x.toFixed(3);

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Api, Bot, GrammyError, webhookCallback } from 'grammy';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../../../src/telegram/testing/fake-bot-api.js';
-import { fakeErrors } from '../../../src/telegram/testing/fake-errors.js';
+import { createFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from './fake-bot-api.js';
+import { fakeErrors } from './fake-errors.js';
 
 const TOKEN = '123456:TEST-abcdefghijklmnopqrstuvwxyz';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSendRateLog } from '../../../src/telegram/testing/send-rate-log.js';
+import { createSendRateLog } from './send-rate-log.js';
 
 describe('createSendRateLog', () => {
   it('finds the most sends inside any window, per chat and overall', () => {

@@ -1,5 +1,5 @@
-import { addDays } from '../../text/calendar.js';
-import type { Issue } from '../../archive/model.js';
+import { addDays } from '../../../src/text/calendar.js';
+import type { Issue } from '../../../src/archive/model.js';
 
 /**
  * A synthetic archive `times` as large as `issues`: copy k (k ≥ 1) of every issue is re-dated k weeks

@@ -1,7 +1,7 @@
 /**
  * The digest fan-out benchmark: N subscribers against the fake Bot API (which answers some sends with 429),
  * counting per chat what arrived. Reports messages per second against the configured ceiling, duplicates and
- * losses. Standalone: `npx tsx src/cli/bench-digest.ts [--subscribers 10000 --rate 500] [--sample 500] [--json]`.
+ * losses. Standalone: `npx tsx tests/tools/bench-digest.ts [--subscribers 10000 --rate 500] [--sample 500] [--json]`.
  *
  * Two runs by default: the full size at a raised ceiling (the local fake can take it; 10,000 messages at
  * Telegram's 25/s would take ~400 s), and a short sample at the production ceiling (25/s) with the fake's flood
@@ -12,17 +12,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createArchive, type Archive } from '../archive/archive.js';
-import { loadPaperConfig } from '../config.js';
-import { loadTopicsConfig } from '../archive/topics-config.js';
-import { composeDigest } from '../digest/compose-digest.js';
-import { createRateLimiter } from '../digest/create-rate-limiter.js';
-import { openStore } from '../digest/open-store.js';
-import { runFanout } from '../digest/run-fanout.js';
-import { loadIssues } from '../ingest/load-issues.js';
-import { createSilentLogger, type Logger } from '../logger.js';
-import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
-import { createFakeBotApi } from '../telegram/testing/fake-bot-api.js';
+import { createArchive, type Archive } from '../../src/archive/archive.js';
+import { loadPaperConfig } from '../../src/config.js';
+import { loadTopicsConfig } from '../../src/archive/topics-config.js';
+import { composeDigest } from '../../src/digest/compose-digest.js';
+import { createRateLimiter } from '../../src/digest/create-rate-limiter.js';
+import { openStore } from '../../src/digest/open-store.js';
+import { runFanout } from '../../src/digest/run-fanout.js';
+import { loadIssues } from '../../src/ingest/load-issues.js';
+import { createSilentLogger, type Logger } from '../../src/logger.js';
+import { createDigestApi, createDigestDeliverer } from '../../src/telegram/deliver-digest.js';
+import { createFakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 
 export interface DigestBenchOptions {
   subscribers: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTelegramLimits } from '../../../src/telegram/testing/check-telegram-limits.js';
+import { checkTelegramLimits } from './check-telegram-limits.js';
 
 const rules = (method: string, payload: Record<string, unknown>): string[] => checkTelegramLimits(method, payload).map((v) => v.rule);
 
