@@ -83,7 +83,10 @@ export function openDatabase(dataDir: string, logger: Logger, migrations: readon
     throw new StoreError(`Cannot create the data directory ${dataDir}: ${(cause as Error).message}. Check DATA_DIR and its permissions.`, dataDir, { cause });
   }
   const file = path.join(dataDir, STORE_FILE);
-  const existed = existsSync(file) && statSync(file).size > 0;
+  // Only a missing file means "no database yet". An existing file that is empty or unreadable is refused like a
+  // corrupt one: an emptied file (a bad copy, a full disk, a restore gone wrong) must not quietly become a new,
+  // subscriber-less database.
+  const existed = existsSync(file);
   // Check the header ourselves before SQLite touches the file: opening a foreign file in WAL mode would write to it.
   if (existed) assertSqliteHeader(file);
 
@@ -133,13 +136,21 @@ export function openDatabase(dataDir: string, logger: Logger, migrations: readon
 function assertSqliteHeader(file: string): void {
   const header = Buffer.alloc(SQLITE_HEADER.length);
   let fd: number | undefined;
+  let read = 0;
   try {
+    if (!statSync(file).isFile()) throw new Error('not a regular file');
     fd = openSync(file, 'r');
-    readSync(fd, header, 0, header.length, 0);
+    read = readSync(fd, header, 0, header.length, 0);
   } catch (cause) {
     throw new StoreError(`Cannot read the subscription database ${file}: ${(cause as Error).message}. Check DATA_DIR and its permissions.`, file, { cause });
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+  if (read === 0) {
+    throw new StoreError(
+      `The subscription database ${file} exists but is empty (0 bytes): its subscriptions are gone or were never written. Restore it from a backup, or delete the empty file to start with no subscriptions. The file was not changed.`,
+      file,
+    );
   }
   if (!header.equals(SQLITE_HEADER)) {
     throw new StoreError(

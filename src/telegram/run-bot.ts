@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, HttpError, webhookCallback, type Bot, type BotError } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -6,6 +7,7 @@ import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BotContext, MenuCommand } from './context.js';
+import { readWebhookBody, WebhookBodyError } from './read-webhook-body.js';
 
 /** The updates the bot handles; my_chat_member lets the digest notice a chat that blocked the bot. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
@@ -104,9 +106,29 @@ async function runPolling(bot: Bot<BotContext>, logger: Logger): Promise<Running
   };
 }
 
+/** Constant-time comparison, so response timing does not reveal the secret byte by byte. */
+function sameSecret(given: string, expected: string | undefined): boolean {
+  if (expected === undefined) return true;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** grammY's webhook adapter for an update we have already read and checked (see readWebhookBody). */
+function preParsed(update: Update, res: ServerResponse, header: string | undefined) {
+  return {
+    update,
+    header,
+    end: () => res.end(),
+    respond: (json: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(json),
+    unauthorized: () => res.writeHead(401).end('secret token is wrong'),
+  };
+}
+
 async function runWebhook(bot: Bot<BotContext>, webhookUrl: string, config: Pick<Config, 'webhookSecret' | 'port'>, logger: Logger): Promise<RunningBot> {
   const path = new URL(webhookUrl).pathname;
-  const callback = webhookCallback(bot, 'http', { secretToken: config.webhookSecret, onTimeout: 'return' });
+  // grammY gets the update already read and parsed (our adapter), so the body cap and the 400 for bad JSON apply first.
+  const callback = webhookCallback(bot, preParsed, { secretToken: config.webhookSecret, onTimeout: 'return' });
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
@@ -114,10 +136,25 @@ async function runWebhook(bot: Bot<BotContext>, webhookUrl: string, config: Pick
       return;
     }
     if (req.method === 'POST' && url.pathname === path) {
-      callback(req, res).catch((err: unknown) => {
-        logger.error({ err }, 'webhook update failed');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      // A forged call is refused before its body is read.
+      const secret = req.headers['x-telegram-bot-api-secret-token'];
+      if (typeof secret !== 'string' || !sameSecret(secret, config.webhookSecret)) {
+        res.writeHead(401).end('secret token is wrong');
+        req.resume();
+        return;
+      }
+      readWebhookBody(req)
+        .then((update) => callback(update, res, secret))
+        .catch((err: unknown) => {
+          if (err instanceof WebhookBodyError) {
+            // Bad input from the network, not a fault of ours: warn, answer 4xx, and drop the connection's rest.
+            logger.warn({ status: err.status, reason: err.message }, 'webhook body refused');
+            if (!res.headersSent) res.writeHead(err.status, { connection: 'close' }).end();
+            return;
+          }
+          logger.error({ err }, 'webhook update failed');
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       return;
     }
     res.writeHead(404).end();

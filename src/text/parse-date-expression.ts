@@ -69,6 +69,9 @@ function todayParts(today: string): { year: number; month: number; day: number }
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/** A daily paper reaches issue 36,500 in a century: seven digits is far beyond any real issue number. */
+const MAX_ISSUE_DIGITS = 7;
+
 function invalid(text: string, reason: string): DateExpression {
   return { kind: 'invalid', text, reason };
 }
@@ -131,7 +134,10 @@ const PATTERN = new RegExp(
 function toExpression(groups: Record<string, string | undefined>, text: string, today: string): DateExpression | undefined {
   const num = (s: string | undefined) => (s === undefined ? undefined : parseSmallNumber(s));
   if (groups.issue !== undefined) {
-    const n = Number(groups.issueNo);
+    // Bounded before converting: 第99999999999999999999期 would otherwise become 1e20 and be echoed back rounded.
+    const digits = groups.issueNo!.replace(/^0+/, '');
+    if (digits.length > MAX_ISSUE_DIGITS) return invalid(text, `期号最多${MAX_ISSUE_DIGITS}位数，请检查后重新输入`);
+    const n = Number(digits);
     return n > 0 ? { kind: 'issueNumber', number: n } : invalid(text, '期号应为正整数');
   }
   if (groups.ymd !== undefined) return dayOf(text, parseYear(groups.ymdY!), num(groups.ymdM), num(groups.ymdD));

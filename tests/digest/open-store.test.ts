@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -48,6 +48,20 @@ describe('openStore', () => {
     expect(() => openStore(dir, log)).toThrowError(StoreError);
     expect(() => openStore(dir, log)).toThrowError(/not a SQLite database.*backup/);
     expect(readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('refuses an existing empty (0-byte) file instead of starting a new database in it', () => {
+    const file = path.join(dir, STORE_FILE);
+    writeFileSync(file, '');
+    expect(() => openStore(dir, log)).toThrowError(StoreError);
+    expect(() => openStore(dir, log)).toThrowError(/empty \(0 bytes\).*backup/);
+    expect(readFileSync(file).length).toBe(0);
+  });
+
+  it('refuses a database file it cannot read', () => {
+    const file = path.join(dir, STORE_FILE);
+    mkdirSync(file);
+    expect(() => openStore(dir, log)).toThrowError(/Cannot read the subscription database/);
   });
 
   it('refuses a database from a newer schema and leaves it untouched', () => {

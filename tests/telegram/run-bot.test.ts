@@ -73,6 +73,41 @@ describe('runBot', () => {
   });
 });
 
+describe('the webhook endpoint', () => {
+  async function startWebhook() {
+    fake = createFakeBotApi({ token: TOKEN, bot: { username: 'changji_test_bot' } });
+    await fake.start();
+    const port = await freePort();
+    const webhookUrl = `http://127.0.0.1:${port}/telegram`;
+    const lines: { level: number; msg: string; status?: number }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger, commands: botCommands() });
+    const post = (body: string | Buffer) =>
+      fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'sekret' }, body });
+    return { post, lines };
+  }
+
+  it('refuses a body far larger than any update with 413, even with the right secret', async () => {
+    const { post, lines } = await startWebhook();
+    const huge = JSON.stringify({ update_id: 1, message: { text: 'x'.repeat(10 * 1024 * 1024) } });
+    const res = await post(huge);
+    expect(res.status).toBe(413);
+    expect(lines.find((l) => l.msg === 'webhook body refused')).toMatchObject({ level: 40, status: 413 });
+  });
+
+  it('answers malformed JSON with 400 and a warning, not 500 and an error', async () => {
+    const { post, lines } = await startWebhook();
+    const res = await post('{"update_id": 1, "message": ');
+    expect(res.status).toBe(400);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(lines.find((l) => l.msg === 'webhook body refused')).toMatchObject({ level: 40, status: 400 });
+    // It still serves real updates afterwards.
+    const since = fake!.mark();
+    fake!.sendText(42, '/latest');
+    await fake!.waitFor((c) => c.method === 'sendMessage' && c.chatId === 42, 20_000, { since });
+  });
+});
+
 describe('initWithRetry', () => {
   it('stops with a message naming TELEGRAM_API_ROOT when Telegram never answers', async () => {
     const port = await freePort(); // nothing listens there any more

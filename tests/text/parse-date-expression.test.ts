@@ -37,6 +37,11 @@ describe('parseDateExpression', () => {
     expect(parse('总第12124期')).toEqual({ kind: 'issueNumber', number: 12124 });
   });
 
+  it('refuses an absurdly long issue number instead of rounding it', () => {
+    expect(parse('第99999999999999999999期')).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('期号最多7位数') });
+    expect(parse('第0000012124期')).toEqual({ kind: 'issueNumber', number: 12124 });
+  });
+
   it('reads a month and a year', () => {
     expect(parse('2024年11月')).toEqual({ kind: 'month', year: 2024, month: 11 });
     expect(parse('2024年')).toEqual({ kind: 'year', year: 2024 });

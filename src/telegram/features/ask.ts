@@ -4,7 +4,7 @@ import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer } from '../format/render-answer.js';
-import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderThanks } from '../format/render-guide.js';
+import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
 import { detectIntent } from '../intents.js';
 import { decodeCallback } from '../keyboards.js';
@@ -48,8 +48,9 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
   };
 
   const answer = async (ctx: BotContext, question: string, via: 'command' | 'mention' | 'text' = 'command'): Promise<void> => {
-    const q = shorten(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_LENGTH);
-    if (q === '') return replyView(ctx, via === 'mention' ? renderMentionPrompt(deps.archive, ctx.me.username) : renderAskPrompt(deps.archive));
+    // Invisible characters (zero-width space, BOM) count as blanks: a message of only those is empty too.
+    const q = shorten(question.replace(/[\s\u200b-\u200f\u2060\ufeff]+/g, ' ').trim(), MAX_QUESTION_LENGTH);
+    if (q === '') return replyView(ctx, emptyPrompt(ctx, via));
     // A bare number (5, 12124) is an issue number when such an issue exists; digits alone are no question.
     const digits = q.normalize('NFKC');
     if (/^\d{1,7}$/.test(digits)) {
@@ -74,6 +75,13 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
         queryKey: hasMore ? deps.queries.remember(q) : undefined,
       }),
     );
+  };
+
+  /** Nothing to search: say how to ask, in the words that fit how this message reached the bot. */
+  const emptyPrompt = (ctx: BotContext, via: 'command' | 'mention' | 'text'): View => {
+    if (via === 'mention') return renderMentionPrompt(deps.archive, ctx.me.username);
+    if (via === 'text' && ctx.chat?.type === 'private') return renderQuestionPrompt(deps.archive);
+    return renderAskPrompt(deps.archive);
   };
 
   feature.command('ask', (ctx) => answer(ctx, ctx.match));

@@ -50,7 +50,7 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
     }
     switch (expression.kind) {
       case 'invalid':
-        return { text: `「${escapeHtml(expression.text)}」不是一个有效的日期：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
+        return { text: `「${escapeHtml(expression.text)}」不是一个有效的${/期$/.test(expression.text) ? '期号' : '日期'}：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
       case 'day': {
         const [issue] = archive.issuesOn(expression.date);
         if (issue) return issueView(issue);

@@ -138,6 +138,12 @@ export function renderAskPrompt(archive: Archive): View {
   return { text: `请在 /ask 后面写上您的问题，例如：/ask ${escapeHtml(example)}` };
 }
 
+/** A private message with no visible text (spaces, invisible characters): just ask, no command needed. */
+export function renderQuestionPrompt(archive: Archive): View {
+  const example = exampleQuestions(archive).find((e) => !e.startsWith('/')) ?? '关键词';
+  return { text: `这条消息是空的。请直接发送您想问的问题，例如：${escapeHtml(example)}` };
+}
+
 /** The reply to 你好 and the like: who the bot is and what to send it, in a few lines. */
 export function renderGreeting(archive: Archive): View {
   const examples = exampleQuestions(archive).filter((e) => !e.startsWith('/')).slice(0, 2);

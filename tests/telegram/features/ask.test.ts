@@ -116,6 +116,14 @@ describe('asking in a group', () => {
     expect(h.sentSince(0)[0]!.text).toContain('关于「冬小麦」');
   });
 
+  it('asks for a question in private-chat words when the message has no visible text', async () => {
+    const h = createHarness();
+    await h.send('\u200b \u200b');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('请直接发送您想问的问题');
+    expect(text).not.toContain('/ask');
+  });
+
   it('asks for a question after a bare /ask', async () => {
     const h = createHarness();
     await h.send('/ask', { chat: GROUP_CHAT });

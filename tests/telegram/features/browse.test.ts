@@ -140,6 +140,15 @@ describe('/date for months and weeks', () => {
     expect(h.sentSince(0)[0]!.text).toContain('不是一个有效的日期');
   });
 
+  it('refuses an absurd issue number politely instead of echoing it rounded', async () => {
+    const h = createHarness();
+    await h.send('/issue 第99999999999999999999期');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('不是一个有效的期号');
+    expect(text).toContain('期号最多7位数');
+    expect(text).not.toContain('100000000000000000000');
+  });
+
   it('lists last week’s issues for 上周, Monday to Sunday', async () => {
     // Today is Tuesday 2024-11-12: last week is 4–10 November.
     const h = createHarness();
