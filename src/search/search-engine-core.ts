@@ -11,6 +11,7 @@ import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js';
 import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
+import { articleMatcher } from './article-conditions.js';
 import { stripHtml } from '../text/strip-html.js';
 import { loadPublicationCues } from './publication-cues.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
@@ -82,6 +83,9 @@ export interface SearchEngineCoreOptions {
 const DEFAULT_LIMIT = 5;
 /** Ranked questions kept for paging and repeats (inline mode asks the same prefix again and again). */
 const RECENT_ANSWERS = 200;
+
+/** An article-level condition on candidates (see SearchOptions.phrases / exclude). */
+type ArticleTest = (article: Article) => boolean;
 
 interface ArticleHit {
   best: Candidate;
@@ -231,21 +235,23 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     return [top, ...hits.slice(1).filter((h) => h.evidence >= relevance.minEvidence && h.score >= relevance.minRelative * top.score)];
   };
 
-  const rankQuestion = (text: string, question: string, filters: SearchFilters) => {
+  const rankQuestion = (text: string, question: string, filters: SearchFilters, keep?: ArticleTest) => {
     const model = modelOf(text, question);
     if (model.words.length === 0 && model.bigrams.length === 0) return { model, hits: undefined };
-    const filter = hasFilters(filters) ? (r: PassageRecord) => issueMatches(r.issue, filters) : undefined;
+    const byIssue = hasFilters(filters) ? (r: PassageRecord) => issueMatches(r.issue, filters) : undefined;
+    // features: the search syntax's article conditions ("短语", -词) apply to candidates, whatever the first stage.
+    const filter = keep === undefined ? byIssue : (r: PassageRecord) => (byIssue?.(r) ?? true) && keep(r.article);
     return { model, hits: relevant(groupByArticle(index.rank(model, filter)), model) };
   };
 
   /** A question with nothing to search but a date ("11月7日的报纸"): the articles of those issues, newest first. */
-  const listIssues = (filters: SearchFilters): PassageRecord[] => {
+  const listIssues = (filters: SearchFilters, keep?: ArticleTest): PassageRecord[] => {
     const chosen = issues.filter((i) => issueMatches(i, filters)).sort((a, b) => b.date.localeCompare(a.date));
     const out: PassageRecord[] = [];
     for (const issue of chosen) {
       for (const article of issue.articles) {
         const first = byArticle.get(article.id)?.[0];
-        if (first !== undefined) out.push(first);
+        if (first !== undefined && (keep?.(article) ?? true)) out.push(first);
       }
     }
     return out;
@@ -255,16 +261,16 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const hasContent = (text: string) => tokenizer.query(normalizeForMatch(text)).words.length > 0;
 
   /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
-  const rankAll = (userQuery: string, explicitFilters: SearchFilters | undefined): Ranked => {
+  const rankAll = (userQuery: string, explicitFilters: SearchFilters | undefined, keep?: ArticleTest): Ranked => {
     const query = stripHtml(userQuery);
     const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date), publicationCues, hasContent });
     const explicit = hasFilters(explicitFilters);
     const filters = explicit ? { ...explicitFilters } : understood.filters;
     const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
-    const first = rankQuestion(text, query, filters);
+    const first = rankQuestion(text, query, filters, keep);
     if (first.hits === undefined) {
       // Nothing left to search but the date: list what was printed then.
-      return { filters, model: first.model, hits: [], listing: hasFilters(filters) ? listIssues(filters) : [] };
+      return { filters, model: first.model, hits: [], listing: hasFilters(filters) ? listIssues(filters, keep) : [] };
     }
     if (explicit || !hasFilters(filters)) return { filters, model: first.model, hits: first.hits };
     if (first.hits.length === 0) {
@@ -272,14 +278,14 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       // when the filtered archive has nothing relevant, search everything, with the date kept as words
       // or, failing that, without it.
       for (const retryText of [query, text]) {
-        const retry = rankQuestion(retryText, query, {});
+        const retry = rankQuestion(retryText, query, {}, keep);
         if (retry.hits !== undefined && retry.hits.length > 0) return { filters: {}, model: retry.model, hits: retry.hits };
       }
       return { filters, model: first.model, hits: first.hits };
     }
     // A filter read from the question must not return an unrelated article: when the whole archive
     // answers the same words clearly better, the date was about the fact, not the issue.
-    const open = rankQuestion(text, query, {});
+    const open = rankQuestion(text, query, {}, keep);
     const filteredBest = sentenceEvidence(first.model, first.hits[0]!.best.record);
     const openBest = open.hits?.[0] === undefined ? 0 : sentenceEvidence(open.model, open.hits[0].best.record);
     if (open.hits !== undefined && openBest - filteredBest >= FILTER_EVIDENCE_MARGIN) return { filters: {}, model: open.model, hits: open.hits };
@@ -317,16 +323,19 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     search(query: string, searchOptions: SearchOptions = {}): Answer {
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const offset = searchOptions.offset ?? 0;
-      const key = JSON.stringify([query, searchOptions.filters ?? {}, today()]);
+      const conditions = { phrases: searchOptions.phrases ?? [], exclude: searchOptions.exclude ?? [] };
+      const key = JSON.stringify([query, searchOptions.filters ?? {}, today(), conditions]);
       let ranked = recent.get(key);
       if (ranked === undefined) {
-        ranked = rankAll(query, searchOptions.filters);
+        ranked = rankAll(query, searchOptions.filters, articleMatcher(conditions));
         if (recent.size >= RECENT_ANSWERS) recent.delete(recent.keys().next().value!);
       } else {
         recent.delete(key);
       }
       recent.set(key, ranked);
-      const { filters, model, hits, listing } = ranked;
+      const { filters, model, listing } = ranked;
+      // features: newest first on request; a stable sort keeps relevance order within an issue date.
+      const hits = searchOptions.order === 'date' ? [...ranked.hits].sort((a, b) => b.best.record.issue.date.localeCompare(a.best.record.issue.date)) : ranked.hits;
       const results =
         listing !== undefined
           ? listing.slice(offset, offset + limit).map((record) => toResult(record, model, 1))

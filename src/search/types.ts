@@ -40,7 +40,17 @@ export interface SearchOptions {
   offset?: number;
   /** Explicit filters; they win over dates found in the question and are never dropped. */
   filters?: SearchFilters;
+  // --- features (issue 12): search syntax and ordering; applied to candidates, so any first stage keeps them ---
+  /** Each phrase must appear in the article (headline or text) as written, compared with normalizeForMatch folding. */
+  phrases?: readonly string[];
+  /** Articles whose headline or text contains any of these are left out. */
+  exclude?: readonly string[];
+  /** `date`: the same results, newest issue first (relevance breaks ties). Default `relevance`. */
+  order?: SearchOrder;
 }
+
+/** How results are ordered: by how well they answer, or newest issue first. */
+export type SearchOrder = 'relevance' | 'date';
 
 export interface SearchEngine {
   /** Query understanding applies: dates and issue numbers in the question become filters. */

@@ -313,3 +313,31 @@ describe('createSearchEngine on the seed issues', () => {
     for (const q of ['石门子水库什么时候建成', '石门子水库哪一年建成', '石門子水庫什麼時候建成']) expect(seeds.search(q).results[0]!.excerpt).toContain('2000年10月建成');
   });
 });
+
+describe('createSearchEngine: search syntax and order (SearchOptions.phrases, exclude, order)', () => {
+  const ids = (options: Parameters<SearchEngine['search']>[1]) => engine.search('志愿服务', { limit: 10, ...options }).results.map((r) => r.articleId);
+
+  it('finds both volunteer articles without conditions', () => {
+    expect(ids({})).toEqual(expect.arrayContaining(['volunteer', 'volunteer2']));
+  });
+
+  it('leaves out articles that contain an excluded word', () => {
+    const found = ids({ exclude: ['乡村学校'] });
+    expect(found).toContain('volunteer');
+    expect(found).not.toContain('volunteer2');
+  });
+
+  it('keeps only articles that contain every phrase as written', () => {
+    expect(ids({ phrases: ['走进乡村学校'] })).toEqual(['volunteer2']);
+    expect(ids({ phrases: ['走进 乡村学校'] })).toEqual([]);
+  });
+
+  it('orders the same results newest issue first on request', () => {
+    const byRelevance = engine.search('志愿服务', { limit: 10 }).results;
+    const byDate = engine.search('志愿服务', { limit: 10, order: 'date' }).results;
+    expect(byDate.length).toBeGreaterThan(1);
+    expect(new Set(byDate.map((r) => r.articleId))).toEqual(new Set(byRelevance.map((r) => r.articleId)));
+    const dates = byDate.map((r) => r.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
