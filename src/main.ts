@@ -38,13 +38,13 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
       const { issue, warnings } = await loadIssueFile(file, { paper: config.paper, manifest, logger });
       for (const warning of warnings) logger.warn(warning, 'issue file skipped');
       if (!issue) return;
-      const duplicate = findDuplicateIssue(issue, archive.issues());
+      const duplicate = findDuplicateIssue(issue, archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []));
       if (duplicate) {
         logger.warn({ file: issue.file, original: duplicate.file }, duplicateIssueMessage(issue, duplicate));
         return;
       }
       archive.upsertIssue(issue);
-      search.upsertIssue(archive.issueById(issue.id) ?? issue);
+      search.upsertIssue(archive.readIssue(issue.id) ?? issue);
       logger.info({ file: issue.file, date: issue.date, articles: issue.articles.length }, 'new issue added');
     },
     onRemove: (file) => {
@@ -63,7 +63,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   for (const warning of warnings) logger.warn(warning, 'issue file skipped');
   const archive = createArchive(issues, { paper: config.paper, topics });
   // The search engine reads "today" (昨天, 11月7日) in the same zone as the bot and the digests.
-  const search = await createSearchEngine({ issues: [...archive.issues()], paper: { ...config.paper, timeZone: config.timeZone }, configDir: config.configDir, dataDir: config.dataDir, logger });
+  const search = await createSearchEngine({ issues: archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []), paper: { ...config.paper, timeZone: config.timeZone }, configDir: config.configDir, dataDir: config.dataDir, logger });
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.

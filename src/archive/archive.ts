@@ -1,13 +1,19 @@
 import type { PaperConfig } from '../config.js';
 import { daysBetween } from '../text/calendar.js';
 import { classifyArticle } from './classify-article.js';
-import type { Article, Issue } from './model.js';
+import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
 
-/** An article together with the issue that printed it: what every citation needs. */
+/** An article with its text, together with the issue that printed it: what reading and citing need. */
 export interface ArticleRef {
   article: Article;
-  issue: Issue;
+  issue: IssueHead;
+}
+
+/** An article's head (no text) with its issue: what lists of articles need. */
+export interface ArticleHeadRef {
+  article: ArticleHead;
+  issue: IssueHead;
 }
 
 export interface TopicSummary {
@@ -17,36 +23,57 @@ export interface TopicSummary {
 }
 
 /**
- * The archive and its lookups. Issues are kept sorted oldest first.
+ * The archive and its lookups. Issues are kept sorted oldest first. Lists hold heads (facts, headlines,
+ * tags); article text is read on demand: `article(id)` for one article, `readIssue(id)` for a whole issue.
  * It can take a new issue while the bot runs (`upsertIssue`); `version` changes when it does.
  */
 export interface Archive {
   readonly paper: PaperConfig;
   readonly version: number;
-  issues(): readonly Issue[];
-  latest(): Issue | undefined;
-  issueById(id: string): Issue | undefined;
-  issuesOn(date: string): Issue[];
-  issueByNumber(number: number): Issue | undefined;
+  issues(): readonly IssueHead[];
+  latest(): IssueHead | undefined;
+  issueById(id: string): IssueHead | undefined;
+  issuesOn(date: string): IssueHead[];
+  issueByNumber(number: number): IssueHead | undefined;
   /** Previous and next issue in date order. */
-  neighbours(issueId: string): { previous?: Issue; next?: Issue };
+  neighbours(issueId: string): { previous?: IssueHead; next?: IssueHead };
   /** The closest issues before and after a date that has none. */
-  nearest(date: string): { before?: Issue; after?: Issue };
+  nearest(date: string): { before?: IssueHead; after?: IssueHead };
+  /** An article with its text. */
   article(articleId: string): ArticleRef | undefined;
+  /** An issue with the text of every article (digests). */
+  readIssue(issueId: string): Issue | undefined;
   topics(): TopicSummary[];
   /** Articles tagged with a topic or place (exact name), newest issue first. */
-  articlesByTopic(name: string): ArticleRef[];
+  articlesByTopic(name: string): ArticleHeadRef[];
   dateRange(): { first: string; last: string } | undefined;
   /** Adds an issue, or replaces the one from the same file. Assigns topics and places. */
   upsertIssue(issue: Issue): void;
   /** Drops the issue read from `file` (its file was deleted); returns it, or undefined if none was. */
-  removeIssue(file: string): Issue | undefined;
+  removeIssue(file: string): IssueHead | undefined;
+}
+
+/** An article's head: the fields lists show (see ArticleHead). */
+export function articleHeadOf(article: Article): ArticleHead {
+  const { id, issueId, kicker, title, titleDerived, subtitle, kind, topics, places } = article;
+  const head: ArticleHead = { id, issueId, title, titleDerived, kind, topics, places };
+  if (kicker !== undefined) head.kicker = kicker;
+  if (subtitle !== undefined) head.subtitle = subtitle;
+  return head;
+}
+
+/** The head of an issue: the same facts, its articles' heads, no text, boilerplate or warnings. */
+export function headOf(issue: Issue): IssueHead {
+  const { articles, boilerplate: _b, warnings: _w, ...facts } = issue;
+  return { ...facts, articles: articles.map(articleHeadOf) };
 }
 
 /** Builds the archive from parsed issues, tagging each article with topics and places from config. */
 export function createArchive(issues: readonly Issue[], options: { paper: PaperConfig; topics: TopicsConfig }): Archive {
-  let sorted: Issue[] = [];
-  let byId = new Map<string, Issue>();
+  let full: Issue[] = [];
+  let sorted: IssueHead[] = [];
+  let byId = new Map<string, IssueHead>();
+  let fullById = new Map<string, Issue>();
   let articles = new Map<string, ArticleRef>();
   let version = 0;
 
@@ -56,18 +83,18 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
   });
 
   const reindex = (list: Issue[]) => {
-    sorted = [...list].sort(
-      (a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0) || a.file.localeCompare(b.file),
-    );
+    full = [...list].sort((a, b) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0) || a.file.localeCompare(b.file));
+    sorted = full.map(headOf);
     byId = new Map(sorted.map((i) => [i.id, i]));
+    fullById = new Map(full.map((i) => [i.id, i]));
     articles = new Map();
-    for (const issue of sorted) for (const article of issue.articles) articles.set(article.id, { article, issue });
+    for (const issue of full) for (const article of issue.articles) articles.set(article.id, { article, issue: byId.get(issue.id)! });
     version++;
   };
   reindex(issues.map(tag));
 
-  const refsNewestFirst = (pred: (a: Article) => boolean): ArticleRef[] => {
-    const out: ArticleRef[] = [];
+  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => {
+    const out: ArticleHeadRef[] = [];
     for (let i = sorted.length - 1; i >= 0; i--) {
       const issue = sorted[i]!;
       for (const article of issue.articles) if (pred(article)) out.push({ article, issue });
@@ -91,8 +118,8 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
       return { previous: sorted[idx - 1], next: sorted[idx + 1] };
     },
     nearest(date) {
-      let before: Issue | undefined;
-      let after: Issue | undefined;
+      let before: IssueHead | undefined;
+      let after: IssueHead | undefined;
       for (const issue of sorted) {
         const d = daysBetween(date, issue.date);
         if (d < 0) before = issue;
@@ -101,6 +128,7 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
       return { before, after };
     },
     article: (id) => articles.get(id),
+    readIssue: (id) => fullById.get(id),
     topics() {
       const out: TopicSummary[] = [];
       for (const t of options.topics.topics) {
@@ -118,11 +146,11 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
       return first && last ? { first: first.date, last: last.date } : undefined;
     },
     upsertIssue(issue) {
-      reindex([...sorted.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
+      reindex([...full.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
     },
     removeIssue(file) {
       const gone = sorted.find((i) => i.file === file);
-      if (gone) reindex(sorted.filter((i) => i !== gone));
+      if (gone) reindex(full.filter((i) => i.id !== gone.id));
       return gone;
     },
   };

@@ -66,6 +66,18 @@ export interface Article {
   places: string[];
 }
 
+/**
+ * An article as the archive lists it: what lists of articles show (headline, kind, tags). The rest
+ * (text, byline, lead-in) is read from the archive's store on demand (`Archive.article`), so fifteen
+ * years of bodies never sit in memory.
+ */
+export type ArticleHead = Pick<Article, 'id' | 'issueId' | 'kicker' | 'title' | 'titleDerived' | 'subtitle' | 'kind' | 'topics' | 'places'>;
+
+/** An issue as the archive lists it: its facts and its articles' heads (see ArticleHead). */
+export interface IssueHead extends Omit<Issue, 'articles' | 'boilerplate' | 'warnings'> {
+  articles: ArticleHead[];
+}
+
 /** A search unit: a run of whole sentences of one article, roughly 80–250 characters. */
 export interface Passage {
   /** `${articleId}#${n}` */

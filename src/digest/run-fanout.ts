@@ -118,7 +118,8 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     const renderFor = (filter: string | undefined) => {
       const key = filter ?? '';
       if (!rendered.has(key)) {
-        const digest = composeDigest(issue, { filter });
+        const full = archive.readIssue(issue.id);
+        const digest = full && composeDigest(full, { filter });
         rendered.set(key, digest ? { digest, parts: deliver.render(digest) } : undefined);
       }
       return rendered.get(key);

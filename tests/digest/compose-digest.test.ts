@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { composeDigest, leadOf } from '../../src/digest/compose-digest.js';
 import { makeArchive, makeArticle, makeIssue } from './support/fixtures.js';
 
-const issue = makeArchive([makeIssue('i1', '2024-11-07', 12124)]).latest()!;
+const archive = makeArchive([makeIssue('i1', '2024-11-07', 12124)]);
+const issue = archive.readIssue(archive.latest()!.id)!;
 
 describe('composeDigest', () => {
   it('lists every article with its headline, lead and tags', () => {

@@ -79,7 +79,8 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
    */
   async function crashAndRecover(launch: () => Run, finish: (run: Run, expectedMessages: number) => Promise<void>, concurrency: number) {
     const { loadTestArchive } = await import('./support/load-test-archive.js');
-    const issue = (await loadTestArchive()).latest()!;
+    const archive = await loadTestArchive();
+    const issue = archive.readIssue(archive.latest()!.id)!;
     const parts = renderDigest(composeDigest(issue)!).length;
 
     let received = 0;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'bot-real-engine-'));
   const { issues } = await loadIssues({ seedsDir, configDir, paper, logger });
   archive = createArchive(issues, { paper, topics: loadTopicsConfig(configDir) });
-  search = await createSearchEngine({ issues: [...archive.issues()], paper, configDir, dataDir, logger });
+  search = await createSearchEngine({ issues, paper, configDir, dataDir, logger });
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

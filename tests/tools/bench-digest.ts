@@ -88,7 +88,8 @@ export async function benchDigestFanout(options: DigestBenchOptions): Promise<Di
       store.subscribe({ chatId, chatKind: 'private', deliveryTime: '00:00', now: since });
     }
     const deliver = createDigestDeliverer(createDigestApi(TOKEN, { apiRoot: fake.url }));
-    const issue = options.archive.latest();
+    const head = options.archive.latest();
+    const issue = head && options.archive.readIssue(head.id);
     if (!issue) throw new Error('the archive is empty: nothing to fan out');
     const expectedParts = deliver.render(composeDigest(issue)!).length;
 

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
 import { addDays, formatChineseDate, isoDateIn } from '../../text/calendar.js';
-import type { Issue } from '../../archive/model.js';
+import type { IssueHead } from '../../archive/model.js';
 import { parseDateExpression, type DateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format/html.js';
@@ -25,7 +25,7 @@ export interface IssueViews {
 export function createIssueViews(deps: { archive: Archive; timeZone: string; now: () => Date }): IssueViews {
   const { archive } = deps;
   const paperName = archive.paper.name;
-  const issueView = (issue: Issue): View => renderIssue(issue, archive.neighbours(issue.id));
+  const issueView = (issue: IssueHead): View => renderIssue(issue, archive.neighbours(issue.id));
   const today = () => isoDateIn(deps.timeZone, deps.now());
 
   const latest = (): View => {
@@ -101,7 +101,7 @@ export function createBrowseFeature(deps: { archive: Archive; timeZone: string; 
   const views = deps.views ?? createIssueViews(deps);
   const feature = new Composer<BotContext>();
   const paperName = archive.paper.name;
-  const issueView = (issue: Issue): View => renderIssue(issue, archive.neighbours(issue.id));
+  const issueView = (issue: IssueHead): View => renderIssue(issue, archive.neighbours(issue.id));
 
   feature.command('latest', async (ctx) => {
     await replyView(ctx, views.latest());

@@ -72,9 +72,10 @@ function searchCards(search: SearchEngine, query: string, offset: number): { car
 }
 
 function latestCards(archive: Archive, offset: number): { cards: Card[]; more: boolean } {
-  const latest = archive.latest();
-  if (!latest) return { cards: [], more: false };
-  const refs: ArticleRef[] = latest.articles.map((article) => ({ article, issue: latest }));
+  const head = archive.latest();
+  const latest = head && archive.readIssue(head.id);
+  if (!head || !latest) return { cards: [], more: false };
+  const refs: ArticleRef[] = latest.articles.map((article) => ({ article, issue: head }));
   const cards = refs.slice(offset, offset + INLINE_PAGE_SIZE).map(({ article, issue }) => {
     const lead = shorten(article.paragraphs[0] ?? article.captions[0] ?? '', 150);
     return {

@@ -93,7 +93,8 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   };
 
   /** Whether any article in the whole archive matches a subscription filter. */
-  const archiveMatches = (filter: string): boolean => archive.issues().some((issue) => issue.articles.some((a) => matchesFilter(a, filter)));
+  const archiveMatches = (filter: string): boolean =>
+    archive.issues().some((head) => archive.readIssue(head.id)?.articles.some((a) => matchesFilter(a, filter)) ?? false);
 
   /** Topic and place buttons; the callback data carries the index into archive.topics(), never the Chinese name. */
   const filterChoices = () => {
@@ -186,7 +187,8 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
 
   // A preview: anyone may ask for it, and it is not recorded, so the scheduled digest still comes.
   chats.command('digest', async (ctx) => {
-    const issue = archive.latest();
+    const head = archive.latest();
+    const issue = head && archive.readIssue(head.id);
     if (!issue) {
       await ctx.reply('资料库里还没有报纸，暂时没有摘要。');
       return;

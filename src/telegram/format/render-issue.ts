@@ -1,5 +1,5 @@
 import { formatChineseDate } from '../../text/calendar.js';
-import type { Article, Issue } from '../../archive/model.js';
+import type { Article, IssueHead } from '../../archive/model.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';
 import { formatIssueDate, formatIssueLabel, formatIssueSpan, formatShortIssueDate, shorten } from './issue-date.js';
@@ -15,7 +15,7 @@ const KIND_MARK: Record<Article['kind'], string> = { news: '', feature: '', phot
  * An issue: date (约 when inferred), number, page count, its headlines, a button per article,
  * and ◀ previous / next ▶ issue buttons.
  */
-export function renderIssue(issue: Issue, neighbours: { previous?: Issue; next?: Issue }): View {
+export function renderIssue(issue: IssueHead, neighbours: { previous?: IssueHead; next?: IssueHead }): View {
   const head = [`📰 ${bold(`《${issue.paper}》${formatIssueDate(issue.date, issue.dateSource)}`)}`];
   const facts: string[] = [];
   if (issue.number !== undefined) facts.push(`总第${issue.number}期`);
@@ -49,7 +49,7 @@ export function renderIssue(issue: Issue, neighbours: { previous?: Issue; next?:
 }
 
 /** One page of the archive's issues, newest first, each a button. */
-export function renderIssueList(issues: readonly Issue[], page: number, paperName: string): View {
+export function renderIssueList(issues: readonly IssueHead[], page: number, paperName: string): View {
   const newestFirst = [...issues].reverse();
   const pages = Math.max(1, Math.ceil(newestFirst.length / ISSUES_PER_PAGE));
   const p = Math.min(Math.max(0, page), pages - 1);
@@ -70,7 +70,7 @@ export function renderIssueList(issues: readonly Issue[], page: number, paperNam
 }
 
 /** A day with no issue: say so and offer the nearest issues before and after it. */
-export function renderMissingDay(date: string, nearest: { before?: Issue; after?: Issue }, paperName: string): View {
+export function renderMissingDay(date: string, nearest: { before?: IssueHead; after?: IssueHead }, paperName: string): View {
   const lines = [`${formatChineseDate(date)}没有找到《${escapeHtml(paperName)}》（当天可能未出版，或尚未收录）。`];
   const buttons: Button[] = [];
   if (nearest.before || nearest.after) {
@@ -84,7 +84,7 @@ export function renderMissingDay(date: string, nearest: { before?: Issue; after?
 }
 
 /** The issues of a month or a year (/date 2024年11月). */
-export function renderIssuesInPeriod(label: string, issues: readonly Issue[], paperName: string): View {
+export function renderIssuesInPeriod(label: string, issues: readonly IssueHead[], paperName: string): View {
   if (issues.length === 0) {
     return { text: `${escapeHtml(label)}没有收录《${escapeHtml(paperName)}》的报纸。发送 /issues 查看资料库收录的全部期次。` };
   }

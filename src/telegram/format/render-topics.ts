@@ -1,4 +1,4 @@
-import type { ArticleRef, TopicSummary } from '../../archive/archive.js';
+import type { ArticleHeadRef, TopicSummary } from '../../archive/archive.js';
 import type { SearchResult } from '../../search/types.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';
@@ -30,7 +30,7 @@ export function renderTopicList(topics: readonly TopicSummary[]): View {
 }
 
 /** One page of a topic's articles, newest first. */
-export function renderTopicPage(topic: TopicSummary, index: number, refs: readonly ArticleRef[], page: number): View {
+export function renderTopicPage(topic: TopicSummary, index: number, refs: readonly ArticleHeadRef[], page: number): View {
   const pages = Math.max(1, Math.ceil(refs.length / TOPIC_PAGE_SIZE));
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = refs.slice(p * TOPIC_PAGE_SIZE, (p + 1) * TOPIC_PAGE_SIZE);

@@ -46,7 +46,7 @@ export async function engineTopResult(question: string, dirs: ArchiveDirs): Prom
   const configDir = `${REPO_ROOT}config`;
   const archive = await loadTestArchive(dirs.seedsDir);
   const engine = await createSearchEngine({
-    issues: [...archive.issues()],
+    issues: archive.issues().flatMap((i) => archive.readIssue(i.id) ?? []),
     paper: loadPaperConfig(configDir),
     configDir,
     dataDir: dirs.dataDir,

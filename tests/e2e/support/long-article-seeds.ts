@@ -34,7 +34,7 @@ export async function seedsWithLongArticle(dir: string, minLength = 8000): Promi
   const paragraphs: string[] = [];
   const byLength = archive
     .issues()
-    .flatMap((i) => i.articles)
+    .flatMap((i) => archive.readIssue(i.id)?.articles ?? [])
     .sort((a, b) => b.paragraphs.join('').length - a.paragraphs.join('').length);
   for (const article of byLength) {
     if (paragraphs.join('').length >= minLength) break;

@@ -104,7 +104,7 @@ describe('deep links', () => {
 
   it('shows the paper’s example questions in /start and /help', async () => {
     const base = makeFixtureArchive();
-    const archive = createArchive(base.issues(), { paper: { ...base.paper, exampleQuestions: ['冬小麦长势如何？'] }, topics: TOPICS });
+    const archive = createArchive(base.issues().flatMap((i) => base.readIssue(i.id) ?? []), { paper: { ...base.paper, exampleQuestions: ['冬小麦长势如何？'] }, topics: TOPICS });
     const h = createHarness({ archive });
     await h.send('/start');
     await h.send('/help');

@@ -15,7 +15,8 @@ export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
   const all = (query: string): SearchResult[] => {
     const terms = query.split(/[\s，。？?！!、]+/).filter((t) => t.length > 0);
     const results: SearchResult[] = [];
-    for (const issue of [...archive.issues()].reverse()) {
+    for (const head of [...archive.issues()].reverse()) {
+      const issue = archive.readIssue(head.id)!;
       for (const article of issue.articles) {
         const texts = [article.title, ...article.paragraphs];
         const matched = terms.filter((t) => texts.some((x) => x.includes(t)));
