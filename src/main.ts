@@ -15,7 +15,7 @@ import { duplicateIssueMessage, findDuplicateIssue } from './ingest/find-duplica
 import { loadIssueFile, loadIssues } from './ingest/load-issues.js';
 import { loadManifest } from './ingest/load-manifest.js';
 import { watchIssues } from './ingest/watch-issues.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, scrubProcessOutput, type Logger } from './logger.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/types.js';
 import { botCommands } from './telegram/commands.js';
@@ -149,6 +149,8 @@ try {
   else createLogger().fatal({ variable: err.variable }, err.message);
   process.exit(1);
 }
+// From here on no byte of the token leaves the process, whoever prints it (a library's console.error included).
+scrubProcessOutput(config.botToken);
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
 const terminal = config.botToken === undefined;
 const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });

@@ -22,4 +22,18 @@ describe('createLogger', () => {
     expect(JSON.stringify(lines[0])).toContain('socket hang up');
     expect(lines[1]).toMatchObject({ level: 30, n: 1, msg: 'plain' });
   });
+
+  it('writes readable lines instead of JSON for a person at a terminal, still without the token', () => {
+    const script = `
+      import { createLogger } from './src/logger.ts';
+      createLogger({ token: ${JSON.stringify(TOKEN)}, pretty: true }).warn({ url: 'http://x/bot${TOKEN}/getMe' }, 'telegram not reachable yet');
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('WARN');
+    expect(run.stderr).toContain('telegram not reachable yet');
+    expect(() => JSON.parse(run.stderr.trim())).toThrow();
+    expect(run.stderr).not.toContain('SECRET');
+  });
 });

@@ -20,7 +20,7 @@ import { openStore } from '../digest/open-store.js';
 import { runFanout } from '../digest/run-fanout.js';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadIssues } from '../ingest/load-issues.js';
-import { createLogger } from '../logger.js';
+import { createLogger, scrubProcessOutput } from '../logger.js';
 import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
 
 const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8]\n';
@@ -70,6 +70,7 @@ async function main(): Promise<number> {
   if (config.botToken === undefined) {
     throw new ConfigError('BOT_TOKEN is not set: sending digests needs a bot token from @BotFather (in .env or the environment).', 'BOT_TOKEN');
   }
+  scrubProcessOutput(config.botToken);
   const logger = createLogger({ level: config.logLevel, token: config.botToken });
   const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
   const archive = createArchive(issues, { paper: config.paper, topics: loadTopicsConfig(config.configDir) });

@@ -87,9 +87,20 @@ async function runPolling(bot: Bot<BotContext>, logger: Logger): Promise<Running
       },
       // bot.handleUpdate rejects with a BotError, which the runner passes here.
       errorHandler: (err: BotError<BotContext>) => bot.errorHandler(err),
-      api: { getUpdates: (args, signal) => bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, signal) },
+      api: {
+        getUpdates: async (args, signal) => {
+          try {
+            return await bot.api.getUpdates({ ...args, allowed_updates: [...ALLOWED_UPDATES] }, signal);
+          } catch (err) {
+            // The runner retries with backoff; we say so through the logger (its own console.error is off).
+            if (!signal?.aborted) logger.warn({ err }, 'getUpdates failed; retrying');
+            throw err;
+          }
+        },
+      },
     },
-    { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } },
+    // silent: the runner would print failures with console.error, past the logger and its level.
+    { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } },
   );
   logger.info({ bot: bot.botInfo.username }, 'bot polling');
   return {

@@ -25,6 +25,8 @@ export interface BotProcess {
   readonly pid: number;
   /** What the process wrote to stdout and stderr so far (the tail), for failure messages. */
   output(): string;
+  /** Everything the process wrote, per stream. */
+  streams(): { stdout: string; stderr: string };
   /** Resolves when the process has exited. */
   readonly exited: Promise<Exit>;
   /** SIGTERM, then waits for the exit; SIGKILL after `graceMs` (and the exit says so). */
@@ -67,16 +69,18 @@ export async function startBotProcess(fake: FakeBotApi, options: StartBotOptions
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const all = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   const collect = (chunk: Buffer): void => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
   };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
+  child.stdout.on('data', (chunk: Buffer) => (collect(chunk), all.stdout.push(chunk)));
+  child.stderr.on('data', (chunk: Buffer) => (collect(chunk), all.stderr.push(chunk)));
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const handle: BotProcess = {
     pid: child.pid ?? -1,
     output: () => output,
+    streams: () => ({ stdout: Buffer.concat(all.stdout).toString('utf8'), stderr: Buffer.concat(all.stderr).toString('utf8') }),
     exited,
     async stop(graceMs = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return exited;

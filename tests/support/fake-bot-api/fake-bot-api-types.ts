@@ -1,6 +1,6 @@
 import type { CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';
 import type { LimitViolation } from './check-telegram-limits.js';
-import type { FakeApiError } from './fake-errors.js';
+import type { FakeApiError, FakeFault } from './fake-errors.js';
 import type { TelegramEntity } from './parse-telegram-html.js';
 import type { ChatKey, SendRateLog } from './send-rate-log.js';
 
@@ -148,8 +148,10 @@ export interface FakeBotApi {
   readonly rates: SendRateLog;
 
   // --- faults ---
-  /** Fails the next `times` calls of `method` ('*' for any), optionally only for one chat. */
-  failNext(method: string, error: FakeApiError, options?: { times?: number; chatId?: ChatKey }): void;
-  /** Adds a rule consulted on every call; return an error to fail that call. Returns a remover. */
-  inject(rule: (call: InjectableCall) => FakeApiError | undefined): () => void;
+  /** Fails (or drops, see FakeDrop) the next `times` calls of `method` ('*' for any), optionally only for one chat. */
+  failNext(method: string, error: FakeFault, options?: { times?: number; chatId?: ChatKey }): void;
+  /** Adds a rule consulted on every call; return an error (or a FakeDrop) to fail that call. Returns a remover. */
+  inject(rule: (call: InjectableCall) => FakeFault | undefined): () => void;
+  /** Connections dropped so far, by kind (`fakeDrops`). */
+  readonly drops: { beforeAccept: number; afterAccept: number };
 }

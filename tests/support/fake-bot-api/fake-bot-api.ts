@@ -13,7 +13,7 @@ import type {
   InjectableCall,
   RecordedViolation,
 } from './fake-bot-api-types.js';
-import { fakeErrors, type FakeApiError } from './fake-errors.js';
+import { fakeErrors, isDrop, type FakeApiError, type FakeFault } from './fake-errors.js';
 import {
   GROUP_USER_ID,
   canonicalJson,
@@ -35,7 +35,8 @@ import { makeBotInfo } from '../../../src/telegram/bot-info.js';
 export type * from './fake-bot-api-types.js';
 export type { ApiResponse, CallPredicate, CallRecord, Recording, WaitOptions } from './call-log.js';
 export type { LimitViolation } from './check-telegram-limits.js';
-export type { FakeApiError } from './fake-errors.js';
+export type { FakeApiError, FakeDrop, FakeFault } from './fake-errors.js';
+export { fakeDrops } from './fake-errors.js';
 export type { TelegramEntity } from './parse-telegram-html.js';
 export type { ChatKey } from './send-rate-log.js';
 
@@ -80,7 +81,7 @@ type Outcome = { ok: true; result: unknown } | { ok: false; error: FakeApiError 
 
 interface FailRule {
   method: string;
-  error: FakeApiError;
+  error: FakeFault;
   remaining: number;
   chatId?: ChatKey;
 }
@@ -109,7 +110,8 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
   let lastQueryId = 0;
   const commands = new Map<string, unknown[]>();
   const failRules: FailRule[] = [];
-  const injectors = new Set<(call: InjectableCall) => FakeApiError | undefined>();
+  const injectors = new Set<(call: InjectableCall) => FakeFault | undefined>();
+  const drops = { beforeAccept: 0, afterAccept: 0 };
 
   let server: Server | undefined;
   let url = '';
@@ -444,7 +446,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
 
   // ---------- faults ----------
 
-  function injectedError(call: InjectableCall): FakeApiError | undefined {
+  function injectedError(call: InjectableCall): FakeFault | undefined {
     const index = failRules.findIndex(
       (r) => (r.method === '*' || r.method === call.method) && (r.chatId === undefined || r.chatId === call.chatId),
     );
@@ -526,7 +528,20 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
     const rejected = broken.find((v) => v.rejected);
     if (enforce && rejected) return fail({ error_code: 400, description: rejected.description });
     const injected = injectedError({ method, chatId, payload }) ?? floodError(method, chatId, time);
-    if (injected) return fail(injected);
+    if (injected && isDrop(injected) && res) {
+      if (injected.drop === 'before-accept') {
+        drops.beforeAccept++;
+        res.destroy();
+        return fail({ error_code: 599, description: 'fake: connection dropped before the call was accepted' });
+      }
+      // Carry the call out, then hang up before the reply: the client cannot tell that it worked.
+      const handler = handlers[method];
+      const outcome = handler ? await handler(payload, res) : fail({ error_code: 404, description: 'Not Found: method not found' });
+      drops.afterAccept++;
+      res.destroy();
+      return outcome;
+    }
+    if (injected && !isDrop(injected)) return fail(injected);
     const handler = handlers[method];
     return handler ? handler(payload, res) : fail({ error_code: 404, description: 'Not Found: method not found' });
   }
@@ -681,6 +696,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
     failNext(method, error, failOptions = {}) {
       failRules.push({ method, error, remaining: failOptions.times ?? 1, chatId: failOptions.chatId });
     },
+    drops,
     inject(rule) {
       injectors.add(rule);
       return () => {

@@ -47,3 +47,22 @@ export const fakeErrors = {
   /** 500, which clients should treat as transient. */
   internal: (): FakeApiError => ({ error_code: 500, description: 'Internal Server Error' }),
 } as const;
+
+/**
+ * A network fault instead of an answer: the fake closes the connection. `before-accept` drops the call unread (the
+ * client's request never took effect); `after-accept` carries the call out — a sent message is in the chat — and
+ * then drops the connection before replying, so the client cannot know it worked.
+ */
+export interface FakeDrop {
+  drop: 'before-accept' | 'after-accept';
+}
+
+export const fakeDrops = {
+  beforeAccept: (): FakeDrop => ({ drop: 'before-accept' }),
+  afterAccept: (): FakeDrop => ({ drop: 'after-accept' }),
+} as const;
+
+/** What a fault rule may return: one of Telegram's errors, or a dropped connection. */
+export type FakeFault = FakeApiError | FakeDrop;
+
+export const isDrop = (fault: FakeFault): fault is FakeDrop => 'drop' in fault;
