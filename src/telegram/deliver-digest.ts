@@ -7,6 +7,7 @@ import { bold, escapeHtml } from './format/html.js';
 import { formatIssueDate, shorten } from './format/issue-date.js';
 import { MESSAGE_LIMIT } from './format/split-html-message.js';
 import { toReplyMarkup, type Button } from './keyboards.js';
+import { readButton } from './features/read-buttons.js';
 
 /** One Telegram message of a digest: HTML text and its read buttons. */
 export interface DigestMessage {
@@ -66,7 +67,7 @@ export function renderDigest(digest: Digest): DigestMessage[] {
     const text = `${renderHeader(digest, part, groups.length)}\n\n${group.map((g) => g.html).join('\n\n')}${footer}`;
     const rows: Button[][] = [];
     for (let i = 0; i < group.length; i += 2) {
-      rows.push(group.slice(i, i + 2).map((g) => ({ text: `${g.n}. ${shorten(g.item.title, 14)}`, action: { kind: 'article', articleId: g.item.articleId, part: 0 } })));
+      rows.push(group.slice(i, i + 2).map((g) => ({ text: `${g.n}. ${shorten(g.item.title, 14)}`, data: readButton.encode({ articleId: g.item.articleId, part: 0 }) })));
     }
     return { text, reply_markup: toReplyMarkup(rows) };
   });

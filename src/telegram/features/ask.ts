@@ -1,13 +1,15 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
-import type { SearchEngine } from '../../search/types.js';
+import { parseSearchSyntax } from '../../search/parse-search-syntax.js';
+import type { SearchEngine, SearchOrder } from '../../search/types.js';
+import { answerPageButton } from './ask-buttons.js';
+import { renderSyntaxHint } from '../format/render-syntax-hint.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer } from '../format/render-answer.js';
 import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
 import { detectIntent } from '../intents.js';
-import { decodeCallback } from '../keyboards.js';
 import type { IssueViews } from './browse.js';
 import type { QueryStore } from '../query-store.js';
 import { editView, replyView } from '../reply.js';
@@ -16,6 +18,8 @@ import { editView, replyView } from '../reply.js';
 export const ANSWER_PAGE_SIZE = 3;
 /** Longer input is not a question; searching it whole would only be slow. */
 const MAX_QUESTION_LENGTH = 300;
+/** A question asking for the latest reports starts in date order. */
+const LATEST_WORDS = /最近|最新|近期/u;
 
 /**
  * Asking the archive. In a private chat any text is a question; in a group only `/ask 问题`, a
@@ -60,21 +64,41 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     const direct = intentView(ctx, q);
     if (direct) return replyView(ctx, direct);
     ctx.log.debug({ question: q }, 'question');
-    const result = deps.search.search(q, { limit: ANSWER_PAGE_SIZE + 1, offset: 0 });
-    ctx.log.info({ results: result.results.length, filters: result.filters }, 'question answered');
-    if (result.results.length === 0) return replyView(ctx, renderNoMatch(q, deps.archive));
+    const syntax = parseSearchSyntax(q);
+    if (syntax.kind === 'problem') {
+      ctx.log.info({ problem: syntax.problem }, 'search syntax hint');
+      return replyView(ctx, renderSyntaxHint(syntax.problem));
+    }
+    // 最近、最新、近期: the reader wants the newest reports first.
+    const order: SearchOrder = LATEST_WORDS.test(syntax.text) ? 'date' : 'relevance';
+    const view = answerPage(ctx, q, { page: 0, order }, (results) => (results > 1 ? deps.queries.remember(q) : undefined));
+    if (view === undefined) return replyView(ctx, renderNoMatch(q, deps.archive));
+    await replyView(ctx, view);
+  };
+
+  /** One page of the answer to a question (with its syntax applied), or undefined when nothing matches. */
+  const answerPage = (ctx: BotContext, question: string, at: { page: number; order: SearchOrder }, keyFor: (results: number) => string | undefined): View | undefined => {
+    const syntax = parseSearchSyntax(question);
+    if (syntax.kind === 'problem') return undefined;
+    const result = deps.search.search(syntax.text, {
+      limit: ANSWER_PAGE_SIZE + 1,
+      offset: at.page * ANSWER_PAGE_SIZE,
+      phrases: syntax.phrases,
+      exclude: syntax.exclude,
+      order: at.order,
+    });
+    ctx.log.info({ results: result.results.length, filters: result.filters, page: at.page, order: at.order }, 'question answered');
+    if (result.results.length === 0) return undefined;
     const hasMore = result.results.length > ANSWER_PAGE_SIZE;
-    await replyView(
-      ctx,
-      renderAnswer(result, {
-        question: q,
-        results: result.results.slice(0, ANSWER_PAGE_SIZE),
-        page: 0,
-        pageSize: ANSWER_PAGE_SIZE,
-        hasMore,
-        queryKey: hasMore ? deps.queries.remember(q) : undefined,
-      }),
-    );
+    return renderAnswer(result, {
+      question,
+      results: result.results.slice(0, ANSWER_PAGE_SIZE),
+      page: at.page,
+      pageSize: ANSWER_PAGE_SIZE,
+      hasMore,
+      queryKey: keyFor(at.page > 0 || hasMore ? ANSWER_PAGE_SIZE + 1 : result.results.length),
+      order: at.order,
+    });
   };
 
   /** Nothing to search: say how to ask, in the words that fit how this message reached the bot. */
@@ -86,29 +110,19 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
 
   feature.command('ask', (ctx) => answer(ctx, ctx.match));
 
-  feature.callbackQuery(/^m:/, async (ctx) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
-    const question = action?.kind === 'more' ? deps.queries.recall(action.key) : undefined;
-    if (action?.kind !== 'more' || question === undefined) {
+  feature.callbackQuery(answerPageButton.filter, async (ctx) => {
+    const action = answerPageButton.decode(ctx.callbackQuery.data);
+    const question = action === undefined ? undefined : deps.queries.recall(action.key);
+    if (action === undefined || question === undefined) {
       await ctx.answerCallbackQuery({ text: '这次搜索已过期，请重新发送您的问题。' });
       return;
     }
-    const result = deps.search.search(question, { limit: ANSWER_PAGE_SIZE + 1, offset: action.page * ANSWER_PAGE_SIZE });
-    if (result.results.length === 0) {
+    const view = answerPage(ctx, question, action, () => action.key);
+    if (view === undefined) {
       await ctx.answerCallbackQuery({ text: '没有更多结果了。' });
       return;
     }
-    await editView(
-      ctx,
-      renderAnswer(result, {
-        question,
-        results: result.results.slice(0, ANSWER_PAGE_SIZE),
-        page: action.page,
-        pageSize: ANSWER_PAGE_SIZE,
-        hasMore: result.results.length > ANSWER_PAGE_SIZE,
-        queryKey: action.key,
-      }),
-    );
+    await editView(ctx, view);
     await ctx.answerCallbackQuery();
   });
 

@@ -8,8 +8,8 @@ import { escapeHtml } from '../format/html.js';
 import { formatIssueLabel, formatIssueSpan } from '../format/issue-date.js';
 import { renderIssue, renderIssueList, renderIssuesInPeriod, renderMissingDay } from '../format/render-issue.js';
 import type { View } from '../format/view.js';
-import { decodeCallback } from '../keyboards.js';
 import { editView, replyView } from '../reply.js';
+import { issueButton, issuesPageButton, openIssueButton } from './browse-buttons.js';
 
 /** What /latest and /date show; also used when a reader just writes 最新一期 or 昨天的报纸. */
 export interface IssueViews {
@@ -77,7 +77,7 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
     const numbered = archive.issues().filter((i) => i.number !== undefined);
     const before = numbered.filter((i) => i.number! < number).sort((a, b) => b.number! - a.number!)[0];
     const after = numbered.filter((i) => i.number! > number).sort((a, b) => a.number! - b.number!)[0];
-    const buttons = [before, after].flatMap((i) => (i ? [[{ text: formatIssueLabel(i), action: { kind: 'issue' as const, issueId: i.id } }]] : []));
+    const buttons = [before, after].flatMap((i) => (i ? [[{ text: formatIssueLabel(i), data: issueButton.encode(i.id) }]] : []));
     return {
       text: `资料库中没有第${number}期《${escapeHtml(paperName)}》。${buttons.length > 0 ? '\n期号最接近的几期：' : '\n发送 /issues 查看资料库收录的全部期次。'}`,
       buttons,
@@ -115,22 +115,29 @@ export function createBrowseFeature(deps: { archive: Archive; timeZone: string; 
     await replyView(ctx, renderIssueList(archive.issues(), 0, paperName));
   });
 
-  feature.callbackQuery(/^(i|o|il):/, async (ctx) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
-    if (action?.kind === 'issues') {
-      await editView(ctx, renderIssueList(archive.issues(), action.page, paperName));
-      await ctx.answerCallbackQuery();
+  feature.callbackQuery(issuesPageButton.filter, async (ctx) => {
+    const page = issuesPageButton.decode(ctx.callbackQuery.data);
+    if (page === undefined) {
+      await ctx.answerCallbackQuery({ text: '这个按钮已失效，请发送 /issues 重新查看。' });
       return;
     }
-    const issue = action?.kind === 'issue' || action?.kind === 'openIssue' ? archive.issueById(action.issueId) : undefined;
-    if (issue === undefined) {
-      await ctx.answerCallbackQuery({ text: '这一期已不在资料库中，请发送 /issues 重新选择。' });
-      return;
-    }
-    if (action?.kind === 'openIssue') await replyView(ctx, issueView(issue));
-    else await editView(ctx, issueView(issue));
+    await editView(ctx, renderIssueList(archive.issues(), page, paperName));
     await ctx.answerCallbackQuery();
   });
+
+  const showIssue = (codec: typeof issueButton, show: (ctx: BotContext, view: View) => Promise<unknown>) =>
+    feature.callbackQuery(codec.filter, async (ctx) => {
+      const id = codec.decode(ctx.callbackQuery.data);
+      const issue = id === undefined ? undefined : archive.issueById(id);
+      if (issue === undefined) {
+        await ctx.answerCallbackQuery({ text: '这一期已不在资料库中，请发送 /issues 重新选择。' });
+        return;
+      }
+      await show(ctx, issueView(issue));
+      await ctx.answerCallbackQuery();
+    });
+  showIssue(issueButton, editView);
+  showIssue(openIssueButton, replyView);
 
   return feature;
 }

@@ -3,7 +3,8 @@ import type { Archive, ArticleRef } from '../../archive/archive.js';
 import type { BotContext } from '../context.js';
 import { parseStartPayload } from '../deep-link.js';
 import { articleButtons, renderArticleParts } from '../format/render-article.js';
-import { decodeCallback, toReplyMarkup } from '../keyboards.js';
+import { toReplyMarkup } from '../keyboards.js';
+import { readButton } from './read-buttons.js';
 
 /**
  * One press sends at most this many messages (≈ 20,000 characters): the longest articles continue
@@ -34,10 +35,10 @@ export function createReadFeature(deps: { archive: Archive }): Composer<BotConte
     await sendArticle(ctx, ref, 0);
   });
 
-  feature.callbackQuery(/^a:/, async (ctx) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
-    const ref = action?.kind === 'article' ? deps.archive.article(action.articleId) : undefined;
-    if (action?.kind !== 'article' || ref === undefined) {
+  feature.callbackQuery(readButton.filter, async (ctx) => {
+    const action = readButton.decode(ctx.callbackQuery.data);
+    const ref = action === undefined ? undefined : deps.archive.article(action.articleId);
+    if (action === undefined || ref === undefined) {
       await ctx.answerCallbackQuery({ text: '抱歉，这篇文章已不在资料库中。' });
       return;
     }

@@ -3,7 +3,7 @@ import type { Archive, TopicSummary } from '../../archive/archive.js';
 import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { renderTitleMatches, renderTopicList, renderTopicPage } from '../format/render-topics.js';
-import { decodeCallback } from '../keyboards.js';
+import { topicListButton, topicPageButton } from './topics-buttons.js';
 import { editView, replyView } from '../reply.js';
 
 /** How many headline matches an unknown topic name shows. */
@@ -38,16 +38,16 @@ export function createTopicsFeature(deps: { archive: Archive; search: SearchEngi
     await replyView(ctx, renderTopicPage(topic, index, archive.articlesByTopic(topic.name), 0));
   });
 
-  feature.callbackQuery(/^(t|tl)(:|$)/, async (ctx) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
+  feature.callbackQuery(topicListButton.filter, async (ctx) => {
+    await editView(ctx, renderTopicList(archive.topics()));
+    await ctx.answerCallbackQuery();
+  });
+
+  feature.callbackQuery(topicPageButton.filter, async (ctx) => {
+    const action = topicPageButton.decode(ctx.callbackQuery.data);
     const topics = archive.topics();
-    if (action?.kind === 'topics') {
-      await editView(ctx, renderTopicList(topics));
-      await ctx.answerCallbackQuery();
-      return;
-    }
-    const topic = action?.kind === 'topic' ? topics[action.index] : undefined;
-    if (action?.kind !== 'topic' || topic === undefined) {
+    const topic = action === undefined ? undefined : topics[action.index];
+    if (action === undefined || topic === undefined) {
       await ctx.answerCallbackQuery({ text: '这个主题已不存在，请发送 /topics 重新选择。' });
       return;
     }

@@ -1,9 +1,11 @@
-import type { Answer, SearchFilters, SearchResult } from '../../search/types.js';
+import type { Answer, SearchFilters, SearchOrder, SearchResult } from '../../search/types.js';
 import { formatChineseDate } from '../../text/calendar.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml, highlightTerms } from './html.js';
 import { formatIssueDate } from './issue-date.js';
 import type { View } from './view.js';
+import { answerPageButton } from '../features/ask-buttons.js';
+import { readButton } from '../features/read-buttons.js';
 
 export interface AnswerPage {
   /** The question as the reader typed it: echoed in the header, escaped, never the engine's normalised form. */
@@ -15,6 +17,8 @@ export interface AnswerPage {
   hasMore: boolean;
   /** Key under which the question is remembered for paging; without it there are no page buttons. */
   queryKey?: string;
+  /** features: the order shown; a button switches to the other one. Default relevance. */
+  order?: SearchOrder;
 }
 
 /**
@@ -31,7 +35,7 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
       : page.results.length > 1
         ? `第 ${first + 1}–${first + page.results.length} 条`
         : `第 ${first + 1} 条`;
-  lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}）${describeFilters(answer.filters)}`);
+  lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
   page.results.forEach((r, i) => {
     lines.push('');
     lines.push(bold(`${first + i + 1}. ${r.title}`));
@@ -41,11 +45,14 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
   lines.push('');
   lines.push('点击下方编号阅读全文。');
 
-  const readRow: Button[] = page.results.map((r, i) => ({ text: `📖 ${first + i + 1}`, action: { kind: 'article', articleId: r.articleId, part: 0 } }));
+  const readRow: Button[] = page.results.map((r, i) => ({ text: `📖 ${first + i + 1}`, data: readButton.encode({ articleId: r.articleId, part: 0 }) }));
   const navRow: Button[] = [];
   if (page.queryKey !== undefined) {
-    if (page.page > 0) navRow.push({ text: '◀ 上一页', action: { kind: 'more', key: page.queryKey, page: page.page - 1 } });
-    if (page.hasMore) navRow.push({ text: '更多结果 ▶', action: { kind: 'more', key: page.queryKey, page: page.page + 1 } });
+    if (page.page > 0) navRow.push({ text: '◀ 上一页', data: answerPageButton.encode({ key: page.queryKey, page: page.page - 1, order: page.order ?? 'relevance' }) });
+    if (page.hasMore) navRow.push({ text: '更多结果 ▶', data: answerPageButton.encode({ key: page.queryKey, page: page.page + 1, order: page.order ?? 'relevance' }) });
+    // features: one button switches between relevance and date order, back to the first page.
+    const other: SearchOrder = page.order === 'date' ? 'relevance' : 'date';
+    navRow.push({ text: other === 'date' ? '🕒 最新在前' : '🎯 按相关度', data: answerPageButton.encode({ key: page.queryKey, page: 0, order: other }) });
   }
   return { text: lines.join('\n'), buttons: [readRow, navRow] };
 }

@@ -4,6 +4,8 @@ import type { Button } from '../keyboards.js';
 import { bold, escapeHtml, italic } from './html.js';
 import { formatIssueLabel } from './issue-date.js';
 import { splitHtmlMessage } from './split-html-message.js';
+import { openIssueButton } from '../features/browse-buttons.js';
+import { readButton } from '../features/read-buttons.js';
 
 /**
  * An article in full, as HTML split into messages of at most 4096 characters at sentence ends:
@@ -34,11 +36,11 @@ export function renderArticleParts(ref: ArticleRef, botUsername: string): string
 export function articleButtons(ref: ArticleRef, botUsername: string, continueAt?: { part: number; total: number }): Button[][] {
   const rows: Button[][] = [];
   if (continueAt) {
-    rows.push([{ text: `继续阅读（${continueAt.part + 1}/${continueAt.total}）▶`, action: { kind: 'article', articleId: ref.article.id, part: continueAt.part } }]);
+    rows.push([{ text: `继续阅读（${continueAt.part + 1}/${continueAt.total}）▶`, data: readButton.encode({ articleId: ref.article.id, part: continueAt.part }) }]);
   }
   rows.push([
     { text: '🔗 分享本文', url: shareUrl(articleDeepLink(botUsername, ref.article.id), ref.article.title) },
-    { text: '📰 查看本期', action: { kind: 'openIssue', issueId: ref.issue.id } },
+    { text: '📰 查看本期', data: openIssueButton.encode(ref.issue.id) },
   ]);
   return rows;
 }

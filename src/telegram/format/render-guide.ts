@@ -2,6 +2,7 @@ import type { Archive } from '../../archive/archive.js';
 import { formatIssueSpan } from './issue-date.js';
 import { bold, escapeHtml } from './html.js';
 import type { View } from './view.js';
+import { SEARCH_SYNTAX_HELP } from './render-syntax-hint.js';
 
 /** What the archive holds, in one sentence: 资料库收录《昌吉日报》2024年11月7日至11月13日共 5 期。 */
 export function describeArchive(archive: Archive): string {
@@ -84,6 +85,7 @@ export function renderHelp(archive: Archive, botUsername: string): View {
       '• 私聊：直接发送问题，例如：',
       ...examples.map((e) => `  ${escapeHtml(e)}`),
       '• 群聊：发送 /ask 问题、@我 提问，或回复我的消息。',
+      ...SEARCH_SYNTAX_HELP.map(escapeHtml),
       '',
       renderCommandList(archive, botUsername),
     ].join('\n'),

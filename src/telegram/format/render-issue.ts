@@ -5,6 +5,8 @@ import { bold, escapeHtml } from './html.js';
 import { formatIssueDate, formatIssueLabel, formatIssueSpan, formatShortIssueDate, shorten } from './issue-date.js';
 import { MESSAGE_LIMIT } from './split-html-message.js';
 import type { View } from './view.js';
+import { issueButton, issuesPageButton } from '../features/browse-buttons.js';
+import { readButton } from '../features/read-buttons.js';
 
 /** Issues per page of /issues. */
 export const ISSUES_PER_PAGE = 8;
@@ -41,11 +43,11 @@ export function renderIssue(issue: IssueHead, neighbours: { previous?: IssueHead
 
   const articleRows: Button[][] = issue.articles
     .slice(0, 90)
-    .map((a, i) => [{ text: `${i + 1}. ${shorten(a.title, 28)}`, action: { kind: 'article', articleId: a.id, part: 0 } }]);
+    .map((a, i) => [{ text: `${i + 1}. ${shorten(a.title, 28)}`, data: readButton.encode({ articleId: a.id, part: 0 }) }]);
   const nav: Button[] = [];
-  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${formatShortIssueDate(neighbours.previous, issue.date)}`, action: { kind: 'issue', issueId: neighbours.previous.id } });
-  if (neighbours.next) nav.push({ text: `下一期 ${formatShortIssueDate(neighbours.next, issue.date)} ▶`, action: { kind: 'issue', issueId: neighbours.next.id } });
-  return { text: [...head, ...lines, ...footer].join('\n'), buttons: [...articleRows, nav, [{ text: '📚 全部期次', action: { kind: 'issues', page: 0 } }]] };
+  if (neighbours.previous) nav.push({ text: `◀ 上一期 ${formatShortIssueDate(neighbours.previous, issue.date)}`, data: issueButton.encode(neighbours.previous.id) });
+  if (neighbours.next) nav.push({ text: `下一期 ${formatShortIssueDate(neighbours.next, issue.date)} ▶`, data: issueButton.encode(neighbours.next.id) });
+  return { text: [...head, ...lines, ...footer].join('\n'), buttons: [...articleRows, nav, [{ text: '📚 全部期次', data: issuesPageButton.encode(0) }]] };
 }
 
 /** One page of the archive's issues, newest first, each a button. */
@@ -62,10 +64,10 @@ export function renderIssueList(issues: readonly IssueHead[], page: number, pape
     formatIssueSpan(first, last),
     pages > 1 ? `第 ${p + 1}/${pages} 页，点击查看某一期：` : '点击查看某一期：',
   ].join('\n');
-  const rows: Button[][] = slice.map((issue) => [{ text: `${formatIssueLabel(issue)} · ${issue.articles.length}篇`, action: { kind: 'issue', issueId: issue.id } }]);
+  const rows: Button[][] = slice.map((issue) => [{ text: `${formatIssueLabel(issue)} · ${issue.articles.length}篇`, data: issueButton.encode(issue.id) }]);
   const nav: Button[] = [];
-  if (p > 0) nav.push({ text: '◀ 较新', action: { kind: 'issues', page: p - 1 } });
-  if (p < pages - 1) nav.push({ text: '较早 ▶', action: { kind: 'issues', page: p + 1 } });
+  if (p > 0) nav.push({ text: '◀ 较新', data: issuesPageButton.encode(p - 1) });
+  if (p < pages - 1) nav.push({ text: '较早 ▶', data: issuesPageButton.encode(p + 1) });
   return { text, buttons: [...rows, nav] };
 }
 
@@ -75,8 +77,8 @@ export function renderMissingDay(date: string, nearest: { before?: IssueHead; af
   const buttons: Button[] = [];
   if (nearest.before || nearest.after) {
     lines.push('最近的几期：');
-    if (nearest.before) buttons.push({ text: `◀ ${formatIssueLabel(nearest.before)}`, action: { kind: 'issue', issueId: nearest.before.id } });
-    if (nearest.after) buttons.push({ text: `${formatIssueLabel(nearest.after)} ▶`, action: { kind: 'issue', issueId: nearest.after.id } });
+    if (nearest.before) buttons.push({ text: `◀ ${formatIssueLabel(nearest.before)}`, data: issueButton.encode(nearest.before.id) });
+    if (nearest.after) buttons.push({ text: `${formatIssueLabel(nearest.after)} ▶`, data: issueButton.encode(nearest.after.id) });
   } else {
     lines.push('发送 /issues 查看资料库收录的全部期次。');
   }
@@ -91,6 +93,6 @@ export function renderIssuesInPeriod(label: string, issues: readonly IssueHead[]
   const shown = issues.slice(0, 31);
   return {
     text: `${escapeHtml(label)}共收录 ${issues.length} 期，点击查看：`,
-    buttons: shown.map((issue) => [{ text: formatIssueLabel(issue), action: { kind: 'issue', issueId: issue.id } }]),
+    buttons: shown.map((issue) => [{ text: formatIssueLabel(issue), data: issueButton.encode(issue.id) }]),
   };
 }

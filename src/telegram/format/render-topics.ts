@@ -4,6 +4,8 @@ import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';
 import { formatIssueLabel, shorten } from './issue-date.js';
 import type { View } from './view.js';
+import { readButton } from '../features/read-buttons.js';
+import { topicListButton, topicPageButton } from '../features/topics-buttons.js';
 
 /** Articles per page of a topic. */
 export const TOPIC_PAGE_SIZE = 6;
@@ -25,7 +27,7 @@ export function renderTopicList(topics: readonly TopicSummary[]): View {
     '点击下方按钮，或发送 /topic 名称。',
   ].join('\n');
   const buttonsOf = (kind: TopicSummary['kind']): Button[] =>
-    topics.flatMap((t, index) => (t.kind === kind && t.count > 0 ? [{ text: `${t.name} ${t.count}`, action: { kind: 'topic' as const, index, page: 0 } }] : []));
+    topics.flatMap((t, index) => (t.kind === kind && t.count > 0 ? [{ text: `${t.name} ${t.count}`, data: topicPageButton.encode({ index, page: 0 }) }] : []));
   return { text, buttons: [...chunk(buttonsOf('topic'), 3), ...chunk(buttonsOf('place'), 3)] };
 }
 
@@ -36,19 +38,19 @@ export function renderTopicPage(topic: TopicSummary, index: number, refs: readon
   const slice = refs.slice(p * TOPIC_PAGE_SIZE, (p + 1) * TOPIC_PAGE_SIZE);
   const label = topic.kind === 'place' ? '📍' : '🏷';
   if (slice.length === 0) {
-    return { text: `${label} ${bold(topic.name)}：暂时没有相关报道。`, buttons: [[{ text: '◀ 全部主题', action: { kind: 'topics' } }]] };
+    return { text: `${label} ${bold(topic.name)}：暂时没有相关报道。`, buttons: [[{ text: '◀ 全部主题', data: topicListButton.encode(true) }]] };
   }
   const lines = [`${label} ${bold(topic.name)} · 共 ${refs.length} 篇${pages > 1 ? `（第 ${p + 1}/${pages} 页）` : ''}`];
   slice.forEach((ref, i) => {
     lines.push('', `${p * TOPIC_PAGE_SIZE + i + 1}. ${escapeHtml(ref.article.title)}`, `   ${escapeHtml(formatIssueLabel(ref.issue))}`);
   });
   const read: Button[][] = slice.map((ref, i) => [
-    { text: `📖 ${p * TOPIC_PAGE_SIZE + i + 1}. ${shorten(ref.article.title, 24)}`, action: { kind: 'article', articleId: ref.article.id, part: 0 } },
+    { text: `📖 ${p * TOPIC_PAGE_SIZE + i + 1}. ${shorten(ref.article.title, 24)}`, data: readButton.encode({ articleId: ref.article.id, part: 0 }) },
   ]);
   const nav: Button[] = [];
-  if (p > 0) nav.push({ text: '◀ 上一页', action: { kind: 'topic', index, page: p - 1 } });
-  nav.push({ text: '全部主题', action: { kind: 'topics' } });
-  if (p < pages - 1) nav.push({ text: '下一页 ▶', action: { kind: 'topic', index, page: p + 1 } });
+  if (p > 0) nav.push({ text: '◀ 上一页', data: topicPageButton.encode({ index, page: p - 1 }) });
+  nav.push({ text: '全部主题', data: topicListButton.encode(true) });
+  if (p < pages - 1) nav.push({ text: '下一页 ▶', data: topicPageButton.encode({ index, page: p + 1 }) });
   return { text: lines.join('\n'), buttons: [...read, nav] };
 }
 
@@ -59,8 +61,8 @@ export function renderTitleMatches(name: string, results: readonly SearchResult[
   }
   const lines = [`没有名为「${escapeHtml(name)}」的主题，以下是标题相关的报道：`];
   results.forEach((r, i) => lines.push('', `${i + 1}. ${escapeHtml(r.title)}`, `   ${escapeHtml(formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber }))}`));
-  const read: Button[][] = results.map((r, i) => [{ text: `📖 ${i + 1}. ${shorten(r.title, 24)}`, action: { kind: 'article', articleId: r.articleId, part: 0 } }]);
-  return { text: lines.join('\n'), buttons: [...read, [{ text: '全部主题', action: { kind: 'topics' } }]] };
+  const read: Button[][] = results.map((r, i) => [{ text: `📖 ${i + 1}. ${shorten(r.title, 24)}`, data: readButton.encode({ articleId: r.articleId, part: 0 }) }]);
+  return { text: lines.join('\n'), buttons: [...read, [{ text: '全部主题', data: topicListButton.encode(true) }]] };
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -79,7 +79,7 @@ describe('asking in a private chat', () => {
     expect(all.length).toBeGreaterThan(3);
     const message = lastWithButtons(h);
     const more = buttonsOf(message).find((b) => b.text.includes('更多结果'))!;
-    expect(more.data).toMatch(/^m:[0-9a-z]+:1$/);
+    expect(more.data).toMatch(/^m:[0-9a-z]+:1:r$/);
     await h.press(message, more.data!);
     const edited = h.api.messages().find((m) => m.messageId === message.messageId)!;
     expect(edited.text).toContain(all[3]!.title);
@@ -255,5 +255,52 @@ describe('echoing the question', () => {
     const reply = h.sentSince(0)[0]!;
     expect(reply.text).toContain(`关于「${typed}」的报道`);
     expect(reply.html).toContain(`关于「${typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}」`);
+  });
+});
+
+describe('search syntax and order in answers', () => {
+  it('passes a quoted phrase and -exclusions to the search as conditions, the rest as the question', async () => {
+    const h = createHarness();
+    await h.send('"冬小麦" 播种 -广告');
+    const q = (h.search as FakeSearchEngine).queries.at(-1)!;
+    expect(q.query).toBe('冬小麦 播种');
+    expect(q.options).toMatchObject({ phrases: ['冬小麦'], exclude: ['广告'], order: 'relevance' });
+  });
+
+  it.each([
+    ['"冬小麦 播种', '引号没有配对'],
+    ['-广告', '只有要排除的词'],
+  ])('answers malformed syntax %s with a short hint, not an error', async (question, hint) => {
+    const h = createHarness();
+    await h.send(question);
+    const [reply] = h.sentSince(0);
+    expect(reply!.text).toContain(hint);
+    expect(reply!.text).toContain('/help');
+    expect(h.logs.some((l) => l.level === 50)).toBe(false);
+  });
+
+  it('starts a question asking for the latest in date order', async () => {
+    const h = createHarness();
+    await h.send('最近 冬小麦');
+    expect((h.search as FakeSearchEngine).queries.at(-1)!.options).toMatchObject({ order: 'date' });
+    expect(h.sentSince(0)[0]!.text).toContain('最新的在前');
+  });
+
+  it('switches between relevance and date order with one button, back to the first page', async () => {
+    const h = createHarness();
+    const question = '木垒县 冬小麦 天池 社区 公司';
+    await h.send(question);
+    const message = lastWithButtons(h);
+    const toDate = buttonsOf(message).find((b) => b.text.includes('最新在前'))!;
+    expect(toDate.data).toMatch(/^m:[0-9a-z]+:0:d$/);
+    await h.press(message, toDate.data!);
+    const byDate = h.search.search(question, { limit: 10, order: 'date' }).results;
+    const edited = h.api.messages().find((m) => m.messageId === message.messageId)!;
+    expect(edited.text).toContain(`1. ${byDate[0]!.title}`);
+    expect(edited.text).toContain('最新的在前');
+    const toRelevance = buttonsOf(edited).find((b) => b.text.includes('按相关度'))!;
+    expect(toRelevance.data).toMatch(/:0:r$/);
+    const next = buttonsOf(edited).find((b) => b.text.includes('更多结果'))!;
+    expect(next.data).toMatch(/:1:d$/);
   });
 });

@@ -5,6 +5,7 @@ import type { Answer, SearchEngine, SearchOptions, SearchResult } from '../../..
  * A predictable stand-in for the search engine, so bot tests do not depend on ranking: the query is
  * split on spaces and punctuation, an article matches when its headline or a paragraph contains a
  * term, more matched terms rank first. The excerpt is the first matching paragraph (≤ 200 chars).
+ * Phrases, exclusions and the date order (SearchOptions) are honoured as the real engine does.
  */
 export interface FakeSearchEngine extends SearchEngine {
   readonly queries: { query: string; options?: SearchOptions }[];
@@ -45,7 +46,14 @@ export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
     search(query: string, options?: SearchOptions): Answer {
       queries.push({ query, options });
       const offset = options?.offset ?? 0;
-      return { query, filters: options?.filters ?? {}, results: all(query).slice(offset, offset + (options?.limit ?? 5)) };
+      // The search syntax's conditions and the date order, as the real engine applies them (on whole articles).
+      const text = (r: SearchResult) => {
+        const ref = archive.article(r.articleId);
+        return ref ? [ref.article.title, ...ref.article.paragraphs].join('\n') : '';
+      };
+      let results = all(query).filter((r) => (options?.phrases ?? []).every((p) => text(r).includes(p)) && !(options?.exclude ?? []).some((w) => text(r).includes(w)));
+      if (options?.order === 'date') results = [...results].sort((a, b) => b.date.localeCompare(a.date));
+      return { query, filters: options?.filters ?? {}, results: results.slice(offset, offset + (options?.limit ?? 5)) };
     },
     searchTitles(query: string, limit = 5): SearchResult[] {
       queries.push({ query });
