@@ -1,21 +1,13 @@
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import type { LevelWithSilent } from 'pino';
 import { ConfigError } from './errors.js';
+import { loadProfile } from './profile/load-profile.js';
+import type { PaperConfig, PaperProfile } from './profile/paper-profile.js';
+import { isTimeZone } from './profile/profile-schemas.js';
 
-/** Facts about the paper, from `config/paper.json`. */
-export interface PaperConfig {
-  name: string;
-  nameLatin?: string;
-  publisher?: string;
-  timeZone: string;
-  region?: string;
-  /** Lines containing any of these are masthead/boilerplate, never article text. */
-  mastheadMarkers: string[];
-  /** Example questions about the archive shown by /help, /start and the no-match reply. */
-  exampleQuestions?: string[];
-}
+export type { PaperConfig } from './profile/paper-profile.js';
 
 /** The whole validated configuration. Only this module reads `process.env`. */
 export interface Config {
@@ -34,7 +26,10 @@ export interface Config {
   digestTickSeconds: number;
   /** Digest fan-out ceiling, messages per second overall (Telegram allows about 30). */
   digestRatePerSecond: number;
+  /** The paper's name, zone, masthead markers… (the same object as `profile.paper`). */
   paper: PaperConfig;
+  /** The whole paper profile from CONFIG_DIR, validated once. */
+  profile: PaperProfile;
 }
 
 const LEVELS: readonly LevelWithSilent[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
@@ -128,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
   } catch (cause) {
     throw new ConfigError(`DATA_DIR "${dataDir}" cannot be used as a writable folder (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}). Point it at a folder this user can write.`, 'DATA_DIR', { cause });
   }
-  const paper = loadPaperConfig(configDir);
+  const profile = loadProfile(configDir);
+  const paper = profile.paper;
   return {
     botToken,
     apiRoot,
@@ -145,34 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     digestTickSeconds,
     digestRatePerSecond,
     paper,
-  };
-}
-
-/** Reads and validates `paper.json` from the config directory. */
-export function loadPaperConfig(configDir: string): PaperConfig {
-  const file = path.join(configDir, 'paper.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new ConfigError(`Cannot read the paper configuration ${file}: ${(cause as Error).message}. Set CONFIG_DIR to the folder holding paper.json.`, 'CONFIG_DIR', { cause });
-  }
-  const p = raw as Partial<PaperConfig>;
-  if (typeof p.name !== 'string' || p.name.trim() === '') {
-    throw new ConfigError(`${file}: "name" (the paper's name) is required.`, 'CONFIG_DIR');
-  }
-  const timeZone = typeof p.timeZone === 'string' ? p.timeZone : 'Asia/Shanghai';
-  if (!isTimeZone(timeZone)) throw new ConfigError(`${file}: timeZone "${timeZone}" is not a known IANA time zone.`, 'CONFIG_DIR');
-  return {
-    name: p.name,
-    nameLatin: p.nameLatin,
-    publisher: p.publisher,
-    timeZone,
-    region: p.region,
-    mastheadMarkers: Array.isArray(p.mastheadMarkers) ? p.mastheadMarkers.filter((m): m is string => typeof m === 'string') : [],
-    ...(Array.isArray(p.exampleQuestions)
-      ? { exampleQuestions: p.exampleQuestions.filter((q): q is string => typeof q === 'string' && q.trim() !== '').map((q) => q.trim()) }
-      : {}),
+    profile,
   };
 }
 
@@ -197,15 +166,6 @@ function isHttpUrl(s: string): boolean {
   try {
     const u = new URL(s);
     return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
   } catch {
     return false;
   }

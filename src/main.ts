@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { createArchive, type Archive } from './archive/archive.js';
-import { loadTopicsConfig } from './archive/topics-config.js';
 import { loadConfig, type Config } from './config.js';
 import { openStore } from './digest/open-store.js';
 import { startDigestService } from './digest/start-digest-service.js';
@@ -13,9 +12,9 @@ import { ConfigError, StoreError } from './errors.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { duplicateIssueMessage, findDuplicateIssue } from './ingest/find-duplicate-issue.js';
 import { loadIssueFile, loadIssues } from './ingest/load-issues.js';
-import { loadManifest } from './ingest/load-manifest.js';
 import { watchIssues } from './ingest/watch-issues.js';
 import { createLogger, scrubProcessOutput, type Logger } from './logger.js';
+import { loadProfile } from './profile/load-profile.js';
 import { createSearchEngine } from './search/create-search-engine.js';
 import type { SearchEngine } from './search/types.js';
 import { botCommands } from './telegram/commands.js';
@@ -27,14 +26,27 @@ import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/fe
 import { runBot } from './telegram/run-bot.js';
 import { chatInTerminal } from './telegram/terminal-chat.js';
 
+/**
+ * The manifest as it is now: an editor may have recorded a new issue's date with it while the bot runs.
+ * A profile broken meanwhile keeps the manifest read at startup (and says so); the rest of the profile
+ * is only read at startup.
+ */
+function currentManifest(config: Config, logger: Logger) {
+  try {
+    return loadProfile(config.configDir).manifest;
+  } catch (err) {
+    logger.warn({ err }, 'config changed and no longer valid; using the manifest read at startup');
+    return config.profile.manifest;
+  }
+}
+
 /** Keeps the archive and the index in step when an issue file is added or changed while running. */
 async function watchSeeds(config: Config, archive: Archive, search: SearchEngine, logger: Logger) {
   return watchIssues({
     seedsDir: config.seedsDir,
     logger,
     onFile: async (file) => {
-      // Re-read the manifest each time: an editor may have recorded the new issue's date with it.
-      const { manifest } = await loadManifest(config.configDir);
+      const manifest = currentManifest(config, logger);
       const { issue, warnings } = await loadIssueFile(file, { paper: config.paper, manifest, logger });
       for (const warning of warnings) logger.warn(warning, 'issue file skipped');
       if (!issue) return;
@@ -58,12 +70,11 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
 }
 
 async function main(config: Config, logger: Logger): Promise<void> {
-  const topics = loadTopicsConfig(config.configDir);
-  const { issues, warnings } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const { issues, warnings } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   for (const warning of warnings) logger.warn(warning, 'issue file skipped');
-  const archive = createArchive(issues, { paper: config.paper, topics });
+  const archive = createArchive(issues, { paper: config.paper, topics: config.profile.topics });
   // The search engine reads "today" (昨天, 11月7日) in the same zone as the bot and the digests.
-  const search = await createSearchEngine({ issues: archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []), paper: { ...config.paper, timeZone: config.timeZone }, configDir: config.configDir, dataDir: config.dataDir, logger });
+  const search = await createSearchEngine({ issues: archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []), paper: { ...config.paper, timeZone: config.timeZone }, profile: config.profile, dataDir: config.dataDir, logger });
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.

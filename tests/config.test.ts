@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadPaperConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
 
 const base = { SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'cfg-data-')) };
@@ -60,12 +60,5 @@ describe('loadConfig', () => {
   it('takes the time zone from TZ, else from the paper', () => {
     expect(loadConfig({ ...base, TZ: 'Asia/Urumqi' }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Urumqi');
     expect(loadConfig({ ...base }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Shanghai');
-  });
-
-  it('explains a missing or broken paper.json', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
-    expect(() => loadPaperConfig(dir)).toThrow(/paper\.json/);
-    writeFileSync(path.join(dir, 'paper.json'), '{"timeZone":"Asia/Shanghai"}');
-    expect(() => loadPaperConfig(dir)).toThrow(/"name"/);
   });
 });

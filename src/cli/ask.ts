@@ -75,8 +75,8 @@ async function main(argv: string[]): Promise<number> {
   const question = argv.filter((a) => a !== '--json').join(' ').trim();
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
-  const engine: SearchEngine = await createSearchEngine({ issues, paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
+  const engine: SearchEngine = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, dataDir: config.dataDir, logger });
   const print = (answer: Answer) => process.stdout.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : formatAnswer(answer));
 
   if (question !== '') {

@@ -13,7 +13,6 @@
  */
 import { parseArgs } from 'node:util';
 import { createArchive } from '../archive/archive.js';
-import { loadTopicsConfig } from '../archive/topics-config.js';
 import { loadConfig } from '../config.js';
 import { createRateLimiter, DEFAULT_RATE } from '../digest/create-rate-limiter.js';
 import { openStore } from '../digest/open-store.js';
@@ -72,8 +71,8 @@ async function main(): Promise<number> {
   }
   scrubProcessOutput(config.botToken);
   const logger = createLogger({ level: config.logLevel, token: config.botToken });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
-  const archive = createArchive(issues, { paper: config.paper, topics: loadTopicsConfig(config.configDir) });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
+  const archive = createArchive(issues, { paper: config.paper, topics: config.profile.topics });
   const store = openStore(config.dataDir, logger);
 
   let stopping = false;

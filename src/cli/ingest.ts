@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   try {
     result = await loadIssues({
       seedsDir: config.seedsDir,
-      configDir: config.configDir,
+      manifest: config.profile.manifest,
       paper: config.paper,
       logger,
       onProgress: (done, total, file) => progress.update(done, total, file),

@@ -6,7 +6,6 @@ import { IngestError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { decodeIssueFile } from './decode-file.js';
 import { duplicateIssueMessage, findDuplicateIssue } from './find-duplicate-issue.js';
-import { loadManifest } from './load-manifest.js';
 import type { Manifest } from './manifest.js';
 import { parseIssue } from './parse-issue.js';
 import { isoDateIn } from '../text/calendar.js';
@@ -19,14 +18,15 @@ export interface IngestWarning {
 
 export interface LoadIssueFileOptions {
   paper: PaperConfig;
-  /** Manifest entries by file name (see loadManifest). */
+  /** Manifest entries by file name (the paper profile's manifest). */
   manifest?: Manifest;
   logger: Logger;
 }
 
 export interface LoadIssuesOptions {
   seedsDir: string;
-  configDir: string;
+  /** Issue dates and numbers an editor checked (the paper profile's manifest). */
+  manifest: Manifest;
   paper: PaperConfig;
   logger: Logger;
   /** Called after each file, for a progress display. */
@@ -81,15 +81,14 @@ export async function loadIssueFile(filePath: string, options: LoadIssueFileOpti
 }
 
 /**
- * Ingests every `*.txt` file of the seeds folder (sorted by name) with the manifest from the config
- * folder. Bad files are skipped with a warning each; the others are still ingested. A file holding
- * an issue already loaded from an earlier file (see findDuplicateIssue) is skipped with one warning
+ * Ingests every `*.txt` file of the seeds folder (sorted by name) with the given manifest. Bad files
+ * are skipped with a warning each; the others are still ingested. A file holding an issue already loaded from an earlier file (see findDuplicateIssue) is skipped with one warning
  * naming both files.
  */
 export async function loadIssues(options: LoadIssuesOptions): Promise<{ issues: Issue[]; warnings: IngestWarning[] }> {
   const log = options.logger.child({ module: 'ingest' });
-  const { manifest, warnings: manifestWarnings } = await loadManifest(options.configDir);
-  const warnings: IngestWarning[] = manifestWarnings.map((message) => ({ file: 'manifest.json', message }));
+  const manifest = options.manifest;
+  const warnings: IngestWarning[] = [];
   let names: string[];
   try {
     names = (await readdir(options.seedsDir)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();

@@ -3,7 +3,7 @@ import type { Issue } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { splitSentences } from '../text/split-sentences.js';
-import { createSearchEngineCore } from './search-engine-core.js';
+import { createSearchEngineCore, type SearchProfile } from './search-engine-core.js';
 import type { SearchEngine } from './types.js';
 
 /**
@@ -12,13 +12,13 @@ import type { SearchEngine } from './types.js';
  * cache is corrupt), and answers questions in Chinese.
  *
  * @example
- * const search = await createSearchEngine({ issues, paper: config.paper, configDir: config.configDir, dataDir: config.dataDir, logger });
+ * const search = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, dataDir: config.dataDir, logger });
  * search.search('木垒县冬小麦播种了多少亩').results[0]?.excerpt
  */
 export async function createSearchEngine(options: {
   issues: Issue[];
   paper: PaperConfig;
-  configDir: string;
+  profile: SearchProfile;
   dataDir?: string;
   logger: Logger;
   /** The clock for relative dates (昨天); injected so tests control it. */

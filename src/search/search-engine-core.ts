@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Article, Issue, Passage } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
 import { IndexError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
-import { loadTokenizer, type Tokenizer } from '../text/tokenizer.js';
+import type { PaperProfile } from '../profile/paper-profile.js';
+import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { fingerprintOf, loadIndexCache, saveIndexCache } from './index-cache.js';
 import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex, type PassageRecord, type RankWeights } from './passage-index.js';
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
@@ -13,7 +12,6 @@ import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js'
 import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
 import { stripHtml } from '../text/strip-html.js';
-import { loadPublicationCues } from './publication-cues.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
 /**
@@ -67,7 +65,8 @@ const MIN_TITLE_EVIDENCE = 0.4;
 export interface SearchEngineCoreOptions {
   issues: readonly Issue[];
   paper: PaperConfig;
-  configDir: string;
+  /** The word lists and user dictionary the index is built with, and their fingerprint (see loadProfile). */
+  profile: SearchProfile;
   dataDir?: string;
   logger: Logger;
   now?: () => Date;
@@ -79,6 +78,9 @@ export interface SearchEngineCoreOptions {
   weights?: Partial<RankWeights>;
   relevance?: Partial<RelevanceOptions>;
 }
+
+/** What search takes from the paper profile. */
+export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues' | 'fingerprint'>;
 
 const DEFAULT_LIMIT = 5;
 /** Ranked questions kept for paging and repeats (inline mode asks the same prefix again and again). */
@@ -107,9 +109,9 @@ interface Ranked {
  */
 export function createSearchEngineCore(options: SearchEngineCoreOptions): SearchEngine {
   const log = options.logger.child({ module: 'search' });
-  const tokenizer = options.tokenizer ?? loadTokenizer(options.configDir);
+  const tokenizer = options.tokenizer ?? createTokenizer(options.profile);
   const relevance = { ...DEFAULT_RELEVANCE, ...options.relevance };
-  const publicationCues = loadPublicationCues(options.configDir);
+  const publicationCues = options.profile.publicationCues;
   const now = options.now ?? (() => new Date());
   // One formatter for "today in the paper's time zone": building an Intl formatter per question is slow.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -128,8 +130,8 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   };
 
   let issues: Issue[] = [...options.issues];
-  const configTexts = ['stopwords.txt', 'userdict.txt', 'generic-nouns.txt'].map((f) => readConfigText(options.configDir, f));
-  const fingerprint = () => fingerprintOf({ issues, passagesOf, config: configTexts });
+  // Keyed on the whole profile: a changed word list or dictionary cuts passages differently.
+  const fingerprint = () => fingerprintOf({ issues, passagesOf, config: [options.profile.fingerprint] });
 
   const build = (): PassageIndex => {
     const started = performance.now();
@@ -360,13 +362,4 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       if (removed.length > 0) changed({ file, removed: removed.length }, 'issue removed from the index');
     },
   };
-}
-
-function readConfigText(configDir: string, file: string): string {
-  try {
-    return readFileSync(path.join(configDir, file), 'utf8');
-  } catch {
-    // loadTokenizer reports a missing file with a ConfigError; the fingerprint just records its absence.
-    return '';
-  }
 }

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigError } from '../errors.js';
 import { normalizeForMatch } from './normalize-for-match.js';
 
 /**
@@ -15,20 +12,4 @@ export function parseStopwords(text: string): Set<string> {
     words.add(normalizeForMatch(line));
   }
   return words;
-}
-
-/** Loads `stopwords.txt` from the config directory. */
-export function loadStopwords(configDir: string): Set<string> {
-  const file = path.join(configDir, 'stopwords.txt');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(
-      `Cannot read the stopword list ${file}: ${(cause as Error).message}. Set CONFIG_DIR to the folder holding stopwords.txt.`,
-      'CONFIG_DIR',
-      { cause },
-    );
-  }
-  return parseStopwords(text);
 }

@@ -1,9 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { ConfigError } from '../errors.js';
-import { loadStopwords, parseStopwords } from './stopwords.js';
 
 /** What a question contributes to matching, after normalisation. */
 export interface QueryTerms {
@@ -230,27 +226,4 @@ function questionPhrases(tokens: readonly string[], informative: (token: string)
   const last = tokens[lastInformative];
   if (last !== undefined && Array.from(last).length >= 2 && genericNouns.has(last)) out.add(lastInformative);
   return out;
-}
-
-/** Reads `stopwords.txt` and `userdict.txt` from the config directory and builds the tokenizer. */
-export function loadTokenizer(configDir: string): Tokenizer {
-  const file = path.join(configDir, 'userdict.txt');
-  let userDict: string;
-  try {
-    userDict = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(
-      `Cannot read the jieba user dictionary ${file}: ${(cause as Error).message}. Set CONFIG_DIR to the folder holding userdict.txt.`,
-      'CONFIG_DIR',
-      { cause },
-    );
-  }
-  return createTokenizer({ stopwords: loadStopwords(configDir), userDict, genericNouns: loadGenericNouns(configDir) });
-}
-
-/** `generic-nouns.txt` from the config directory (same format as stopwords.txt); none when the file is absent. */
-export function loadGenericNouns(configDir: string): Set<string> {
-  const file = path.join(configDir, 'generic-nouns.txt');
-  if (!existsSync(file)) return new Set();
-  return parseStopwords(readFileSync(file, 'utf8'));
 }

@@ -24,7 +24,7 @@ describe('loadIssues', () => {
     writeFileSync(path.join(dir, 'good.txt'), '## 木垒县冬小麦长势喜人\n\n本报讯 记者张三报道：11月5日，木垒县冬小麦陆续出苗，长势喜人。\n');
     writeFileSync(path.join(dir, 'odd.txt'), '## 某个标题\n\n本报讯 记者李四报道：正文。\n');
     const paper = { name: '昌吉日报', timeZone: 'Asia/Shanghai', mastheadMarkers: [] };
-    const { issues, warnings } = await loadIssues({ seedsDir: dir, configDir: path.join(dir, 'no-config'), paper, logger: createSilentLogger() });
+    const { issues, warnings } = await loadIssues({ seedsDir: dir, manifest: {}, paper, logger: createSilentLogger() });
     expect(issues.map((i) => i.file)).toEqual(['good.txt']);
     expect(warnings.filter((w) => w.file === 'odd.txt')).toHaveLength(1);
     expect(warnings.find((w) => w.file === 'odd.txt')?.message).toContain('could not be parsed');

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperConfig } from '../../src/config.js';
-import { ConfigError, IngestError } from '../../src/errors.js';
+import { IngestError } from '../../src/errors.js';
 import { decodeIssueFile } from '../../src/ingest/decode-file.js';
 import { loadIssueFile, loadIssues } from '../../src/ingest/load-issues.js';
-import { loadManifest } from '../../src/ingest/load-manifest.js';
 import { createSilentLogger } from '../../src/logger.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/ingest/', import.meta.url));
@@ -23,13 +22,11 @@ const logger = createSilentLogger();
 
 let root: string;
 let seedsDir: string;
-let configDir: string;
+const manifest = {};
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'load-issues-'));
   seedsDir = path.join(root, 'seeds');
-  configDir = path.join(root, 'config');
   mkdirSync(seedsDir);
-  mkdirSync(configDir);
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -48,7 +45,7 @@ function writeMixedFolder() {
 describe('loadIssues', () => {
   it('warns once per bad file, naming it, and still ingests the others', async () => {
     writeMixedFolder();
-    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    const { issues, warnings } = await loadIssues({ seedsDir, manifest, paper, logger });
     expect(issues.map((i) => i.file)).toEqual(['a-good.txt', 'f-good.txt']);
     expect(warnings.map((w) => w.file)).toEqual(['b-empty.txt', 'c-binary.txt', 'd-gbk.txt', 'e-masthead.txt']);
     for (const w of warnings) expect(w.message).toContain(w.file);
@@ -61,22 +58,22 @@ describe('loadIssues', () => {
   it('reports progress after each file', async () => {
     writeMixedFolder();
     const seen: string[] = [];
-    await loadIssues({ seedsDir, configDir, paper, logger, onProgress: (done, total, file) => seen.push(`${done}/${total} ${file}`) });
+    await loadIssues({ seedsDir, manifest, paper, logger, onProgress: (done, total, file) => seen.push(`${done}/${total} ${file}`) });
     expect(seen).toEqual(['1/6 a-good.txt', '2/6 b-empty.txt', '3/6 c-binary.txt', '4/6 d-gbk.txt', '5/6 e-masthead.txt', '6/6 f-good.txt']);
   });
 
   it('dates an issue from the manifest, flagged manifest', async () => {
     copyFileSync(path.join(fixtures, 'hard-wrapped.txt'), path.join(seedsDir, 'h.txt'));
-    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'h.txt': { date: '2025-09-03', number: 12300 }, 'gone.txt': { date: '2025-01-01' } } }));
-    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    const manifest = { 'h.txt': { date: '2025-09-03', number: 12300 }, 'gone.txt': { date: '2025-01-01' } };
+    const { issues, warnings } = await loadIssues({ seedsDir, manifest, paper, logger });
     expect(issues[0]).toMatchObject({ date: '2025-09-03', dateSource: 'manifest', number: 12300 });
     expect(warnings).toEqual([{ file: 'manifest.json', message: expect.stringContaining('gone.txt') }]);
   });
 
   it('ingests the same ids on every run', async () => {
     writeMixedFolder();
-    const a = await loadIssues({ seedsDir, configDir, paper, logger });
-    const b = await loadIssues({ seedsDir, configDir, paper, logger });
+    const a = await loadIssues({ seedsDir, manifest, paper, logger });
+    const b = await loadIssues({ seedsDir, manifest, paper, logger });
     expect(b.issues.flatMap((i) => i.articles.map((x) => x.id))).toEqual(a.issues.flatMap((i) => i.articles.map((x) => x.id)));
   });
 
@@ -84,7 +81,7 @@ describe('loadIssues', () => {
     copyFileSync(path.join(seedsRoot, seed000), path.join(seedsDir, seed000));
     copyFileSync(path.join(seedsRoot, seed000), path.join(seedsDir, 'copy-of-000.txt'));
     copyFileSync(path.join(fixtures, 'hard-wrapped.txt'), path.join(seedsDir, 'zz-other.txt'));
-    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    const { issues, warnings } = await loadIssues({ seedsDir, manifest, paper, logger });
     // Name order decides which file is kept: `000_…` sorts before `copy-of-000.txt`.
     expect(issues.map((i) => i.file)).toEqual([seed000, 'zz-other.txt']);
     expect(warnings).toHaveLength(1);
@@ -99,14 +96,14 @@ describe('loadIssues', () => {
     const text = readFileSync(path.join(fixtures, 'markdown-groups.txt'), 'utf8');
     writeFileSync(path.join(seedsDir, 'a.txt'), text);
     writeFileSync(path.join(seedsDir, 'b.txt'), text.replace(/\n/g, '  \r\n'));
-    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'a.txt': { date: '2025-04-02' }, 'b.txt': { date: '2025-04-02' } } }));
-    const { issues, warnings } = await loadIssues({ seedsDir, configDir, paper, logger });
+    const manifest = { 'a.txt': { date: '2025-04-02' }, 'b.txt': { date: '2025-04-02' } };
+    const { issues, warnings } = await loadIssues({ seedsDir, manifest, paper, logger });
     expect(issues.map((i) => i.file)).toEqual(['a.txt']);
     expect(warnings).toEqual([{ file: 'b.txt', message: expect.stringMatching(/b\.txt is a duplicate of a\.txt/) }]);
   });
 
   it('throws an IngestError naming a missing folder', async () => {
-    await expect(loadIssues({ seedsDir: path.join(root, 'nope'), configDir, paper, logger })).rejects.toThrow(IngestError);
+    await expect(loadIssues({ seedsDir: path.join(root, 'nope'), manifest, paper, logger })).rejects.toThrow(IngestError);
   });
 });
 
@@ -144,25 +141,5 @@ describe('decodeIssueFile', () => {
 
   it('accepts a BOM', () => {
     expect(decodeIssueFile(Buffer.from('\uFEFF昌吉', 'utf8'), 'b.txt')).toBe('昌吉');
-  });
-});
-
-describe('loadManifest', () => {
-  it('reads entries and skips ones without a valid date', async () => {
-    writeFileSync(path.join(configDir, 'manifest.json'), JSON.stringify({ issues: { 'a.txt': { date: '2025-03-08', number: 12200 }, 'b.txt': { date: '2025-02-30' } } }));
-    const { manifest, warnings } = await loadManifest(configDir);
-    expect(manifest).toEqual({ 'a.txt': { date: '2025-03-08', number: 12200 } });
-    expect(warnings).toEqual([expect.stringContaining('b.txt')]);
-  });
-
-  it('treats a missing manifest as empty and broken JSON as a config error', async () => {
-    expect(await loadManifest(configDir)).toEqual({ manifest: {}, warnings: [] });
-    writeFileSync(path.join(configDir, 'manifest.json'), '{ not json');
-    await expect(loadManifest(configDir)).rejects.toThrow(ConfigError);
-  });
-
-  it('reads the project manifest, which holds no guessed dates', async () => {
-    const { manifest } = await loadManifest(fileURLToPath(new URL('../../config/', import.meta.url)));
-    expect(manifest).toEqual({});
   });
 });

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article, Issue } from '../../src/archive/model.js';
-import { loadPaperConfig } from '../../src/config.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
 import { parseIssue } from '../../src/ingest/parse-issue.js';
 import { accountedText, characterCounts, sourceText } from './support/text-accounting.js';
 
 const seedsDir = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const configDir = fileURLToPath(new URL('../../config/', import.meta.url));
-const paper = loadPaperConfig(configDir);
+const profile = loadProfile(configDir);
+const paper = profile.paper;
 const files = readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
   .sort();

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPassages } from '../../src/archive/build-passages.js';
 import type { Article, Issue } from '../../src/archive/model.js';
-import { loadPaperConfig } from '../../src/config.js';
+import { testProfile } from '../support/test-profile.js';
 import { loadIssues } from '../../src/ingest/load-issues.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
@@ -9,12 +9,12 @@ import type { SearchEngine } from '../../src/search/types.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { fixtureIssues, potatoIssue } from '../fixtures/search/issues.js';
 
-const paper = loadPaperConfig('config');
+const paper = testProfile.paper;
 const now = () => new Date('2024-11-09T02:00:00Z'); // 2024-11-09 10:00 in Asia/Shanghai
 let engine: SearchEngine;
 
 beforeAll(async () => {
-  engine = await createSearchEngine({ issues: fixtureIssues(), paper, configDir: 'config', logger: createSilentLogger(), now });
+  engine = await createSearchEngine({ issues: fixtureIssues(), paper, profile: testProfile, logger: createSilentLogger(), now });
 });
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -155,7 +155,7 @@ describe('createSearchEngine searchTitles', () => {
 
 describe('createSearchEngine upsertIssue', () => {
   it('adds a new issue and replaces an issue from the same file', async () => {
-    const local = await createSearchEngine({ issues: [potatoIssue()], paper, configDir: 'config', logger: createSilentLogger(), now });
+    const local = await createSearchEngine({ issues: [potatoIssue()], paper, profile: testProfile, logger: createSilentLogger(), now });
     expect(local.search('石城子水库').results).toEqual([]);
     const before = local.passageCount;
 
@@ -205,7 +205,7 @@ describe('createSearchEngine with everyday phrasings', () => {
   ];
   let local: SearchEngine;
   beforeAll(async () => {
-    local = await createSearchEngine({ issues: issues(), paper, configDir: 'config', logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
+    local = await createSearchEngine({ issues: issues(), paper, profile: testProfile, logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
   });
 
   it('searches every issue when a year dates the fact, not the issue', () => {
@@ -253,9 +253,9 @@ describe('createSearchEngine on the seed issues', () => {
   let seeds: SearchEngine;
   let seedIssues: Issue[];
   beforeAll(async () => {
-    const { issues } = await loadIssues({ seedsDir: 'seeds', configDir: 'config', paper, logger: createSilentLogger() });
+    const { issues } = await loadIssues({ seedsDir: 'seeds', manifest: testProfile.manifest, paper, logger: createSilentLogger() });
     seedIssues = issues;
-    seeds = await createSearchEngine({ issues, paper, configDir: 'config', logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
+    seeds = await createSearchEngine({ issues, paper, profile: testProfile, logger: createSilentLogger(), now: () => new Date('2025-12-31T04:00:00Z') });
   });
 
   it('answers a question dated by a year from the issue that printed the fact', () => {

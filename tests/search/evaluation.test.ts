@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPassages } from '../../src/archive/build-passages.js';
-import { loadPaperConfig } from '../../src/config.js';
+import { createTokenizer } from '../../src/text/tokenizer.js';
+import { testProfile } from '../support/test-profile.js';
 import { loadIssues } from '../../src/ingest/load-issues.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
@@ -11,7 +12,6 @@ import { evaluateDev, evaluateOos, loadDevOos, loadDevQa } from '../tools/evalua
 import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
-import { loadTokenizer } from '../../src/text/tokenizer.js';
 
 /**
  * Quality floors, a little under the figures `npm run eval` measures, so a regression fails CI.
@@ -21,12 +21,12 @@ const shared = path.resolve(process.cwd(), '../shared');
 const devFile = path.join(shared, 'eval/dev_qa.tsv');
 const oosFile = path.join(shared, 'eval/dev_oos.tsv');
 const cmrcDir = path.join(shared, 'bench/cmrc2018');
-const paper = loadPaperConfig('config');
+const paper = testProfile.paper;
 const logger = createSilentLogger();
 
 async function seedEngine() {
-  const { issues } = await loadIssues({ seedsDir: 'seeds', configDir: 'config', paper, logger });
-  const engine = await createSearchEngine({ issues, paper, configDir: 'config', logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const { issues } = await loadIssues({ seedsDir: 'seeds', manifest: testProfile.manifest, paper, logger });
+  const engine = await createSearchEngine({ issues, paper, profile: testProfile, logger, now: () => new Date('2025-12-31T04:00:00Z') });
   return { issues, engine };
 }
 
@@ -55,10 +55,10 @@ describe.skipIf(!existsSync(path.join(cmrcDir, 'corpus.jsonl')))('CMRC 2018 (eve
   it('ranks above the strongest baseline, and stays quiet when asked of the newspaper', { timeout: 180_000 }, async () => {
     const { corpus, queries: all } = loadCmrc(cmrcDir);
     const queries = all.filter((_, i) => i % 3 === 0);
-    const tokenizer = loadTokenizer('config');
+    const tokenizer = createTokenizer(testProfile);
     const issue = cmrcIssue(corpus);
     const core = (relevance?: RelevanceOptions) =>
-      createSearchEngineCore({ issues: [issue], paper, configDir: 'config', logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
+      createSearchEngineCore({ issues: [issue], paper, profile: testProfile, logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
 
     const ranking = evaluateEngineOnCmrc('ranking', core(RELEVANCE_GATE_OFF), queries, 0);
     expect(ranking.recall1).toBeGreaterThanOrEqual(0.98);

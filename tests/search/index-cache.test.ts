@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPaperConfig } from '../../src/config.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import { testProfile } from '../support/test-profile.js';
 import { buildPassages } from '../../src/archive/build-passages.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import { cacheDirOf, fingerprintOf, INDEX_FORMAT, loadIndexCache } from '../../src/search/index-cache.js';
 import { fixtureIssues } from '../fixtures/search/issues.js';
 
-const paper = loadPaperConfig('config');
+const paper = testProfile.paper;
 const dirs: string[] = [];
 const tempDir = () => {
   const d = mkdtempSync(path.join(os.tmpdir(), 'search-cache-test-'));
@@ -28,8 +29,9 @@ function recordingLogger() {
 }
 
 const open = (dataDir: string, configDir = 'config') => {
+  const profile = loadProfile(configDir);
   const log = recordingLogger();
-  return createSearchEngine({ issues: fixtureIssues(), paper, configDir, dataDir, logger: log.logger }).then((engine) => ({ engine, log }));
+  return createSearchEngine({ issues: fixtureIssues(), paper, profile, dataDir, logger: log.logger }).then((engine) => ({ engine, log }));
 };
 
 const ask = (q: string) => (e: Awaited<ReturnType<typeof open>>) => e.engine.search(q).results.map((r) => [r.articleId, r.excerpt, r.score]);

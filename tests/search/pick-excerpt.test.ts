@@ -5,9 +5,9 @@ import { buildQueryModel } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
 import { normalizeForMatch } from '../../src/text/normalize-for-match.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
-import { loadTokenizer } from '../../src/text/tokenizer.js';
+import { profileTokenizer } from '../support/test-profile.js';
 
-const tokenizer = loadTokenizer('config');
+const tokenizer = profileTokenizer();
 const stats = createTermStats();
 const modelOf = (q: string) => buildQueryModel(tokenizer.query(normalizeForMatch(q)), stats, q);
 const passagesOf = (...texts: string[]) => texts.map((t) => sentencesOf(t, splitSentences));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildQueryModel, coverage, evidence, idf, unseenShare } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
-import { loadTokenizer } from '../../src/text/tokenizer.js';
+import { profileTokenizer } from '../support/test-profile.js';
 
-const tokenizer = loadTokenizer('config');
+const tokenizer = profileTokenizer();
 
 /** Stats over passages given as text. */
 function statsOf(texts: string[]) {

@@ -3,9 +3,9 @@ import type { Article, Issue } from '../../src/archive/model.js';
 import { sentenceEvidence, type PassageRecord } from '../../src/search/passage-index.js';
 import { buildQueryModel } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
-import { loadTokenizer } from '../../src/text/tokenizer.js';
+import { profileTokenizer } from '../support/test-profile.js';
 
-const tokenizer = loadTokenizer('config');
+const tokenizer = profileTokenizer();
 
 function recordOf(text: string, normTitle = ''): PassageRecord {
   return {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/archive/model.js';
-import { loadPublicationCues } from '../../src/search/publication-cues.js';
+import { testProfile } from '../support/test-profile.js';
 import { hasFilters, issueMatches, understandQuery } from '../../src/search/understand-query.js';
 
 const today = '2024-11-20';
-const publicationCues = loadPublicationCues('config');
+const publicationCues = testProfile.publicationCues;
 
 describe('understandQuery', () => {
   it('turns a day into a date filter and keeps the rest to search', () => {

@@ -5,9 +5,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArchive, type Archive } from '../../src/archive/archive.js';
 import { formatChineseDate } from '../../src/text/calendar.js';
-import { loadTopicsConfig } from '../../src/archive/topics-config.js';
-import { loadPaperConfig } from '../../src/config.js';
 import { loadIssues } from '../../src/ingest/load-issues.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import type { SearchEngine } from '../../src/search/types.js';
 import { buttonsOf, createHarness, lastWithButtons } from './support/harness.js';
@@ -23,11 +22,12 @@ let search: SearchEngine;
 
 beforeAll(async () => {
   const logger = pino({ level: 'silent' });
-  const paper = loadPaperConfig(configDir);
+  const profile = loadProfile(configDir);
+  const paper = profile.paper;
   dataDir = mkdtempSync(path.join(tmpdir(), 'bot-real-engine-'));
-  const { issues } = await loadIssues({ seedsDir, configDir, paper, logger });
-  archive = createArchive(issues, { paper, topics: loadTopicsConfig(configDir) });
-  search = await createSearchEngine({ issues, paper, configDir, dataDir, logger });
+  const { issues } = await loadIssues({ seedsDir, manifest: profile.manifest, paper, logger });
+  archive = createArchive(issues, { paper, topics: profile.topics });
+  search = await createSearchEngine({ issues, paper, profile, dataDir, logger });
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

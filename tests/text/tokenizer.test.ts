@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUserDict, createTokenizer, getJieba, loadTokenizer } from '../../src/text/tokenizer.js';
+import { cleanUserDict, createTokenizer, getJieba } from '../../src/text/tokenizer.js';
+import { profileTokenizer } from '../support/test-profile.js';
 
-const tokenizer = loadTokenizer('config');
+const tokenizer = profileTokenizer();
 
 describe('tokenizer', () => {
   it('keeps local names from the user dictionary whole', () => {

@@ -13,8 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createArchive, type Archive } from '../../src/archive/archive.js';
-import { loadPaperConfig } from '../../src/config.js';
-import { loadTopicsConfig } from '../../src/archive/topics-config.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
 import { composeDigest } from '../../src/digest/compose-digest.js';
 import { createRateLimiter } from '../../src/digest/create-rate-limiter.js';
 import { openStore } from '../../src/digest/open-store.js';
@@ -146,9 +145,9 @@ export async function benchDigestFanout(options: DigestBenchOptions): Promise<Di
 
 /** The archive from the seeds directory and config, as the bot loads it. */
 export async function loadBenchArchive(seedsDir: string, configDir: string, logger: Logger): Promise<Archive> {
-  const paper = loadPaperConfig(configDir);
-  const { issues } = await loadIssues({ seedsDir, configDir, paper, logger });
-  return createArchive(issues, { paper, topics: loadTopicsConfig(configDir) });
+  const { paper, topics, manifest } = loadProfile(configDir);
+  const { issues } = await loadIssues({ seedsDir, manifest, paper, logger });
+  return createArchive(issues, { paper, topics });
 }
 
 function formatRow(name: string, r: DigestBenchResult): string {

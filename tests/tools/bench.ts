@@ -80,10 +80,10 @@ function questionSet(): { timed: string[]; warmUp: string[] } {
 async function childBuild(scale: number, dataDir: string): Promise<BuildReport> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   const archive = replicateArchive(issues, scale);
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, configDir: config.configDir, dataDir, logger });
+  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, dataDir, logger });
   const buildMs = performance.now() - started;
   return { scale, issues: archive.length, passages: engine.passageCount, buildMs, cacheBytes: dirBytes(cacheDirOf(dataDir)) };
 }
@@ -92,11 +92,11 @@ async function childBuild(scale: number, dataDir: string): Promise<BuildReport> 
 async function childServe(scale: number, dataDir: string): Promise<ServeReport> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   const archive = replicateArchive(issues, scale);
   gc();
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, configDir: config.configDir, dataDir, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, dataDir, logger, now: () => new Date('2025-12-31T04:00:00Z') });
   const coldStartMs = performance.now() - started;
   const { timed, warmUp } = questionSet();
   for (const q of warmUp) engine.search(q); // JIT

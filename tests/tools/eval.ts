@@ -21,7 +21,7 @@ import { evaluateDev, evaluateOos, loadDevOos, loadDevQa, type DevReport } from 
 import { buildPassages } from '../../src/archive/build-passages.js';
 import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
-import { loadTokenizer } from '../../src/text/tokenizer.js';
+import { createTokenizer } from '../../src/text/tokenizer.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -54,9 +54,9 @@ async function main(argv: string[]): Promise<number> {
   const failures: string[] = [];
   const summary: Record<string, unknown> = {};
 
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, configDir: config.configDir, paper: config.paper, logger });
+  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   // Fixed clock: relative dates in questions must not change the figures from day to day.
-  const engine = await createSearchEngine({ issues, paper: config.paper, configDir: config.configDir, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const engine = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, logger, now: () => new Date('2025-12-31T04:00:00Z') });
   say(`archive: ${issues.length} issues, ${engine.passageCount} passages`);
 
   const devFile = path.join(shared, 'eval/dev_qa.tsv');
@@ -98,10 +98,10 @@ async function main(argv: string[]): Promise<number> {
     if (foreign / queries.length > 0.015) failures.push(`${pct(foreign / queries.length)} of CMRC questions got results from the newspaper > 0.015`);
 
     const issue = cmrcIssue(corpus);
-    const tokenizer = loadTokenizer(config.configDir);
+    const tokenizer = createTokenizer(config.profile);
     const core = (relevance?: RelevanceOptions) => {
       const started = performance.now();
-      const e = createSearchEngineCore({ issues: [issue], paper: config.paper, configDir: config.configDir, logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
+      const e = createSearchEngineCore({ issues: [issue], paper: config.paper, profile: config.profile, logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance });
       return { engine: e, ms: performance.now() - started };
     };
     const ranking = core(RELEVANCE_GATE_OFF);

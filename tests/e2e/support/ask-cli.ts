@@ -37,18 +37,19 @@ export async function askCliTopResult(question: string, dirs: ArchiveDirs): Prom
 
 /** Without the CLI: the same engine in this process (same seeds, config and index cache). */
 export async function engineTopResult(question: string, dirs: ArchiveDirs): Promise<CliTopResult | undefined> {
-  const [{ loadTestArchive }, { createSearchEngine }, { loadPaperConfig }, { createSilentLogger }] = await Promise.all([
+  const [{ loadTestArchive }, { createSearchEngine }, { loadProfile }, { createSilentLogger }] = await Promise.all([
     import('./load-test-archive.js'),
     import('../../../src/search/create-search-engine.js'),
-    import('../../../src/config.js'),
+    import('../../../src/profile/load-profile.js'),
     import('../../../src/logger.js'),
   ]);
   const configDir = `${REPO_ROOT}config`;
+  const profile = loadProfile(configDir);
   const archive = await loadTestArchive(dirs.seedsDir);
   const engine = await createSearchEngine({
     issues: archive.issues().flatMap((i) => archive.readIssue(i.id) ?? []),
-    paper: loadPaperConfig(configDir),
-    configDir,
+    paper: profile.paper,
+    profile,
     dataDir: dirs.dataDir,
     logger: createSilentLogger(),
   });
