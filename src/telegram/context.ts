@@ -3,6 +3,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Archive } from '../archive/archive.js';
 import type { Logger } from '../logger.js';
 import type { SearchEngine } from '../search/types.js';
+import type { Script } from '../text/convert-script.js';
 
 /** A command for Telegram's command menu (setMyCommands), with a Chinese description. */
 export interface MenuCommand {
@@ -41,12 +42,16 @@ export interface BotDeps {
   apiTransformers?: Transformer[];
   /** Flood protection per user; `false` turns it off (tests of other features). */
   rateLimit?: RateLimitOptions | false;
+  /** A chat's chosen script (/settings 简体/繁體), which wins over the script a reader writes in. */
+  scriptOf?: (chatId: number) => Script | undefined;
 }
 
 /** What every handler sees besides grammY's context: a logger for this update and the deps. */
 export interface BotContextFlavor {
   log: Logger;
   deps: BotDeps;
+  /** The script this update is answered in (see replyInReadersScript). */
+  script: Script;
 }
 
 export type BotContext = Context & BotContextFlavor;

@@ -12,6 +12,7 @@ import { createReadFeature } from './features/read.js';
 import { createStartHelpFeature } from './features/start-help.js';
 import { createTopicsFeature } from './features/topics.js';
 import { createQueryStore } from './query-store.js';
+import { replyInReadersScript } from './reply-script.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limit.js';
 
 /** The token used when no real Bot API is involved (terminal chat, tests): never sent anywhere. */
@@ -56,6 +57,8 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
 
   // Commands are case-insensitive (/DATE, /Latest): grammY matches them exactly, so lower-case the command first.
   guarded.use(lowerCaseCommand);
+  // Replies in the reader's script (繁體 for a question written in it, or the chat's choice).
+  guarded.use(replyInReadersScript(deps.scriptOf));
 
   const { archive, search } = deps;
   guarded.use(createReadFeature({ archive }));

@@ -304,3 +304,32 @@ describe('search syntax and order in answers', () => {
     expect(next.data).toMatch(/:1:d$/);
   });
 });
+
+describe('replies in the reader’s script', () => {
+  it('answers a question written in traditional characters wholly in traditional characters, bold kept', async () => {
+    const h = createHarness();
+    await h.send('冬小麥');
+    const [reply] = h.sentSince(0);
+    expect(reply!.text).toContain('關於「冬小麥」的報道');
+    expect(reply!.text).toContain('《昌吉日報》');
+    expect(reply!.html).toContain('<b>冬小麥</b>');
+    expect(reply!.text).not.toMatch(/[关报这条击读]/u);
+    const labels = buttonsOf(reply!).map((b) => b.text).join(' ');
+    expect(labels).toContain('最新在前');
+  });
+
+  it('keeps a simplified question’s answer in simplified characters', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    expect(h.sentSince(0)[0]!.text).toContain('关于「冬小麦」的报道');
+  });
+
+  it('keeps traditional characters when a button on a traditional answer is pressed', async () => {
+    const h = createHarness();
+    await h.send('木壘縣 冬小麥 天池 社區 公司');
+    const message = lastWithButtons(h);
+    const more = buttonsOf(message).find((b) => b.text.includes('更多結果'))!;
+    await h.press(message, more.data!);
+    expect(h.api.messages().find((m) => m.messageId === message.messageId)!.text).toContain('報道');
+  });
+});

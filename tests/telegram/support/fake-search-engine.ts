@@ -1,3 +1,4 @@
+import { normalizeForMatch } from '../../../src/text/normalize-for-match.js';
 import type { Archive } from '../../../src/archive/archive.js';
 import type { Answer, SearchEngine, SearchOptions, SearchResult } from '../../../src/search/types.js';
 
@@ -14,7 +15,8 @@ export interface FakeSearchEngine extends SearchEngine {
 export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
   const queries: { query: string; options?: SearchOptions }[] = [];
   const all = (query: string): SearchResult[] => {
-    const terms = query.split(/[\s，。？?！!、]+/).filter((t) => t.length > 0);
+    // Folded to simplified as the real engine does, so a question in traditional characters finds the same articles.
+    const terms = normalizeForMatch(query).split(/[\s，。？?！!、]+/).filter((t) => t.length > 0);
     const results: SearchResult[] = [];
     for (const head of [...archive.issues()].reverse()) {
       const issue = archive.readIssue(head.id)!;
