@@ -20,7 +20,7 @@ import type { SearchEngine } from './search/types.js';
 import { botCommands } from './telegram/commands.js';
 import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
-import { createDigestDeliverer } from './telegram/deliver-digest.js';
+import { createDigestApi, createDigestDeliverer } from './telegram/deliver-digest.js';
 import { createAdminFeature } from './telegram/features/admin.js';
 import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
@@ -119,7 +119,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const digests = startDigestService({
     store,
     archive,
-    deliver: createDigestDeliverer(bot.api),
+    // Its own Api, without the bot's auto-retry: every digest send and retry passes the fan-out's rate limiter.
+    deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot })),
     logger,
     timeZone: config.timeZone,
     tickMs: config.digestTickSeconds * 1000,

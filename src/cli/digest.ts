@@ -4,25 +4,31 @@
  * mixed: a lease in the database keeps them from fanning out at the same time.
  *
  *   --once               required: run once and exit (the bot process is the long-running scheduler)
- *   --rate <n>           messages per second overall (default 25)
+ *   --rate <n>           messages per second overall (default: DIGEST_RATE, 25)
  *   --per-chat-ms <ms>   minimum gap between two messages to one chat (default 1000)
  *   --concurrency <n>    chats served at once (default 8)
  *
  * Prints the fan-out report as JSON on stdout. Exit 0 when the run completed, 1 on a configuration or store
- * error, 2 on bad arguments, 3 when some chats failed (they are retried on the next run).
+ * error, 2 on bad arguments, 3 when some chats failed (they are retried on the next run), 4 when another process
+ * held the fan-out lease for longer than one lease period (it is delivering; this run sent nothing), 5 when the
+ * archive has no issue to send.
+ * A holder that died — even one left a zombie — stops renewing its lease, so this run waits it out and delivers.
  */
 import { parseArgs } from 'node:util';
 import { createArchive } from '../archive/archive.js';
 import { loadConfig } from '../config.js';
 import { createRateLimiter, DEFAULT_RATE } from '../digest/create-rate-limiter.js';
 import { openStore } from '../digest/open-store.js';
-import { runFanout } from '../digest/run-fanout.js';
+import { LEASE_TTL_MS, runFanout } from '../digest/run-fanout.js';
 import { ConfigError, StoreError } from '../errors.js';
 import { loadIssues } from '../ingest/load-issues.js';
 import { createLogger, scrubProcessOutput } from '../logger.js';
 import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
 
 const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8]\n';
+/** Exit codes for runs that did not deliver (see the header). */
+const EXIT_LOCKED = 4;
+const EXIT_NO_ISSUE = 5;
 
 function positive(name: string, value: string | undefined, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
@@ -59,13 +65,14 @@ async function main(): Promise<number> {
     process.stderr.write(`digest: only --once is supported here; the bot process (npm start) runs the daily scheduler.\n${USAGE}`);
     return 2;
   }
+  const config = loadConfig();
+  // The same ceiling as the bot's scheduler: DIGEST_RATE, unless --rate says otherwise for this run.
   const rate = {
-    perSecond: positive('rate', values.rate, DEFAULT_RATE.perSecond),
+    perSecond: positive('rate', values.rate, config.digestRatePerSecond),
     perChatIntervalMs: positive('per-chat-ms', values['per-chat-ms'], DEFAULT_RATE.perChatIntervalMs, true),
   };
   const concurrency = Math.round(positive('concurrency', values.concurrency, 8));
 
-  const config = loadConfig();
   if (config.botToken === undefined) {
     throw new ConfigError('BOT_TOKEN is not set: sending digests needs a bot token from @BotFather (in .env or the environment).', 'BOT_TOKEN');
   }
@@ -93,8 +100,20 @@ async function main(): Promise<number> {
       timeZone: config.timeZone,
       concurrency,
       shouldStop: () => stopping,
+      waitForLeaseMs: LEASE_TTL_MS + 5_000,
     });
     process.stdout.write(`${JSON.stringify({ ...report, rate }, null, 2)}\n`);
+    if (report.skipped === 'locked') {
+      const by = report.lockedBy;
+      process.stderr.write(
+        `digest: nothing sent: another process${by ? ` (pid ${by.pid} on ${by.host})` : ''} kept renewing the fan-out lease while this run waited; it is delivering the digests. Run again later if it stops.\n`,
+      );
+      return EXIT_LOCKED;
+    }
+    if (report.skipped === 'no-issue') {
+      process.stderr.write(`digest: nothing sent: the archive in ${config.seedsDir} has no issue.\n`);
+      return EXIT_NO_ISSUE;
+    }
     return report.failed > 0 ? 3 : 0;
   } finally {
     store.close();

@@ -50,8 +50,13 @@ export interface DigestStore {
   finishDelivery(chatId: number, issueId: string, status: Exclude<DeliveryStatus, 'sending'>, now: Date): void;
   /** Counts a failed attempt; returns the new count. */
   recordFailure(chatId: number, issueId: string): number;
-  /** Cross-process mutual exclusion for the fan-out. False when another live process holds it. */
+  /**
+   * Cross-process mutual exclusion for the fan-out: a lease with an expiry that its holder renews (calling this
+   * again). False while another owner's lease has not expired; whether that owner's process lives is not asked.
+   */
   tryAcquireLease(name: string, owner: string, ttlMs: number, nowMs: number): boolean;
+  /** Who holds a lease, for messages. */
+  lease(name: string): { owner: string; pid: number; host: string; expiresAt: number } | undefined;
   releaseLease(name: string, owner: string): void;
   close(): void;
 }
@@ -384,10 +389,14 @@ function createStore(db: Database.Database, file: string): DigestStore {
     tryAcquireLease: db.transaction((name: string, owner: string, ttlMs: number, nowMs: number) => {
       const held = q.lease.get(name);
       const host = hostname();
-      if (held && held.owner !== owner && held.expires_at > nowMs && !(held.host === host && !isAlive(held.pid))) return false;
+      if (held && held.owner !== owner && held.expires_at > nowMs) return false;
       q.putLease.run(name, owner, process.pid, host, nowMs + ttlMs);
       return true;
     }),
+    lease(name) {
+      const row = q.lease.get(name);
+      return row && { owner: row.owner, pid: row.pid, host: row.host, expiresAt: row.expires_at };
+    },
     releaseLease(name, owner) {
       q.dropLease.run(name, owner);
     },
@@ -396,14 +405,4 @@ function createStore(db: Database.Database, file: string): DigestStore {
     },
   };
   return store;
-}
-
-/** A lease whose process died (SIGKILL) on this host is free at once, so a restart need not wait for it to expire. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -2,17 +2,23 @@ import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/archive.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, type Digest } from './compose-digest.js';
-import type { Deliverer } from './deliverer.js';
+import { DeliveryUnknownError, type Deliverer } from './deliverer.js';
 import { dueState, shouldGiveUp } from './due-state.js';
 import type { DigestStore } from './open-store.js';
 import type { RateLimiter } from './create-rate-limiter.js';
 import type { Subscription } from './subscription.js';
 
-/** What one fan-out did. `inFlightResent` counts parts a crash left ambiguous, sent again (at-least-once). */
+/**
+ * What one fan-out did. `unknown` counts sends whose connection dropped after the request may have reached
+ * Telegram; `inFlightResent` counts parts sent again because a crash or such a drop left them ambiguous
+ * (at-least-once, see README).
+ */
 export interface FanoutReport {
   issueId?: string;
   /** Why nothing ran: no issue in the archive, or another process is fanning out. */
   skipped?: 'no-issue' | 'locked';
+  /** With `skipped: 'locked'`: who holds the fan-out lease, and until when (ISO time) unless they renew it. */
+  lockedBy?: { owner: string; pid: number; host: string; expiresAt: string };
   /** Set when stop() interrupted the run; the rest is due again at the next run. */
   stopped?: boolean;
   subscribers: number;
@@ -21,6 +27,7 @@ export interface FanoutReport {
   resumed: number;
   messages: number;
   inFlightResent: number;
+  unknown: number;
   empty: number;
   deactivated: number;
   migrated: number;
@@ -44,9 +51,25 @@ export interface FanoutOptions {
   /** Identifies this process in the cross-process lease. */
   owner?: string;
   leaseTtlMs?: number;
+  /**
+   * How long to wait for a lease another process holds (real time) before giving up with `skipped: 'locked'`.
+   * Default 0: the bot's scheduler simply tries again at its next tick. The CLI waits out one lease period, so
+   * a holder that died (even one left a zombie) never makes it skip: its lease expires unrenewed.
+   */
+  waitForLeaseMs?: number;
 }
 
 const LEASE = 'digest-fanout';
+/** A part whose send ended unknown is sent again at once this many times per run (at-least-once), then left to the next run. */
+const MAX_UNKNOWN_RESENDS = 1;
+/**
+ * The fan-out lease lasts this long unless its holder renews it (every third of it). Nobody checks whether the
+ * holder's process is alive — a pid says nothing across hosts or about a zombie — so a crashed holder blocks the
+ * fan-out for at most this long.
+ */
+export const LEASE_TTL_MS = 15_000;
+/** How often a process waiting for the lease looks again. */
+const LEASE_POLL_MS = 500;
 
 /**
  * Delivers the newest issue to every chat it is due for, under the rate limit.
@@ -63,7 +86,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
   const { store, archive, deliver, limiter, now, timeZone } = options;
   const log = options.logger.child({ module: 'digest-fanout' });
   const owner = options.owner ?? randomUUID();
-  const ttl = options.leaseTtlMs ?? 60_000;
+  const ttl = options.leaseTtlMs ?? LEASE_TTL_MS;
   const report: FanoutReport = {
     subscribers: 0,
     due: 0,
@@ -71,6 +94,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     resumed: 0,
     messages: 0,
     inFlightResent: 0,
+    unknown: 0,
     empty: 0,
     deactivated: 0,
     migrated: 0,
@@ -83,9 +107,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
   const issue = archive.latest();
   if (!issue) return { ...done(), skipped: 'no-issue' };
   report.issueId = issue.id;
-  if (!store.tryAcquireLease(LEASE, owner, ttl, now().getTime())) {
-    log.info({ issue: issue.id }, 'another process is delivering digests; skipping this run');
-    return { ...done(), skipped: 'locked' };
+  if (!(await acquireLease(store, owner, ttl, now, options.waitForLeaseMs ?? 0))) {
+    const held = store.lease(LEASE);
+    const lockedBy = held && { owner: held.owner, pid: held.pid, host: held.host, expiresAt: new Date(held.expiresAt).toISOString() };
+    log.info({ issue: issue.id, lockedBy }, 'another process is delivering digests; nothing sent by this run');
+    return { ...done(), skipped: 'locked', lockedBy };
   }
   let leaseRenewedAt = now().getTime();
   let lostLease = false;
@@ -137,6 +163,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
         return;
       }
       const { parts } = content;
+      let unknownRetries = 0;
       store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: parts.length, now: now() });
       if (job.resume) report.resumed++;
       for (let i = 0; i < parts.length; i++) {
@@ -146,14 +173,28 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
         const claim = store.claimPart(chatId, issue.id, i, now());
         if (claim === 'done') continue;
         if (claim === 'in-flight') {
-          clog.warn({ part: i }, 'part was in flight when the process died; sending it again (at-least-once)');
+          clog.warn({ part: i }, 'part may already be with Telegram (a crash or a dropped connection); sending it again (at-least-once)');
           report.inFlightResent++;
         }
         let outcome;
+        const pace = async () => void (await limiter.acquire(chatId));
         try {
-          await limiter.acquire(chatId);
-          outcome = await deliver.send(chatId, parts[i]);
+          await pace();
+          outcome = await deliver.send(chatId, parts[i], { beforeRetry: pace });
         } catch (err) {
+          if (err instanceof DeliveryUnknownError) {
+            // Telegram may have it: the part stays `sending` (never released, so never taken for "not sent").
+            report.unknown++;
+            if (++unknownRetries <= MAX_UNKNOWN_RESENDS) {
+              clog.warn({ err, part: i }, 'connection dropped after the request; the message may have arrived');
+              i--;
+              continue;
+            }
+            const attempts = store.recordFailure(chatId, issue.id);
+            clog.error({ err, part: i, attempts }, 'digest send outcome unknown again; the part is resent on the next run');
+            report.failed++;
+            return;
+          }
           // Telegram answered with an error (or never got the request): it does not have the message.
           store.releasePart(chatId, issue.id, i);
           const attempts = store.recordFailure(chatId, issue.id);
@@ -211,5 +252,15 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
   } finally {
     clearInterval(renewal);
     store.releaseLease(LEASE, owner);
+  }
+}
+
+/** Takes the fan-out lease, waiting up to `waitMs` (real time) for another holder's lease to expire or be released. */
+async function acquireLease(store: DigestStore, owner: string, ttl: number, now: () => Date, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (store.tryAcquireLease(LEASE, owner, ttl, now().getTime())) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(LEASE_POLL_MS, Math.max(1, deadline - Date.now()))));
   }
 }

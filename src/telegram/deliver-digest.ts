@@ -1,8 +1,7 @@
-import { autoRetry } from '@grammyjs/auto-retry';
-import { Api, GrammyError } from 'grammy';
+import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Digest, DigestItem } from '../digest/compose-digest.js';
-import type { Deliverer, SendOutcome } from '../digest/deliverer.js';
+import { DeliveryUnknownError, type Deliverer, type SendOutcome } from '../digest/deliverer.js';
 import { bold, escapeHtml } from './format/html.js';
 import { formatIssueDate, shorten } from './format/issue-date.js';
 import { MESSAGE_LIMIT } from './format/split-html-message.js';
@@ -76,7 +75,7 @@ export function renderDigest(digest: Digest): DigestMessage[] {
 /**
  * What a failed send means for the subscription: 403 (blocked, deactivated, kicked) and 400 "chat not found" → the
  * chat is gone; 400 with `migrate_to_chat_id` → the group became a supergroup. Anything else is undefined:
- * a transient or unknown failure the fan-out retries on its next run. (429 never gets here: auto-retry waits it out.)
+ * a transient or unknown failure (429 and 5xx are retried by the deliverer).
  */
 export function classifySendError(err: unknown): SendOutcome | undefined {
   if (!(err instanceof GrammyError)) return undefined;
@@ -89,35 +88,75 @@ export function classifySendError(err: unknown): SendOutcome | undefined {
   return undefined;
 }
 
+/** Attempts per message within one run (the first included); then the part is retried on the next run. */
+const MAX_ATTEMPTS = 5;
+/** A 429 asking for a longer wait than this is not waited out here: the part is retried on the next run. */
+const MAX_RETRY_AFTER_SECONDS = 120;
+/** Network failures that happen before a request is written: Telegram certainly did not get the message. */
+const NEVER_REACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL']);
+
+/** True when a failed call never reached Telegram (no connection was made), so sending again cannot repeat it. */
+export function neverReachedTelegram(err: unknown): boolean {
+  const cause = err instanceof HttpError ? (err.error as { code?: unknown } | undefined) : undefined;
+  return typeof cause?.code === 'string' && NEVER_REACHED.has(cause.code);
+}
+
+/** How long to wait before trying a message again, or undefined when another attempt now would not help. */
+function retryDelayMs(err: unknown, attempt: number): number | undefined {
+  if (err instanceof GrammyError) {
+    if (err.error_code === 429) {
+      const seconds = err.parameters?.retry_after ?? 1;
+      return seconds <= MAX_RETRY_AFTER_SECONDS ? seconds * 1000 : undefined;
+    }
+    if (err.error_code >= 500) return Math.min(30_000, 1000 * 2 ** (attempt - 1));
+    return undefined;
+  }
+  return neverReachedTelegram(err) ? Math.min(30_000, 1000 * 2 ** (attempt - 1)) : undefined;
+}
+
 /**
  * The `deliver` the digest scheduler gets: renders digests with `renderDigest` and sends each message through `api`.
- * Give it an Api with auto-retry installed (the bot's own `bot.api`, or `createDigestApi`), so 429s are waited out.
+ * It retries 429 (after `retry_after`), 5xx and connections that never opened itself — each retry only after the
+ * fan-out's `beforeRetry` (its rate limiter), so retries count against the ceiling like first tries. Give it an Api
+ * without auto-retry (`createDigestApi`): a retry inside the Api would bypass the limiter.
+ * A connection that drops after the request may have been written throws `DeliveryUnknownError`: Telegram may
+ * have the message, and the fan-out decides what that means (see README, digest delivery).
  */
-export function createDigestDeliverer(api: Api): Deliverer<DigestMessage> {
+export function createDigestDeliverer(api: Api, options: { sleep?: (ms: number) => Promise<void> } = {}): Deliverer<DigestMessage> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sendOnce = async (chatId: number, message: DigestMessage): Promise<SendOutcome> => {
+    const sent = await api.sendMessage(chatId, message.text, {
+      parse_mode: 'HTML',
+      reply_markup: message.reply_markup,
+      link_preview_options: { is_disabled: true },
+    });
+    return { kind: 'sent', messageId: sent.message_id };
+  };
   return {
     render: renderDigest,
-    async send(chatId, message) {
-      try {
-        const sent = await api.sendMessage(chatId, message.text, {
-          parse_mode: 'HTML',
-          reply_markup: message.reply_markup,
-          link_preview_options: { is_disabled: true },
-        });
-        return { kind: 'sent', messageId: sent.message_id };
-      } catch (err) {
-        const outcome = classifySendError(err);
-        if (outcome) return outcome;
-        throw err;
+    async send(chatId, message, sendOptions) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await sendOnce(chatId, message);
+        } catch (err) {
+          const outcome = classifySendError(err);
+          if (outcome) return outcome;
+          const delay = retryDelayMs(err, attempt);
+          if (delay === undefined || attempt >= MAX_ATTEMPTS) {
+            if (err instanceof HttpError && !neverReachedTelegram(err)) {
+              throw new DeliveryUnknownError(`sendMessage to chat ${chatId}: the connection failed after the request may have reached Telegram (${err.message})`, { cause: err });
+            }
+            throw err;
+          }
+          await sleep(delay);
+          await sendOptions?.beforeRetry();
+        }
       }
     },
   };
 }
 
-/** An Api for a process that sends digests without running the bot (`npm run digest -- --once`). */
+/** An Api for digest sends (the bot process and `npm run digest -- --once` alike): no auto-retry, see above. */
 export function createDigestApi(token: string, options: { apiRoot?: string } = {}): Api {
-  const api = new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
-  // Bounded, so a hostile retry_after or a dead network cannot stall the fan-out forever (the plugin retries
-  // network errors without end unless told to rethrow them); the part is retried on the next run instead.
-  api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 120, rethrowHttpErrors: true }));
-  return api;
+  return new Api(token, options.apiRoot ? { apiRoot: options.apiRoot } : undefined);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive.js';
 import { createRateLimiter } from '../../src/digest/create-rate-limiter.js';
-import type { Deliverer } from '../../src/digest/deliverer.js';
+import { DeliveryUnknownError, type Deliverer } from '../../src/digest/deliverer.js';
 import { GIVE_UP_AFTER_MS, MAX_ATTEMPTS } from '../../src/digest/due-state.js';
 import { openStore, type DigestStore } from '../../src/digest/open-store.js';
 import { runFanout } from '../../src/digest/run-fanout.js';
@@ -187,6 +187,88 @@ describe('runFanout', () => {
     const { deliverer, sends } = recordingDeliverer();
     expect((await run(archive, deliverer, at0830('2024-11-07'))).skipped).toBe('locked');
     expect(sends).toHaveLength(0);
+  });
+
+  it('tells who holds the lease when it skips, and does not free a lease early because its holder looks dead', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe([1]);
+    const t = at0830('2024-11-07').getTime();
+    // A holder whose pid no longer runs (or is a zombie): only the lease's expiry frees it.
+    expect(store.tryAcquireLease('digest-fanout', 'crashed', 60_000, t)).toBe(true);
+    const { deliverer, sends } = recordingDeliverer();
+    const report = await run(archive, deliverer, at0830('2024-11-07'));
+    expect(report).toMatchObject({ skipped: 'locked', lockedBy: { owner: expect.any(String), pid: process.pid } });
+    expect(sends).toHaveLength(0);
+  });
+
+  it('waits for a lease its holder stopped renewing, then delivers', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe([1, 2]);
+    expect(store.tryAcquireLease('digest-fanout', 'crashed', 300, Date.now())).toBe(true);
+    const { deliverer, sends } = recordingDeliverer();
+    const limiter = createRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 });
+    const report = await runFanout({ store, archive, deliver: deliverer, limiter, logger: log, now: () => new Date(), timeZone: TZ, waitForLeaseMs: 5_000 });
+    expect(report.skipped).toBeUndefined();
+    expect(sends).toHaveLength(2);
+  });
+
+  it('sends a part whose connection dropped after the request once more at once (at-least-once) and finishes the digest', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe([1, 2]);
+    let dropped = 0;
+    const { deliverer, sends } = recordingDeliverer({
+      partsPerDigest: 2,
+      outcome: (chatId, part) => {
+        if (chatId === 1 && part.startsWith('i1#0') && dropped++ === 0) throw new DeliveryUnknownError('socket hang up after the request');
+        return { kind: 'sent', messageId: 1 };
+      },
+    });
+    const report = await run(archive, deliverer, at0830('2024-11-07'));
+    expect(report).toMatchObject({ completed: 2, unknown: 1, inFlightResent: 1, failed: 0 });
+    expect(sends.filter((s) => s.chatId === 1).map((s) => s.part.slice(0, 4))).toEqual(['i1#0', 'i1#1']);
+    expect(store.delivery(1, 'i1')?.status).toBe('sent');
+  });
+
+  it('keeps a part whose outcome stays unknown as `sending` (never released as unsent) and resends it on the next run', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe([1]);
+    let broken = true;
+    const { deliverer, sends } = recordingDeliverer({
+      outcome: () => {
+        if (broken) throw new DeliveryUnknownError('socket hang up after the request');
+        return { kind: 'sent', messageId: 9 };
+      },
+    });
+    const first = await run(archive, deliverer, at0830('2024-11-07'));
+    expect(first).toMatchObject({ unknown: 2, failed: 1, completed: 0 });
+    expect(store.parts(1, 'i1')).toMatchObject([{ part: 0, status: 'sending' }]);
+    broken = false;
+    const second = await run(archive, deliverer, at0830('2024-11-07'));
+    expect(second).toMatchObject({ completed: 1, inFlightResent: 1 });
+    expect(sends).toHaveLength(1);
+  });
+
+  it('paces retries of one message through the same limiter as first tries', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe(Array.from({ length: 20 }, (_, i) => i + 1));
+    const now = at0830('2024-11-07');
+    const clock = createFakeClock(now.getTime());
+    const attempts: number[] = [];
+    const deliver: Deliverer<string> = {
+      render: () => ['a'],
+      // Like Telegram under load: every first attempt gets a 500, the retry goes through.
+      send: async (_chatId, _part, options) => {
+        attempts.push(clock.now());
+        await options!.beforeRetry();
+        attempts.push(clock.now());
+        return { kind: 'sent', messageId: 1 };
+      },
+    };
+    const limiter = createRateLimiter({ perSecond: 10, perChatIntervalMs: 0 }, clock);
+    await clock.run(runFanout({ store, archive, deliver, limiter, logger: log, now: () => now, timeZone: TZ, concurrency: 8 }));
+    expect(attempts).toHaveLength(40);
+    const sorted = attempts.sort((a, b) => a - b);
+    for (let i = 10; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 10]!).toBeGreaterThanOrEqual(1000);
   });
 
   it('never exceeds the rate ceiling or the per-chat gap', async () => {

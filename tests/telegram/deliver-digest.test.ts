@@ -1,9 +1,10 @@
-import { autoRetry } from '@grammyjs/auto-retry';
 import fc from 'fast-check';
-import { Api, type RawApi, type Transformer } from 'grammy';
+import { Api, HttpError, type RawApi, type Transformer } from 'grammy';
+import { DeliveryUnknownError } from '../../src/digest/deliverer.js';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/compose-digest.js';
-import { classifySendError, createDigestDeliverer, renderDigest, type DigestMessage } from '../../src/telegram/deliver-digest.js';
+import { classifySendError, createDigestApi, createDigestDeliverer, renderDigest, type DigestMessage } from '../../src/telegram/deliver-digest.js';
+import { createFakeBotApi, fakeDrops } from '../support/fake-bot-api/fake-bot-api.js';
 import { checkTelegramLimits, visibleText } from '../support/fake-bot-api/check-telegram-limits.js';
 import { fakeErrors, type FakeApiError } from '../support/fake-bot-api/fake-errors.js';
 
@@ -103,35 +104,69 @@ describe('classifySendError', () => {
 });
 
 describe('createDigestDeliverer', () => {
-  it('sends HTML with the read buttons and returns Telegram’s message id, after auto-retry waits out a 429', async () => {
+  const noWait = { sleep: async () => undefined };
+  const ok = (id: number) => ({ ok: true, result: { message_id: id, date: 0, chat: { id: 5, type: 'private' } } }) as never;
+
+  it('sends HTML with the read buttons and returns Telegram’s message id, retrying a 429 only after the rate limiter', async () => {
     const calls: { method: string; payload: Record<string, unknown> }[] = [];
+    const events: string[] = [];
     let first = true;
     const api = new Api('1:T');
-    const transformer: Transformer<RawApi> = async (_prev, method, payload) => {
+    api.config.use((async (_prev, method, payload) => {
       calls.push({ method, payload: payload as Record<string, unknown> });
+      events.push('send');
       if (first) {
         first = false;
-        return { ok: false, ...fakeErrors.tooManyRequests(0) } as never;
+        return { ok: false, ...fakeErrors.tooManyRequests(3) } as never;
       }
-      return { ok: true, result: { message_id: 77, date: 0, chat: { id: 5, type: 'private' } } } as never;
-    };
-    api.config.use(transformer);
-    api.config.use(autoRetry());
-    const deliver = createDigestDeliverer(api);
+      return ok(77);
+    }) as Transformer<RawApi>);
+    const waits: number[] = [];
+    const deliver = createDigestDeliverer(api, { sleep: async (ms) => void waits.push(ms) });
     const [message] = deliver.render(baseDigest([item(1)]));
-    expect(await deliver.send(5, message!)).toEqual({ kind: 'sent', messageId: 77 });
-    expect(calls).toHaveLength(2);
+    const sent = await deliver.send(5, message!, { beforeRetry: async () => void events.push('limiter') });
+    expect(sent).toEqual({ kind: 'sent', messageId: 77 });
+    expect(waits).toEqual([3000]);
+    expect(events).toEqual(['send', 'limiter', 'send']);
     expect(calls[1]!.payload).toMatchObject({ chat_id: 5, parse_mode: 'HTML', reply_markup: message!.reply_markup });
   });
 
-  it('reports a blocked chat instead of throwing, and throws a transient failure', async () => {
+  it('retries a 500 through the rate limiter too, and gives up after a few attempts', async () => {
     const api = new Api('1:T');
-    let answer: FakeApiError = fakeErrors.blocked();
-    api.config.use((async () => ({ ok: false, ...answer })) as Transformer<RawApi>);
-    const deliver = createDigestDeliverer(api);
+    let sends = 0;
+    api.config.use((async () => (sends++, { ok: false, ...fakeErrors.internal() })) as Transformer<RawApi>);
+    let paced = 0;
+    const deliver = createDigestDeliverer(api, noWait);
+    const [message] = deliver.render(baseDigest([item(1)]));
+    await expect(deliver.send(5, message!, { beforeRetry: async () => void paced++ })).rejects.toThrow(/Internal Server Error/);
+    expect(sends).toBe(5);
+    expect(paced).toBe(4);
+  });
+
+  it('reports a blocked chat instead of throwing', async () => {
+    const api = new Api('1:T');
+    api.config.use((async () => ({ ok: false, ...fakeErrors.blocked() })) as Transformer<RawApi>);
+    const deliver = createDigestDeliverer(api, noWait);
     const [message] = deliver.render(baseDigest([item(1)]));
     expect(await deliver.send(5, message!)).toMatchObject({ kind: 'gone' });
-    answer = fakeErrors.internal();
-    await expect(deliver.send(5, message!)).rejects.toThrow(/Internal Server Error/);
+  });
+
+  it('calls a connection dropped after the request "unknown", and a refused connection a plain failure', async () => {
+    const fake = createFakeBotApi();
+    await fake.start();
+    try {
+      const deliver = createDigestDeliverer(createDigestApi('123456:TEST-abcdefghijklmnopqrstuvwxyz', { apiRoot: fake.url }), noWait);
+      const [message] = deliver.render(baseDigest([item(1)]));
+      fake.failNext('sendMessage', fakeDrops.afterAccept());
+      await expect(deliver.send(5, message!)).rejects.toBeInstanceOf(DeliveryUnknownError);
+      expect(fake.count('sendMessage', { ok: true })).toBe(1);
+    } finally {
+      await fake.stop();
+    }
+    const refused = createDigestDeliverer(createDigestApi('123456:TEST-abcdefghijklmnopqrstuvwxyz', { apiRoot: 'http://127.0.0.1:9' }), noWait);
+    const [message] = refused.render(baseDigest([item(1)]));
+    const err = await refused.send(5, message!).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
+    expect(err).not.toBeInstanceOf(DeliveryUnknownError);
   });
 });
