@@ -7,6 +7,7 @@
  *   --rate <n>           messages per second overall (default: DIGEST_RATE, 25)
  *   --per-chat-ms <ms>   minimum gap between two messages to one chat (default 1000)
  *   --concurrency <n>    chats served at once (default 8)
+ *   --lease-wait <s>     how long to wait for another process's fan-out lease (default 20: one lease period and more)
  *
  * Prints the fan-out report as JSON on stdout. Exit 0 when the run completed, 1 on a configuration or store
  * error, 2 on bad arguments, 3 when some chats failed (they are retried on the next run), 4 when another process
@@ -25,7 +26,7 @@ import { loadIssues } from '../ingest/load-issues.js';
 import { createLogger, scrubProcessOutput } from '../logger.js';
 import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
 
-const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8]\n';
+const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8] [--lease-wait 20]\n';
 /** Exit codes for runs that did not deliver (see the header). */
 const EXIT_LOCKED = 4;
 const EXIT_NO_ISSUE = 5;
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
         rate: { type: 'string' },
         'per-chat-ms': { type: 'string' },
         concurrency: { type: 'string' },
+        'lease-wait': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -72,6 +74,7 @@ async function main(): Promise<number> {
     perChatIntervalMs: positive('per-chat-ms', values['per-chat-ms'], DEFAULT_RATE.perChatIntervalMs, true),
   };
   const concurrency = Math.round(positive('concurrency', values.concurrency, 8));
+  const leaseWaitMs = positive('lease-wait', values['lease-wait'], (LEASE_TTL_MS + 5_000) / 1000, true) * 1000;
 
   if (config.botToken === undefined) {
     throw new ConfigError('BOT_TOKEN is not set: sending digests needs a bot token from @BotFather (in .env or the environment).', 'BOT_TOKEN');
@@ -100,7 +103,7 @@ async function main(): Promise<number> {
       timeZone: config.timeZone,
       concurrency,
       shouldStop: () => stopping,
-      waitForLeaseMs: LEASE_TTL_MS + 5_000,
+      waitForLeaseMs: leaseWaitMs,
     });
     process.stdout.write(`${JSON.stringify({ ...report, rate }, null, 2)}\n`);
     if (report.skipped === 'locked') {
