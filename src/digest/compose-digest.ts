@@ -1,4 +1,5 @@
-import type { Article, DateSource, Issue } from '../archive/model.js';
+import type { Article, DateSource, Issue, IssueHead } from '../archive/model.js';
+import { articleMatchesFilter, parseDigestFilter } from './digest-filter.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import { splitSentences } from '../text/split-sentences.js';
 
@@ -27,6 +28,29 @@ export interface Digest {
   items: DigestItem[];
   /** Articles in the whole issue, so a filtered digest can say "3 of 17". */
   issueArticles: number;
+  /** "N年前的今天": what the paper printed on this calendar day in earlier years, newest first (when asked for). */
+  onThisDay?: OnThisDayItem[];
+}
+
+/** One earlier year's issue in the "N年前的今天" section: its date and a few headlines. */
+export interface OnThisDayItem {
+  issueId: string;
+  date: string;
+  yearsAgo: number;
+  titles: { articleId: string; title: string }[];
+}
+
+/** Headlines per earlier issue in the digest's "N年前的今天" section. */
+const ON_THIS_DAY_TITLES = 3;
+
+/** The "N年前的今天" section for a digest of an issue dated `date`, from the earlier issues of that calendar day. */
+export function onThisDaySection(date: string, earlier: readonly IssueHead[]): OnThisDayItem[] {
+  return earlier.map((issue) => ({
+    issueId: issue.id,
+    date: issue.date,
+    yearsAgo: Number(date.slice(0, 4)) - Number(issue.date.slice(0, 4)),
+    titles: issue.articles.filter((a) => a.title.trim() !== '').slice(0, ON_THIS_DAY_TITLES).map((a) => ({ articleId: a.id, title: a.title.trim() })),
+  }));
 }
 
 const LEAD_MAX = 60;
@@ -35,7 +59,7 @@ const LEAD_MAX = 60;
  * Builds the digest of `issue` for a subscription. With a filter, only matching articles are kept, and when none
  * match the result is undefined: a "nothing for you today" message would be noise, so nothing is sent.
  */
-export function composeDigest(issue: Issue, options: { filter?: string } = {}): Digest | undefined {
+export function composeDigest(issue: Issue, options: { filter?: string; onThisDay?: readonly IssueHead[] } = {}): Digest | undefined {
   const filter = options.filter?.trim() || undefined;
   const articles = issue.articles.filter((a) => a.title.trim() !== '' && (filter === undefined || matchesFilter(a, filter)));
   if (articles.length === 0) return undefined;
@@ -50,20 +74,13 @@ export function composeDigest(issue: Issue, options: { filter?: string } = {}): 
     filter,
     items: articles.map((a) => ({ articleId: a.id, title: a.title.trim(), lead: leadOf(a), tags: [...a.topics, ...a.places] })),
     issueArticles: issue.articles.length,
+    ...(options.onThisDay !== undefined && options.onThisDay.length > 0 ? { onThisDay: onThisDaySection(issue.date, options.onThisDay) } : {}),
   };
 }
 
-/**
- * A subscription keyword matches an article by its tags first (农业 matches the topic 农业农村, 昌吉 the place 昌吉市),
- * else by its text (headline, kicker, subtitle, body, captions).
- */
+/** Whether an article belongs in a digest filtered by `filter` (`农业 棉花 -广告`: see parseDigestFilter). */
 export function matchesFilter(article: Article, filter: string): boolean {
-  // Compare as search does (width, case, 繁→简 folded), so "ＰＭ2.5" or "農業" still match.
-  const f = normalizeForMatch(filter.trim());
-  if (f === '') return true;
-  if ([...article.topics, ...article.places].some((tag) => normalizeForMatch(tag).includes(f))) return true;
-  const text = [article.title, article.kicker, article.subtitle, ...article.paragraphs, ...article.captions].filter(Boolean).join('\n');
-  return normalizeForMatch(text).includes(f);
+  return articleMatchesFilter(article, parseDigestFilter(filter));
 }
 
 /**

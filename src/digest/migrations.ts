@@ -66,6 +66,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'on-this-day digest section per subscription; per-chat reply script',
+    up: `
+      -- Existing subscriptions keep everything and get the section off.
+      ALTER TABLE subscriptions ADD COLUMN on_this_day INTEGER NOT NULL DEFAULT 0 CHECK (on_this_day IN (0, 1));
+      -- A chat's chosen script (/settings 简体/繁體); no row = follow the script the reader writes in.
+      CREATE TABLE chat_settings (
+        chat_id    INTEGER PRIMARY KEY,
+        script     TEXT    CHECK (script IN ('simplified', 'traditional')),
+        updated_at TEXT    NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. A database with a higher `user_version` came from a newer build. */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { MIGRATIONS, applyMigrations, type Migration } from './migrations.js';
+import type { Script } from '../text/convert-script.js';
 import { DEFAULT_DELIVERY_TIME, type ChatKind, type DeactivationReason, type Delivery, type DeliveryPart, type DeliveryStatus, type Subscription } from './subscription.js';
 
 /** What `claimPart` found: send it; it was already acknowledged; or a crash left it in flight (ambiguous). */
@@ -24,8 +25,12 @@ export interface DigestStore {
   readonly path: string;
   /** Creates or reactivates a subscription; keeps the current time/filter unless new ones are given. */
   subscribe(input: { chatId: number; chatKind: ChatKind; deliveryTime?: string; filter?: string | null; now: Date }): Subscription;
-  /** Changes time and/or filter (null clears the filter) of an existing subscription. */
-  updateSubscription(chatId: number, patch: { deliveryTime?: string; filter?: string | null }, now: Date): Subscription | undefined;
+  /** Changes time, filter (null clears it) and/or the on-this-day section of an existing subscription. */
+  updateSubscription(chatId: number, patch: { deliveryTime?: string; filter?: string | null; onThisDay?: boolean }, now: Date): Subscription | undefined;
+  /** A chat's chosen reply script, or undefined when it follows the reader's writing. */
+  chatScript(chatId: number): Script | undefined;
+  /** Sets (or with null forgets) a chat's reply script. */
+  setChatScript(chatId: number, script: Script | null, now: Date): void;
   /** Stops deliveries. Returns false when there was no active subscription. */
   deactivate(chatId: number, reason: DeactivationReason, now: Date): boolean;
   subscription(chatId: number): Subscription | undefined;
@@ -182,6 +187,7 @@ interface SubscriptionRow {
   chat_kind: string;
   delivery_time: string;
   filter: string | null;
+  on_this_day: number;
   active: number;
   active_since: string;
   last_slot: string | null;
@@ -215,6 +221,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   chatKind: r.chat_kind as ChatKind,
   deliveryTime: r.delivery_time,
   filter: r.filter ?? undefined,
+  onThisDay: r.on_this_day === 1,
   active: r.active === 1,
   activeSince: r.active_since,
   lastSlot: r.last_slot ?? undefined,
@@ -247,7 +254,12 @@ function createStore(db: Database.Database, file: string): DigestStore {
          active_since = CASE WHEN active = 1 THEN active_since ELSE @now END, deactivated_reason = NULL, updated_at = @now
        WHERE chat_id = @chatId`,
     ),
-    update: db.prepare('UPDATE subscriptions SET delivery_time = @deliveryTime, filter = @filter, updated_at = @now WHERE chat_id = @chatId'),
+    update: db.prepare('UPDATE subscriptions SET delivery_time = @deliveryTime, filter = @filter, on_this_day = @onThisDay, updated_at = @now WHERE chat_id = @chatId'),
+    getScript: db.prepare<[number], { script: string | null }>('SELECT script FROM chat_settings WHERE chat_id = ?'),
+    putScript: db.prepare(
+      `INSERT INTO chat_settings (chat_id, script, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (chat_id) DO UPDATE SET script = excluded.script, updated_at = excluded.updated_at`,
+    ),
     deactivate: db.prepare('UPDATE subscriptions SET active = 0, deactivated_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1'),
     active: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions WHERE active = 1 ORDER BY chat_id'),
     countActive: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM subscriptions WHERE active = 1'),
@@ -312,9 +324,17 @@ function createStore(db: Database.Database, file: string): DigestStore {
         chatId,
         deliveryTime: patch.deliveryTime ?? existing.deliveryTime,
         filter: patch.filter === undefined ? (existing.filter ?? null) : patch.filter,
+        onThisDay: (patch.onThisDay ?? existing.onThisDay) ? 1 : 0,
         now: iso(now),
       });
       return get(chatId);
+    },
+    chatScript(chatId) {
+      const script = q.getScript.get(chatId)?.script;
+      return script === 'simplified' || script === 'traditional' ? script : undefined;
+    },
+    setChatScript(chatId, script, now) {
+      q.putScript.run(chatId, script, iso(now));
     },
     deactivate(chatId, reason, now) {
       return q.deactivate.run(reason, iso(now), chatId).changes > 0;

@@ -3,6 +3,7 @@ import type { Archive } from '../archive/archive.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, type Digest } from './compose-digest.js';
 import { DeliveryUnknownError, type Deliverer } from './deliverer.js';
+import { issuesOnThisDay } from './on-this-day.js';
 import { dueState, shouldGiveUp } from './due-state.js';
 import type { DigestStore } from './open-store.js';
 import type { RateLimiter } from './create-rate-limiter.js';
@@ -139,13 +140,13 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     report.due = queue.length;
     if (queue.length > 0) log.info({ issue: issue.id, due: queue.length, subscribers: rows.length }, 'digest fan-out started');
 
-    // One rendering per filter: 10,000 subscribers without a filter share one digest.
+    // One rendering per filter (and on-this-day choice): 10,000 subscribers without a filter share one digest.
     const rendered = new Map<string, { digest: Digest; parts: unknown[] } | undefined>();
-    const renderFor = (filter: string | undefined) => {
-      const key = filter ?? '';
+    const renderFor = ({ filter, onThisDay }: Pick<Subscription, 'filter' | 'onThisDay'>) => {
+      const key = `${onThisDay ? 1 : 0}${filter ?? ''}`;
       if (!rendered.has(key)) {
         const full = archive.readIssue(issue.id);
-        const digest = full && composeDigest(full, { filter });
+        const digest = full && composeDigest(full, { filter, onThisDay: onThisDay ? issuesOnThisDay(archive, issue.date) : undefined });
         rendered.set(key, digest ? { digest, parts: deliver.render(digest) } : undefined);
       }
       return rendered.get(key);
@@ -154,7 +155,7 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     const serveChat = async (job: (typeof queue)[number]): Promise<void> => {
       let chatId = job.subscription.chatId;
       const clog = log.child({ chat: chatId, issue: issue.id });
-      const content = renderFor(job.subscription.filter);
+      const content = renderFor(job.subscription);
       if (!content) {
         store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: 0, status: 'empty', now: now() });
         // A digest a crash left half-sent whose filter has since changed to match nothing: close it too.

@@ -10,8 +10,10 @@ export interface Subscription {
   chatKind: ChatKind;
   /** `HH:MM` on the paper's clock (its time zone, not the server's). */
   deliveryTime: string;
-  /** A topic, place or keyword: only matching articles are sent. Undefined = the whole issue. */
+  /** Keywords, topics or places and `-` exclusions (`农业 棉花 -广告`, see parseDigestFilter). Undefined = the whole issue. */
   filter?: string;
+  /** Whether the digest ends with "N年前的今天": the paper on this calendar day in earlier years. */
+  onThisDay: boolean;
   active: boolean;
   /** ISO instant the subscription (re)started: slots before it are not owed a digest. */
   activeSince: string;

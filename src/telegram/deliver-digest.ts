@@ -1,6 +1,6 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Digest, DigestItem } from '../digest/compose-digest.js';
+import type { Digest, DigestItem, OnThisDayItem } from '../digest/compose-digest.js';
 import { DeliveryUnknownError, type Deliverer, type SendOutcome } from '../digest/deliverer.js';
 import { bold, escapeHtml } from './format/html.js';
 import { formatIssueDate, shorten } from './format/issue-date.js';
@@ -43,6 +43,19 @@ function renderHeader(digest: Digest, part: number, total: number): string {
   return lines.join('\n');
 }
 
+/** The digest's "N年前的今天" section: each earlier year's issue with a few headlines (kept short: it rides on the last part). */
+function renderOnThisDay(items: readonly OnThisDayItem[]): string {
+  const lines = [`📅 ${bold('历史上的今天')}`];
+  for (const item of items.slice(0, ON_THIS_DAY_YEARS)) {
+    lines.push(`${bold(`${item.yearsAgo}年前的今天`)}（${escapeHtml(formatIssueDate(item.date, 'masthead'))}）`);
+    for (const t of item.titles) lines.push(`· ${escapeHtml(shorten(t.title, 40))}`);
+  }
+  return lines.join('\n');
+}
+
+/** Earlier years shown in the section; each takes at most ~200 characters, so the last part keeps its room. */
+const ON_THIS_DAY_YEARS = 3;
+
 /**
  * Renders a digest as HTML messages of at most 4096 characters, split only between articles, each with
  * a read button per article (`a:<articleId>:0`, the read feature's format).
@@ -61,15 +74,23 @@ export function renderDigest(digest: Digest): DigestMessage[] {
     current.push({ item, n: i + 1, html });
     used += html.length + 2;
   });
-  return groups.map((group, part) => {
-    const footer = part === groups.length - 1 ? '\n\n点击下方按钮阅读全文 · /settings 修改订阅' : '';
-    const text = `${renderHeader(digest, part, groups.length)}\n\n${group.map((g) => g.html).join('\n\n')}${footer}`;
+  const section = digest.onThisDay !== undefined && digest.onThisDay.length > 0 ? renderOnThisDay(digest.onThisDay) : undefined;
+  // The section rides on the last part, or is a part of its own when that part has no room left for it.
+  const lastBody = groups[groups.length - 1]!.map((g) => g.html).join('\n\n');
+  const ownPart = section !== undefined && HEADER_BUDGET + lastBody.length + section.length + 100 > MESSAGE_LIMIT;
+  const total = groups.length + (ownPart ? 1 : 0);
+  const messages: DigestMessage[] = groups.map((group, part) => {
+    const last = part === groups.length - 1;
+    const footer = last ? `${section !== undefined && !ownPart ? `\n\n${section}` : ''}\n\n点击下方按钮阅读全文 · /settings 修改订阅` : '';
+    const text = `${renderHeader(digest, part, total)}\n\n${group.map((g) => g.html).join('\n\n')}${footer}`;
     const rows: Button[][] = [];
     for (let i = 0; i < group.length; i += 2) {
       rows.push(group.slice(i, i + 2).map((g) => ({ text: `${g.n}. ${shorten(g.item.title, 14)}`, data: readButton.encode({ articleId: g.item.articleId, part: 0 }) })));
     }
     return { text, reply_markup: toReplyMarkup(rows) };
   });
+  if (ownPart) messages.push({ text: `${renderHeader(digest, total - 1, total)}\n\n${section}` });
+  return messages;
 }
 
 /**

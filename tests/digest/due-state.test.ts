@@ -6,6 +6,7 @@ const sub = (over: Partial<Subscription> = {}): Subscription => ({
   chatId: 1,
   chatKind: 'private',
   deliveryTime: '08:00',
+  onThisDay: false,
   active: true,
   activeSince: '2024-11-01T00:00:00Z',
   createdAt: '2024-11-01T00:00:00Z',
