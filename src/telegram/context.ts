@@ -20,6 +20,8 @@ export interface RateLimitOptions {
    * and cheap to answer. Defaults to DEFAULT_CALLBACK_RATE_LIMIT.
    */
   callbacks?: { capacity: number; refillPerSecond: number };
+  /** How long after the first message skipped in a burst the one summary of the burst is sent (ms). */
+  skipSummaryDelayMs?: number;
 }
 
 /** What the bot needs from the rest of the program. */

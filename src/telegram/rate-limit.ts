@@ -13,32 +13,66 @@ export const DEFAULT_CALLBACK_RATE_LIMIT = { capacity: 60, refillPerSecond: 3 } 
 interface Bucket {
   tokens: number;
   at: number;
-  warned: boolean;
 }
+
+/** Messages skipped in a burst, reported in one message when the burst is over. */
+interface Skipped {
+  count: number;
+  samples: string[];
+  timer?: NodeJS.Timeout;
+}
+
+/** How long after the first skipped message the summary goes out: a burst is usually over by then. */
+export const DEFAULT_SKIP_SUMMARY_DELAY_MS = 3_000;
+/** Skipped messages quoted in the summary; the rest are counted. */
+const SAMPLES = 5;
+const SAMPLE_LENGTH = 20;
 
 /**
  * Per-user flood protection: a token bucket per user id on an injected clock, one for messages and a much
- * looser one for button presses. Over the limit, a user is told once to slow down (a button always gets a
- * short answer); further messages are dropped quietly until the bucket refills.
+ * looser one for button presses. Over the limit a message is not answered, but never silently: the skipped
+ * messages of a burst are reported in one message when the burst is over — how many, and which — so the reader
+ * knows what to send again. (A button press over its limit always gets a short answer.)
+ *
+ * Why not @grammyjs/ratelimiter: it counts in fixed windows (up to twice the limit passes at a window's edge) and
+ * calls back once per dropped update; the burst accounting for the summary would still be ours, so the plugin
+ * would add a dependency without removing this code.
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => Date): MiddlewareFn<BotContext> {
   const buckets = new Map<string, Bucket>();
-  const take = (key: string, limit: { capacity: number; refillPerSecond: number }): { allowed: boolean; warn: boolean } => {
+  const skipped = new Map<string, Skipped>();
+  const summaryDelay = options.skipSummaryDelayMs ?? DEFAULT_SKIP_SUMMARY_DELAY_MS;
+  const take = (key: string, limit: { capacity: number; refillPerSecond: number }): boolean => {
     const t = now().getTime();
-    const b = buckets.get(key) ?? { tokens: limit.capacity, at: t, warned: false };
+    const b = buckets.get(key) ?? { tokens: limit.capacity, at: t };
     b.tokens = Math.min(limit.capacity, b.tokens + ((t - b.at) / 1000) * limit.refillPerSecond);
     b.at = t;
     buckets.delete(key);
     buckets.set(key, b);
     if (buckets.size > 10_000) buckets.delete(buckets.keys().next().value as string);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      b.warned = false;
-      return { allowed: true, warn: false };
-    }
-    const warn = !b.warned;
-    b.warned = true;
-    return { allowed: false, warn };
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  };
+
+  /** Counts a skipped message and makes sure one summary for the burst is on its way. */
+  const skip = (ctx: BotContext, key: string, chatId: number) => {
+    const entry = skipped.get(key) ?? { count: 0, samples: [] };
+    skipped.set(key, entry);
+    entry.count++;
+    const text = (ctx.message?.text ?? ctx.message?.caption ?? '').replace(/\s+/g, ' ').trim();
+    if (entry.samples.length < SAMPLES && text !== '') entry.samples.push(text.length > SAMPLE_LENGTH ? `${text.slice(0, SAMPLE_LENGTH)}…` : text);
+    if (entry.timer) return;
+    const api = ctx.api;
+    const log = ctx.log;
+    const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.message?.message_id;
+    entry.timer = setTimeout(() => {
+      skipped.delete(key);
+      api
+        .sendMessage(chatId, skipSummary(entry), replyTo === undefined ? {} : { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } })
+        .catch((err: unknown) => log.warn({ err, skipped: entry.count }, 'flood summary not delivered'));
+    }, summaryDelay);
+    entry.timer.unref();
   };
 
   return async (ctx, next) => {
@@ -49,19 +83,24 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): M
     // already throttles them; membership changes and the like always go through.
     const counted = ctx.callbackQuery !== undefined || (ctx.message !== undefined && addressedToBot(ctx));
     if (userId === undefined || !counted) return next();
-    const press = ctx.callbackQuery !== undefined;
-    const { allowed, warn } = press
-      ? take(`c:${userId}`, options.callbacks ?? DEFAULT_CALLBACK_RATE_LIMIT)
-      : take(`m:${userId}`, options);
-    if (allowed) return next();
-    ctx.log.info({ userId }, 'rate limited');
-    if (ctx.callbackQuery) {
+    if (ctx.callbackQuery !== undefined) {
+      if (take(`c:${userId}`, options.callbacks ?? DEFAULT_CALLBACK_RATE_LIMIT)) return next();
+      ctx.log.info({ userId }, 'rate limited');
       // Every press needs an answer, or its spinner keeps turning.
       await ctx.answerCallbackQuery({ text: '操作太频繁了，请稍等几秒再试。' });
-    } else if (warn && ctx.chat) {
-      await ctx.reply('您发送得太快了，请稍等几秒再继续。我会处理您之后发来的消息。');
+      return;
     }
+    if (take(`m:${userId}`, options)) return next();
+    ctx.log.info({ userId }, 'rate limited; the message is reported in the burst summary');
+    if (ctx.chat) skip(ctx, `m:${userId}:${ctx.chat.id}`, ctx.chat.id);
   };
+}
+
+/** The one message about a burst: how many messages were not answered, which, and what to do. */
+export function skipSummary(entry: { count: number; samples: string[] }): string {
+  const quoted = entry.samples.map((s) => `「${s}」`).join('');
+  const more = entry.count > entry.samples.length ? ` 等` : '';
+  return `您刚才发送得太快，有 ${entry.count} 条消息没有处理${quoted ? `：${quoted}${more}` : ''}。\n请稍等几秒，再逐条发送您仍想问的内容。`;
 }
 
 /** In a group, group talk the bot may see (privacy mode off) is not a request and costs nothing. */

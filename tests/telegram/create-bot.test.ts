@@ -103,18 +103,33 @@ describe('commands', () => {
 });
 
 describe('rate limit', () => {
-  it('tells a flooding user once to slow down and drops the rest until the bucket refills', async () => {
+  it('answers what the bucket allows and then tells once, after the burst, which messages were skipped', async () => {
     let now = Date.parse('2024-11-12T04:00:00Z');
-    const h = createHarness({ rateLimit: { capacity: 3, refillPerSecond: 0.5 }, now: () => new Date(now) });
-    for (let i = 0; i < 6; i++) await h.send('冬小麦');
+    const h = createHarness({ rateLimit: { capacity: 3, refillPerSecond: 0.5, skipSummaryDelayMs: 20 }, now: () => new Date(now) });
+    for (let i = 0; i < 6; i++) await h.send(i < 3 ? '冬小麦' : `问题${i}`);
+    await new Promise((r) => setTimeout(r, 60));
     const texts = h.sentSince(0).map((m) => m.text);
     expect(texts.filter((t) => t.includes('关于「冬小麦」'))).toHaveLength(3);
-    expect(texts.filter((t) => t.includes('您发送得太快了'))).toHaveLength(1);
     expect(texts).toHaveLength(4);
+    expect(texts[3]).toContain('有 3 条消息没有处理：「问题3」「问题4」「问题5」');
     now += 2_000;
     const mark = h.mark();
     await h.send('冬小麦');
     expect(h.sentSince(mark).map((m) => m.text)[0]).toContain('关于「冬小麦」');
+  });
+
+  it('never drops a message of a burst of 40 without a word: every one is answered or named in the one summary', async () => {
+    const h = createHarness({ rateLimit: { ...DEFAULT_RATE_LIMIT, skipSummaryDelayMs: 20 } });
+    for (let i = 1; i <= 40; i++) await h.send(`冬小麦 ${i}`);
+    await new Promise((r) => setTimeout(r, 60));
+    const texts = h.sentSince(0).map((m) => m.text);
+    const answered = texts.filter((t) => t.includes('关于「冬小麦'));
+    const summaries = texts.filter((t) => t.includes('条消息没有处理'));
+    expect(answered).toHaveLength(DEFAULT_RATE_LIMIT.capacity);
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]).toContain(`有 ${40 - DEFAULT_RATE_LIMIT.capacity} 条消息没有处理`);
+    expect(summaries[0]).toContain(`「冬小麦 ${DEFAULT_RATE_LIMIT.capacity + 1}」`);
+    expect(texts).toHaveLength(DEFAULT_RATE_LIMIT.capacity + 1);
   });
 
   it('limits each user separately', async () => {
