@@ -13,7 +13,9 @@ export interface HealthServer {
 export async function startHealthServer(options: { port: number; logger: Logger; check: () => Record<string, unknown> }): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...options.check() }));
+      // `ok: false` from the check (e.g. a damaged subscription database) makes the container unhealthy: 503.
+      const state = { ok: true, ...options.check() };
+      res.writeHead(state.ok === false ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(state));
       return;
     }
     res.writeHead(404).end();

@@ -132,7 +132,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     health = await startHealthServer({
       port: config.port,
       logger,
-      check: () => ({ issues: archive.issues().length, latest: archive.latest()?.date }),
+      check: () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', issues: archive.issues().length, latest: archive.latest()?.date }),
     }).catch((err: unknown) => {
       logger.warn({ err, port: config.port }, 'health endpoint not started');
       return undefined;

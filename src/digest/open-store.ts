@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { guardStore } from './guard-store.js';
 import { MIGRATIONS, applyMigrations, type Migration } from './migrations.js';
 import type { Script } from '../text/convert-script.js';
 import { DEFAULT_DELIVERY_TIME, type ChatKind, type DeactivationReason, type Delivery, type DeliveryPart, type DeliveryStatus, type Subscription } from './subscription.js';
@@ -75,9 +76,9 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  * A file that is not a SQLite database, a damaged one, or one written by a newer build throws a StoreError
  * saying what to do, and the file is left exactly as it was: nothing is ever silently reset.
  */
-export function openStore(dataDir: string, logger: Logger): DigestStore {
+export function openStore(dataDir: string, logger: Logger): DigestStore & { readonly impaired: boolean } {
   const { db, file } = openDatabase(dataDir, logger, MIGRATIONS);
-  return createStore(db, file);
+  return guardStore(createStore(db, file));
 }
 
 /**
@@ -129,6 +130,8 @@ export function openDatabase(dataDir: string, logger: Logger, migrations: readon
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // Check each cell's size as it is read: damage shows as an error instead of a silently missing row.
+    db.pragma('cell_size_check = ON');
     const now = applyMigrations(db, migrations, log);
     log.debug({ file, version: now }, 'store open');
   } catch (cause) {

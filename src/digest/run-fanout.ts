@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Archive } from '../archive/archive.js';
+import { StoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { composeDigest, type Digest } from './compose-digest.js';
 import { DeliveryUnknownError, type Deliverer } from './deliverer.js';
@@ -233,13 +234,20 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
     };
 
     let next = 0;
+    let storeFailed = false;
     const worker = async () => {
-      while (next < queue.length && !stop()) {
+      while (next < queue.length && !stop() && !storeFailed) {
         const job = queue[next++]!;
         try {
           await serveChat(job);
         } catch (err) {
           report.failed++;
+          if (err instanceof StoreError) {
+            // The database itself fails: every other chat would fail the same way. Stop; the next run resumes.
+            storeFailed = true;
+            log.error({ err, chat: job.subscription.chatId, issue: issue.id }, 'digest store failed; fan-out stopped');
+            return;
+          }
           log.error({ err, chat: job.subscription.chatId, issue: issue.id }, 'digest delivery crashed for one chat');
         }
       }

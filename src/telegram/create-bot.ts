@@ -2,7 +2,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError } from 'grammy';
 import type { Config } from '../config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, StoreError } from '../errors.js';
 import type { BotContext, BotDeps } from './context.js';
 import { createAskFeature } from './features/ask.js';
 import { createBrowseFeature, createIssueViews } from './features/browse.js';
@@ -89,14 +89,20 @@ async function lowerCaseCommand(ctx: BotContext, next: () => Promise<void>): Pro
   await next();
 }
 
+/** What a reader is told when the subscription database fails: the service is impaired, their settings unknown, not gone. */
+export const STORE_IMPAIRED = '抱歉，订阅服务暂时出现故障，现在无法查看或修改订阅。您原有的订阅设置不会因此丢失，我们已记录问题，请稍后再试。';
+const STORE_IMPAIRED_SHORT = '抱歉，订阅服务暂时出现故障，请稍后再试。';
+
 /** The one error path: the log gets `{ err, update_id }`, the user a short apology. */
 async function reportError(err: BotError<BotContext>, deps: BotDeps): Promise<void> {
   const ctx = err.ctx;
   const log = ctx.log ?? deps.logger;
-  log.error({ err: err.error, update_id: ctx.update.update_id }, 'update failed');
+  // A failing subscription database is the service being impaired, not an answer: never "not subscribed".
+  const impaired = err.error instanceof StoreError;
+  log.error({ err: err.error, update_id: ctx.update.update_id, impaired }, impaired ? 'update failed: subscription store impaired' : 'update failed');
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: '抱歉，出了点问题，请稍后再试。' });
-    else if (ctx.chat && ctx.message) await ctx.reply('抱歉，处理您的消息时出了点问题，请稍后再试。');
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: impaired ? STORE_IMPAIRED_SHORT : '抱歉，出了点问题，请稍后再试。' });
+    else if (ctx.chat && ctx.message) await ctx.reply(impaired ? STORE_IMPAIRED : '抱歉，处理您的消息时出了点问题，请稍后再试。');
   } catch (apologyErr) {
     // The callback may already be answered, or the chat gone (403): nothing more to do, but say so.
     log.warn({ err: apologyErr, update_id: ctx.update.update_id }, 'apology not delivered');

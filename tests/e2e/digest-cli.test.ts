@@ -78,8 +78,9 @@ describe('digest --once', () => {
     expect(fake.countsByChat('sendMessage', { ok: true }).size).toBe(SUBSCRIBERS);
     const times = fake.calls.filter((c) => c.method === 'sendMessage').map((c) => c.time).sort((a, b) => a - b);
     expect(times.length).toBe(SUBSCRIBERS + 5);
-    // Any 1-second window holds at most DIGEST_RATE attempts (a little slack for timer and network jitter).
-    for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!, `attempts ${i - 4}..${i}`).toBeGreaterThanOrEqual(950);
+    // Any 1-second window holds at most DIGEST_RATE attempts (slack for timer and network jitter on a loaded machine;
+    // unpaced, the same 17 attempts arrive within a fraction of a second).
+    for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!, `attempts ${i - 4}..${i}`).toBeGreaterThanOrEqual(800);
     expect(JSON.parse(run.stdout)).toMatchObject({ rate: { perSecond: 4 } });
   });
 
