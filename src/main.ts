@@ -22,6 +22,7 @@ import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
 import { createDigestApi, createDigestDeliverer } from './telegram/deliver-digest.js';
 import { createAdminFeature } from './telegram/features/admin.js';
+import { ON_THIS_DAY_COMMAND } from './telegram/features/on-this-day.js';
 import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
 import { chatInTerminal } from './telegram/terminal-chat.js';
@@ -94,7 +95,14 @@ async function main(config: Config, logger: Logger): Promise<void> {
       return { activeSubscriptions: store.countActive(), latestDeliveries };
     },
   });
-  const deps: BotDeps = { archive, search, logger, extraFeatures: [subscriptions, admin], extraCommands: SUBSCRIPTION_COMMANDS };
+  const deps: BotDeps = {
+    archive,
+    search,
+    logger,
+    extraFeatures: [subscriptions, admin],
+    extraCommands: [...SUBSCRIPTION_COMMANDS, ON_THIS_DAY_COMMAND],
+    scriptOf: (chatId) => store.chatScript(chatId),
+  };
   const commands = botCommands(deps.extraCommands);
   const watcher = await watchSeeds(config, archive, search, logger);
 

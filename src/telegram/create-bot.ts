@@ -10,6 +10,7 @@ import { createFallbackFeature } from './features/fallback.js';
 import { createInlineFeature } from './features/inline.js';
 import { createReadFeature } from './features/read.js';
 import { createStartHelpFeature } from './features/start-help.js';
+import { createOnThisDayFeature } from './features/on-this-day.js';
 import { createTopicsFeature } from './features/topics.js';
 import { createQueryStore } from './query-store.js';
 import { replyInReadersScript } from './reply-script.js';
@@ -65,6 +66,7 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   guarded.use(createStartHelpFeature({ archive }));
   const views = createIssueViews({ archive, timeZone: config.timeZone, now });
   guarded.use(createBrowseFeature({ archive, timeZone: config.timeZone, now, views }));
+  guarded.use(createOnThisDayFeature({ archive, timeZone: config.timeZone, now }));
   guarded.use(createTopicsFeature({ archive, search }));
   guarded.use(createInlineFeature({ archive, search }));
   for (const feature of deps.extraFeatures ?? []) guarded.use(feature);

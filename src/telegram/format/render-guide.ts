@@ -104,6 +104,7 @@ function renderCommandList(archive: Archive, botUsername: string): string {
     '/issues — 全部期次',
     '/topics — 按主题和地区浏览',
     '/topic 名称 — 某个主题或地区的报道',
+    `/onthisday — 历史上的今天（也可写 /onthisday ${m}月${d}日）`,
     '/ask 问题 — 在群聊中提问',
     `在任意聊天中输入 @${escapeHtml(botUsername)} 关键词，可以把报道分享给朋友。`,
   ].join('\n');

@@ -1,29 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Bot, type RawApi, type Transformer } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { Chat } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createArchive, type Archive } from '../../../src/archive/archive.js';
 import { openStore, type DigestStore } from '../../../src/digest/open-store.js';
 import { createSilentLogger } from '../../../src/logger.js';
-import type { BotContext, BotDeps } from '../../../src/telegram/context.js';
 import { createSubscriptionsFeature } from '../../../src/telegram/features/subscriptions.js';
-import { checkTelegramLimits } from '../../support/fake-bot-api/check-telegram-limits.js';
-import { createArchive, type Archive } from '../../../src/archive/archive.js';
+import type { LocalMessage } from '../../../src/telegram/local-bot-api.js';
 import { makeArchive, makeIssue, PAPER, TOPICS } from '../../digest/support/fixtures.js';
-import { makeBotInfo } from '../../../src/telegram/bot-info.js';
+import { chatMembers, type ChatMembers } from '../support/chat-members.js';
+import { BOT_INFO, buttonsOf, createHarness, GROUP_CHAT, lastWithButtons, type Harness } from '../support/harness.js';
+import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
-const botInfo: UserFromGetMe = makeBotInfo({ id: 42, first_name: '档案', username: 'archive_test_bot' });
-
-interface Call {
-  method: string;
-  payload: Record<string, unknown>;
-}
+validateCallsAfterEachTest();
 
 let dir: string;
 let store: DigestStore;
 let clock: number;
+/** getChat/getChatMember calls of the current test. */
+let seen: { method: string; payload: Record<string, unknown> }[];
+const memberChecks = () => seen.filter((c) => c.method === 'getChatMember');
 beforeEach(() => {
+  seen = [];
   dir = mkdtempSync(path.join(tmpdir(), 'subs-feature-'));
   store = openStore(dir, createSilentLogger());
   clock = Date.parse('2024-11-07T00:00:00Z');
@@ -33,76 +32,38 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The feature on a real grammY Bot, with a transformer that records calls and answers them locally. */
-function setup(options: { admins?: number[]; archive?: Archive } = {}) {
+const ADMIN = { id: 500, is_bot: false, first_name: '管理员' };
+const MEMBER = { id: 600, is_bot: false, first_name: '群友' };
+const CHANNEL: Chat.ChannelChat = { id: -1001234567, type: 'channel', title: '昌吉日报频道', username: 'changji_daily' };
+
+/** The whole bot (createBot) with the subscriptions feature over a real store, through the one harness. */
+function setup(options: { archive?: Archive; members?: Partial<ChatMembers> } = {}): Harness & { replies(): string[]; answers(): string[] } {
   const archive = options.archive ?? makeArchive([makeIssue('i1', '2024-11-06', 1), makeIssue('i2', '2024-11-07', 2)]);
-  const calls: Call[] = [];
-  let messageId = 100;
-  const recorder: Transformer<RawApi> = async (_prev, method, payload) => {
-    const p = (payload ?? {}) as Record<string, unknown>;
-    calls.push({ method, payload: p });
-    let result: unknown = true;
-    if (method === 'sendMessage') result = { message_id: messageId++, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text };
-    if (method === 'getChatMember') {
-      const admin = (options.admins ?? []).includes(p.user_id as number);
-      result = { status: admin ? 'administrator' : 'member', user: { id: p.user_id, is_bot: false, first_name: 'x' } };
-    }
-    return { ok: true, result } as never;
-  };
-  const bot = new Bot<BotContext>('123:TEST', { botInfo });
-  bot.api.config.use(recorder);
-  const logger = createSilentLogger();
-  bot.use(async (ctx, next) => {
-    ctx.log = logger;
-    ctx.deps = { archive, logger } as unknown as BotDeps;
-    await next();
+  const members: ChatMembers = { admins: { [GROUP_CHAT.id]: [ADMIN.id] }, chats: [CHANNEL], seen, ...options.members };
+  const h = createHarness({
+    scriptOf: (chatId) => store.chatScript(chatId),
+    archive,
+    inject: chatMembers(members),
+    now: () => new Date(clock),
+    extraFeatures: [createSubscriptionsFeature({ store, archive, timeZone: 'Asia/Shanghai', now: () => new Date(clock) })],
   });
-  bot.use(createSubscriptionsFeature({ store, archive, timeZone: 'Asia/Shanghai', now: () => new Date(clock) }));
-  let updateId = 1;
-  const chatOf = (chatId: number) => (chatId > 0 ? { id: chatId, type: 'private' as const, first_name: 'u' } : { id: chatId, type: 'group' as const, title: 'g' });
-  const send = async (chatId: number, text: string, fromId = Math.abs(chatId)) => {
-    const command = /^\/\w+/.exec(text)?.[0];
-    const update: Update = {
-      update_id: updateId++,
-      message: {
-        message_id: updateId,
-        date: 0,
-        chat: chatOf(chatId),
-        from: { id: fromId, is_bot: false, first_name: 'u' },
-        text,
-        entities: command ? [{ type: 'bot_command', offset: 0, length: command.length }] : undefined,
-      } as Update['message'],
-    };
-    await bot.handleUpdate(update);
-  };
-  const press = async (chatId: number, data: string, fromId = Math.abs(chatId), message?: Record<string, unknown>) => {
-    await bot.handleUpdate({
-      update_id: updateId++,
-      callback_query: {
-        id: `cb${updateId}`,
-        chat_instance: 'x',
-        from: { id: fromId, is_bot: false, first_name: 'u' },
-        data,
-        message: { message_id: 7, date: 0, chat: chatOf(chatId), text: 'old', ...message },
-      },
-    } as Update);
-  };
-  const replies = () => calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
-  return { bot, archive, calls, send, press, replies, chatOf, nextUpdateId: () => updateId++ };
+  return Object.assign(h, {
+    replies: () => h.api.messages().map((m) => m.text),
+    answers: () => h.callsOf('answerCallbackQuery').map((c) => String(c.payload.text ?? '')),
+  });
 }
 
-function expectWithinLimits(calls: Call[]) {
-  for (const c of calls) expect(checkTelegramLimits(c.method, c.payload)).toEqual([]);
-}
+/** The message now on screen with this id (after edits). */
+const current = (h: Harness, message: LocalMessage) => h.api.messages().find((m) => m.messageId === message.messageId)!;
+const dataOf = (m: LocalMessage, text: string) => buttonsOf(m).find((b) => b.text === text || b.text.includes(text))?.data;
 
-describe('createSubscriptionsFeature', () => {
+describe('/subscribe', () => {
   it('subscribes at 08:00 by default and says so', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    expect(store.subscription(1)).toMatchObject({ active: true, deliveryTime: '08:00' });
-    expect(store.subscription(1)?.filter).toBeUndefined();
-    expect(t.replies()[0]).toContain('08:00');
-    expectWithinLimits(t.calls);
+    const h = setup();
+    await h.send('/subscribe');
+    expect(store.subscription(777)).toMatchObject({ active: true, deliveryTime: '08:00', onThisDay: false });
+    expect(store.subscription(777)?.filter).toBeUndefined();
+    expect(h.replies()[0]).toContain('08:00');
   });
 
   it.each([
@@ -111,271 +72,316 @@ describe('createSubscriptionsFeature', () => {
     ['/subscribe 农业', '08:00', '农业'],
     ['/subscribe 07:30 农业', '07:30', '农业'],
     ['/subscribe 农业 6点', '06:00', '农业'],
-  ])('reads %s as time %s and filter %s', async (text, time, filter) => {
-    const t = setup();
-    await t.send(1, text);
-    const sub = store.subscription(1)!;
-    expect(sub.deliveryTime).toBe(time);
-    expect(sub.filter).toBe(filter);
-  });
-
-  it.each([
     ['/subscribe ７：３０', '07:30', undefined],
-    ['/subscribe 8am', '08:00', undefined],
-    ['/subscribe 8:00am', '08:00', undefined],
     ['/subscribe 8pm', '20:00', undefined],
-    ['/subscribe 上午8点', '08:00', undefined],
     ['/subscribe 晚上8点半', '20:30', undefined],
     ['/subscribe 7:30农业', '07:30', '农业'],
     ['/subscribe 晚上8点木垒县', '20:00', '木垒县'],
-    ['/subscribe ７：３０ 光伏', '07:30', '光伏'],
-  ])('reads %s as time %s and filter %s, never a time as a keyword', async (text, time, filter) => {
-    const t = setup();
-    await t.send(1, text);
-    const sub = store.subscription(1)!;
-    expect(sub.deliveryTime).toBe(time);
-    expect(sub.filter).toBe(filter);
-    expect(t.replies()[0]).toContain(`每天 ${time}`);
-    expect(t.replies()[0]).not.toContain('资料库中没有');
+  ])('reads %s as time %s and filter %s', async (text, time, filter) => {
+    const h = setup();
+    await h.send(text);
+    expect(store.subscription(777)).toMatchObject({ deliveryTime: time });
+    expect(store.subscription(777)?.filter).toBe(filter);
+    expect(h.replies()[0]).toContain(`每天 ${time}`);
   });
 
-  it.each(['/subscribe 13pm', '/subscribe 7:75农业', '/subscribe 7:30 8:00'])('answers %s with a reason and subscribes nothing', async (text) => {
-    const t = setup();
-    await t.send(1, text);
-    expect(store.subscription(1)).toBeUndefined();
-    expect(t.replies()[0]).toMatch(/07:30/);
+  it('keeps two keywords and an exclusion, and says how the newest issue fares', async () => {
+    const h = setup();
+    await h.send('/subscribe 07:30 农业 光伏 -风电');
+    expect(store.subscription(777)).toMatchObject({ deliveryTime: '07:30', filter: '农业 光伏 -风电' });
+    const reply = h.replies()[0]!;
+    expect(reply).toContain('只含与“农业”或“光伏”相关的文章，不含“风电”的文章');
+    expect(reply).toContain('最新一期（2024年11月7日）有 1/3 篇符合');
   });
 
-  it('saves a keyword nothing in the archive matches, and says so with how to undo it', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 不存在的关键词xyz');
-    expect(store.subscription(1)).toMatchObject({ active: true, filter: '不存在的关键词xyz' });
-    const reply = t.replies()[0]!;
-    expect(reply).toContain('目前资料库中没有与“不存在的关键词xyz”相关的文章，有相关文章时才会推送');
+  it('tells the reader plainly when the filter matches nothing in the newest issue', async () => {
+    const h = setup();
+    await h.send('/subscribe 不存在的关键词xyz');
+    expect(store.subscription(777)).toMatchObject({ active: true, filter: '不存在的关键词xyz' });
+    const reply = h.replies()[0]!;
+    expect(reply).toContain('目前资料库中没有与“不存在的关键词xyz”相关的文章');
+    expect(reply).toContain('最新一期（2024年11月7日）没有符合筛选的文章');
     expect(reply).toContain('/subscribe 全部');
-    await t.send(1, '/subscribe 木垒');
-    expect(t.replies()[1]).not.toContain('资料库中没有');
   });
 
-  it('escapes an unmatched keyword in the warning', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe <b>&x');
-    expect(t.calls.filter((c) => c.method === 'sendMessage')[0]!.payload.text).toContain('没有与“&lt;b&gt;&amp;x”相关');
-    expectWithinLimits(t.calls);
+  it('escapes typed keywords in every reply', async () => {
+    const h = setup();
+    await h.send('/subscribe <b>&x');
+    expect(h.api.messages()[0]!.html).toContain('“&lt;b&gt;&amp;x”');
   });
 
-  it('answers an impossible time clearly and subscribes nothing', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 25:00');
-    expect(store.subscription(1)).toBeUndefined();
-    expect(t.replies()[0]).toContain('25 点');
+  it.each(['/subscribe 13pm', '/subscribe 7:75农业', '/subscribe 25:00'])('answers %s with a reason and subscribes nothing', async (text) => {
+    const h = setup();
+    await h.send(text);
+    expect(store.subscription(777)).toBeUndefined();
+    expect(h.replies()).toHaveLength(1);
+  });
+
+  it('refuses too many keywords with an example', async () => {
+    const h = setup();
+    await h.send('/subscribe 一 二 三 四 五 六 七 八 九');
+    expect(store.subscription(777)).toBeUndefined();
+    expect(h.replies()[0]).toContain('最多 8 个');
   });
 
   it('keeps the filter when only the time changes, and clears it with 全部', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 农业');
-    await t.send(1, '/subscribe 9:15');
-    expect(store.subscription(1)).toMatchObject({ deliveryTime: '09:15', filter: '农业' });
-    await t.send(1, '/subscribe 全部');
-    expect(store.subscription(1)?.filter).toBeUndefined();
+    const h = setup();
+    await h.send('/subscribe 农业 -广告');
+    await h.send('/subscribe 9:15');
+    expect(store.subscription(777)).toMatchObject({ deliveryTime: '09:15', filter: '农业 -广告' });
+    await h.send('/subscribe 全部');
+    expect(store.subscription(777)?.filter).toBeUndefined();
   });
 
   it('unsubscribes', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    await t.send(1, '/unsubscribe');
-    expect(store.subscription(1)).toMatchObject({ active: false, deactivatedReason: 'unsubscribed' });
-    expect(t.replies()[1]).toContain('已退订');
+    const h = setup();
+    await h.send('/subscribe');
+    await h.send('/unsubscribe');
+    expect(store.subscription(777)).toMatchObject({ active: false, deactivatedReason: 'unsubscribed' });
+    expect(h.replies()[1]).toContain('已退订');
   });
+});
 
+describe('groups', () => {
   it('lets only a group admin change the group’s subscription', async () => {
-    const t = setup({ admins: [500] });
-    await t.send(-9, '/subscribe 07:00', 600);
-    expect(store.subscription(-9)).toBeUndefined();
-    expect(t.replies()[0]).toContain('管理员');
-    await t.send(-9, '/subscribe 07:00', 500);
-    expect(store.subscription(-9)).toMatchObject({ active: true, chatKind: 'group', deliveryTime: '07:00' });
-    expect(t.calls.filter((c) => c.method === 'getChatMember').map((c) => c.payload)).toEqual([
-      { chat_id: -9, user_id: 600 },
-      { chat_id: -9, user_id: 500 },
-    ]);
+    const h = setup();
+    await h.send('/subscribe 07:00', { chat: GROUP_CHAT, from: MEMBER });
+    expect(store.subscription(GROUP_CHAT.id)).toBeUndefined();
+    expect(h.replies()[0]).toContain('管理员');
+    await h.send('/subscribe 07:00', { chat: GROUP_CHAT, from: ADMIN });
+    expect(store.subscription(GROUP_CHAT.id)).toMatchObject({ active: true, chatKind: 'supergroup', deliveryTime: '07:00' });
   });
 
   it('remembers an admin check briefly, then asks again', async () => {
-    const t = setup({ admins: [500] });
-    await t.send(-9, '/subscribe', 500);
-    await t.send(-9, '/subscribe 7:00', 500);
-    expect(t.calls.filter((c) => c.method === 'getChatMember')).toHaveLength(1);
+    const h = setup();
+    await h.send('/subscribe', { chat: GROUP_CHAT, from: ADMIN });
+    await h.send('/subscribe 7:00', { chat: GROUP_CHAT, from: ADMIN });
+    expect(memberChecks()).toHaveLength(1);
     clock += 61_000;
-    await t.send(-9, '/subscribe 7:30', 500);
-    expect(t.calls.filter((c) => c.method === 'getChatMember')).toHaveLength(2);
+    await h.send('/subscribe 7:30', { chat: GROUP_CHAT, from: ADMIN });
+    expect(memberChecks()).toHaveLength(2);
   });
 
-  it('previews the newest issue with read buttons, without recording a delivery', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    await t.send(1, '/digest');
-    const preview = t.calls.filter((c) => c.method === 'sendMessage')[1]!;
-    expect(String(preview.payload.text)).toContain('2024年11月7日');
-    const buttons = (preview.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((b) => b.callback_data)).toEqual(['a:i2-1:0', 'a:i2-2:0', 'a:i2-3:0']);
-    expect(store.delivery(1, 'i2')).toBeUndefined();
-    expectWithinLimits(t.calls);
-  });
-
-  it('previews only matching articles for a filtered subscription, and says when none match', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 光伏');
-    await t.send(1, '/digest');
-    expect(t.replies()[1]).toContain('准东光伏项目并网');
-    expect(t.replies()[1]).not.toContain('读书会');
-    await t.send(1, '/digest 航天');
-    expect(t.replies()[2]).toContain('没有与“航天”相关');
-  });
-
-  it('shows settings and changes the time with a button, editing the message', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    await t.send(1, '/settings');
-    const settings = t.calls.filter((c) => c.method === 'sendMessage')[1]!;
-    const data = (settings.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((b) => b.callback_data);
-    expect(data).toContain('s:t:0730');
-    expect(data).toContain('s:off');
-    await t.press(1, 's:t:0730');
-    expect(store.subscription(1)?.deliveryTime).toBe('07:30');
-    const edit = t.calls.find((c) => c.method === 'editMessageText')!;
-    expect(String(edit.payload.text)).toContain('07:30');
-    expect(t.calls.some((c) => c.method === 'answerCallbackQuery')).toBe(true);
-    expectWithinLimits(t.calls);
-  });
-
-  it('offers to resubscribe at the time it will use after an unsubscribe, and uses it', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 7:30 农业');
-    await t.send(1, '/unsubscribe');
-    await t.send(1, '/settings');
-    const settings = t.calls.filter((c) => c.method === 'sendMessage')[2]!;
-    const button = (settings.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat()[0]!;
-    expect(button).toEqual({ text: '✅ 订阅（每天 07:30）', callback_data: 's:on' });
-    expect(String(settings.payload.text)).toContain('农业');
-    await t.press(1, 's:on');
-    expect(store.subscription(1)).toMatchObject({ active: true, deliveryTime: '07:30', filter: '农业' });
-    const answer = t.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
-    expect(String(answer.payload.text)).toContain('07:30');
-  });
-
-  it('offers the default time to a chat that never subscribed', async () => {
-    const t = setup();
-    await t.send(1, '/settings');
-    const settings = t.calls.filter((c) => c.method === 'sendMessage')[0]!;
-    const button = (settings.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat()[0]!;
-    expect(button.text).toBe('✅ 订阅（每天 08:00）');
-    await t.press(1, 's:on');
-    expect(store.subscription(1)).toMatchObject({ active: true, deliveryTime: '08:00' });
-  });
-
-  it('sets a topic filter and unsubscribes with buttons', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    const index = t.archive.topics().findIndex((x) => x.name === '农业农村');
-    await t.press(1, `s:f:${index}`);
-    expect(store.subscription(1)?.filter).toBe('农业农村');
-    await t.press(1, 's:f:-');
-    expect(store.subscription(1)?.filter).toBeUndefined();
-    await t.press(1, 's:off');
-    expect(store.subscription(1)?.active).toBe(false);
-  });
-
-  it('shows a keyword set with /subscribe as a checked button, and pressing it changes nothing', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe 棉花');
-    await t.send(1, '/settings');
-    const settings = t.calls.filter((c) => c.method === 'sendMessage')[1]!;
-    const buttons = (settings.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.filter((b) => b.text.startsWith('✓ ') && !/^✓ \d/.test(b.text))).toEqual([{ text: '✓ 棉花', callback_data: 's:f:=' }]);
-    expect(buttons.find((b) => b.text.endsWith('全部文章'))!.text).toBe('全部文章');
-    await t.press(1, 's:f:=');
-    expect(store.subscription(1)?.filter).toBe('棉花');
-    expect(String(t.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!.payload.text)).toContain('棉花');
-  });
-
-  it('offers the places as buttons by index and checks the chosen one', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    await t.send(1, '/settings');
-    const buttonsOf = (payload: Record<string, unknown>) =>
-      (payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    const index = t.archive.topics().findIndex((x) => x.kind === 'place' && x.name === '木垒县');
-    const place = buttonsOf(t.calls.filter((c) => c.method === 'sendMessage')[1]!.payload).find((b) => b.text === '木垒县');
-    expect(place).toEqual({ text: '木垒县', callback_data: `s:f:${index}` });
-    await t.press(1, place!.callback_data);
-    expect(store.subscription(1)?.filter).toBe('木垒县');
-    const edit = t.calls.filter((c) => c.method === 'editMessageText').at(-1)!;
-    expect(buttonsOf(edit.payload).some((b) => b.text === '✓ 木垒县')).toBe(true);
-    expectWithinLimits(t.calls);
-  });
-
-  it('says so when a topic button picks a topic no article in the archive has', async () => {
-    const topics = { ...TOPICS, topics: [...TOPICS.topics, { name: '航天科技', keywords: ['航天'] }] };
-    const t = setup({ archive: createArchive([makeIssue('i1', '2024-11-06', 1)], { paper: PAPER, topics }) });
-    await t.send(1, '/subscribe');
-    const index = (name: string) => t.archive.topics().findIndex((x) => x.name === name);
-    const answers = () => t.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.payload.text));
-    await t.press(1, `s:f:${index('农业农村')}`);
-    expect(answers().at(-1)).toBe('只推送“农业农村”');
-    await t.press(1, `s:f:${index('航天科技')}`);
-    expect(store.subscription(1)?.filter).toBe('航天科技');
-    expect(answers().at(-1)).toContain('目前资料库中没有相关文章');
-  });
-
-  it('answers a forged or stale settings button politely and changes nothing', async () => {
-    const t = setup();
-    await t.send(1, '/subscribe');
-    await t.press(1, 's:t:2599');
-    await t.press(1, 's:f:999');
-    expect(store.subscription(1)).toMatchObject({ deliveryTime: '08:00', active: true });
-    const answers = t.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.payload.text));
-    expect(answers).toHaveLength(2);
-    expect(answers.every((a) => a.includes('失效'))).toBe(true);
-  });
-
-  it('refuses a settings button from a group member who is not an admin', async () => {
-    const t = setup({ admins: [500] });
-    await t.send(-9, '/subscribe', 500);
-    await t.press(-9, 's:off', 600);
-    expect(store.subscription(-9)?.active).toBe(true);
-    const answer = t.calls.filter((c) => c.method === 'answerCallbackQuery').at(-1)!;
-    expect(String(answer.payload.text)).toContain('管理员');
-  });
-
-  it('deactivates when the bot is blocked or removed (my_chat_member)', async () => {
-    const t = setup({ admins: [500] });
-    await t.send(1, '/subscribe');
-    await t.send(-9, '/subscribe', 500);
-    const member = (chatId: number, status: 'kicked' | 'left') =>
-      t.bot.handleUpdate({
-        update_id: t.nextUpdateId(),
-        my_chat_member: {
-          chat: t.chatOf(chatId),
-          from: { id: 1, is_bot: false, first_name: 'u' },
-          date: 0,
-          old_chat_member: { status: 'member', user: { ...botInfo } },
-          new_chat_member: status === 'kicked' ? { status, until_date: 0, user: { ...botInfo } } : { status, user: { ...botInfo } },
-        },
-      } as Update);
-    await member(1, 'kicked');
-    await member(-9, 'left');
-    expect(store.subscription(1)).toMatchObject({ active: false, deactivatedReason: 'blocked' });
-    expect(store.subscription(-9)).toMatchObject({ active: false, deactivatedReason: 'removed' });
+  it('refuses a settings button from a member who is not an admin', async () => {
+    const h = setup();
+    await h.send('/subscribe', { chat: GROUP_CHAT, from: ADMIN });
+    await h.send('/settings', { chat: GROUP_CHAT, from: ADMIN });
+    await h.press(lastWithButtons(h), 's:off', MEMBER);
+    expect(store.subscription(GROUP_CHAT.id)?.active).toBe(true);
+    expect(h.answers().at(-1)).toContain('管理员');
   });
 
   it('moves a group’s subscription when the group becomes a supergroup', async () => {
-    const t = setup({ admins: [500] });
-    await t.send(-9, '/subscribe 6:30', 500);
-    await t.bot.handleUpdate({
-      update_id: t.nextUpdateId(),
-      message: { message_id: 99, date: 0, chat: t.chatOf(-9), from: { id: 500, is_bot: false, first_name: 'u' }, migrate_to_chat_id: -1009 },
-    } as Update);
+    const h = setup();
+    const group: Chat.GroupChat = { id: -9, type: 'group', title: '小群' };
+    await h.send('/subscribe 6:30', { chat: group, from: ADMIN });
+    expect(store.subscription(-9)).toBeUndefined(); // ADMIN is no admin of -9
+    store.subscribe({ chatId: -9, chatKind: 'group', deliveryTime: '06:30', now: new Date(clock) });
+    await h.update({ message: { message_id: 99, date: 0, chat: group, from: ADMIN, migrate_to_chat_id: -1009 } } as never);
     expect(store.subscription(-1009)).toMatchObject({ active: true, deliveryTime: '06:30' });
+  });
+});
+
+describe('channels', () => {
+  const channelAdmins = (bot = true) => ({ admins: { [CHANNEL.id]: bot ? [ADMIN.id, BOT_INFO.id] : [ADMIN.id] } });
+
+  it('subscribes a channel for its admin, verified with getChatMember on the admin and the bot', async () => {
+    const h = setup({ members: channelAdmins() });
+    await h.send('/subscribe @changji_daily 07:30 农业', { from: ADMIN });
+    expect(store.subscription(CHANNEL.id)).toMatchObject({ active: true, chatKind: 'channel', deliveryTime: '07:30', filter: '农业' });
+    expect(memberChecks().map((c) => Number(c.payload.user_id)).sort()).toEqual([ADMIN.id, BOT_INFO.id].sort());
+    expect(h.replies()[0]).toContain('频道「昌吉日报频道」');
+  });
+
+  it('refuses a reader who is no admin of the channel', async () => {
+    const h = setup({ members: channelAdmins() });
+    await h.send('/subscribe @changji_daily', { from: MEMBER });
+    expect(store.subscription(CHANNEL.id)).toBeUndefined();
+    expect(h.replies()[0]).toContain('只有频道「昌吉日报频道」的管理员');
+  });
+
+  it('asks to make the bot an admin that may post first', async () => {
+    const h = setup({ members: channelAdmins(false) });
+    await h.send('/subscribe @changji_daily', { from: ADMIN });
+    expect(store.subscription(CHANNEL.id)).toBeUndefined();
+    expect(h.replies()[0]).toContain('请先把我加为频道「昌吉日报频道」的管理员');
+  });
+
+  it('names an unknown channel and what to check', async () => {
+    const h = setup();
+    await h.send('/subscribe @no_such_channel', { from: ADMIN });
+    expect(h.replies()[0]).toContain('找不到频道 @no_such_channel');
+  });
+
+  it('takes the command posted in the channel itself (a channel post has no from)', async () => {
+    const h = setup();
+    await h.post('/subscribe 06:30', CHANNEL);
+    expect(store.subscription(CHANNEL.id)).toMatchObject({ active: true, chatKind: 'channel', deliveryTime: '06:30' });
+    expect(h.api.messages(CHANNEL.id)[0]!.text).toContain('订阅成功');
+  });
+
+  it('deactivates when the bot is removed from the channel or loses the right to post', async () => {
+    const h = setup();
+    await h.post('/subscribe', CHANNEL);
+    const member = (new_chat_member: Record<string, unknown>) =>
+      h.update({
+        my_chat_member: {
+          chat: CHANNEL,
+          from: ADMIN,
+          date: 0,
+          old_chat_member: { status: 'administrator', user: BOT_INFO, can_post_messages: true },
+          new_chat_member: { user: BOT_INFO, ...new_chat_member },
+        },
+      } as never);
+    await member({ status: 'administrator', can_post_messages: true });
+    expect(store.subscription(CHANNEL.id)?.active).toBe(true);
+    await member({ status: 'administrator', can_post_messages: false });
+    expect(store.subscription(CHANNEL.id)).toMatchObject({ active: false, deactivatedReason: 'removed' });
+    store.subscribe({ chatId: CHANNEL.id, chatKind: 'channel', now: new Date(clock) });
+    await member({ status: 'left' });
+    expect(store.subscription(CHANNEL.id)?.active).toBe(false);
+  });
+});
+
+describe('/digest', () => {
+  it('previews the newest issue with read buttons, without recording a delivery', async () => {
+    const h = setup();
+    await h.send('/subscribe');
+    await h.send('/digest');
+    const preview = h.api.messages()[1]!;
+    expect(preview.text).toContain('2024年11月7日');
+    expect(buttonsOf(preview).map((b) => b.data)).toEqual(['a:i2-1:0', 'a:i2-2:0', 'a:i2-3:0']);
+    expect(store.delivery(777, 'i2')).toBeUndefined();
+  });
+
+  it('previews only matching articles for a filtered subscription, and says when none match', async () => {
+    const h = setup();
+    await h.send('/subscribe 光伏 读书 -风电');
+    await h.send('/digest');
+    expect(h.replies()[1]).toContain('社区举办读书会');
+    expect(h.replies()[1]).not.toContain('准东光伏项目并网');
+    await h.send('/digest 航天');
+    expect(h.replies()[2]).toContain('没有与“航天”相关');
+  });
+});
+
+describe('/settings', () => {
+  async function settings(h: Harness, command = '/subscribe') {
+    await h.send(command);
+    await h.send('/settings');
+    return lastWithButtons(h);
+  }
+
+  it('changes the time with a button, editing the message', async () => {
+    const h = setup();
+    const message = await settings(h);
+    expect(dataOf(message, '07:30')).toBe('s:t:0730');
+    await h.press(message, 's:t:0730');
+    expect(store.subscription(777)?.deliveryTime).toBe('07:30');
+    expect(current(h, message).text).toContain('每天 07:30');
+    expect(h.answers().at(-1)).toContain('07:30');
+  });
+
+  it('offers to resubscribe at the time it will use after an unsubscribe, and uses it', async () => {
+    const h = setup();
+    await h.send('/subscribe 7:30 农业');
+    await h.send('/unsubscribe');
+    await h.send('/settings');
+    const message = lastWithButtons(h);
+    expect(buttonsOf(message)[0]).toEqual({ text: '✅ 订阅（每天 07:30）', data: 's:on', url: undefined });
+    expect(message.text).toContain('农业');
+    await h.press(message, 's:on');
+    expect(store.subscription(777)).toMatchObject({ active: true, deliveryTime: '07:30', filter: '农业' });
+  });
+
+  it('selects several topics and places, and clears them with 全部文章', async () => {
+    const h = setup();
+    const message = await settings(h);
+    await h.press(message, dataOf(message, '农业农村')!);
+    await h.press(current(h, message), dataOf(current(h, message), '木垒县')!);
+    expect(store.subscription(777)?.filter).toBe('农业农村 木垒县');
+    expect(buttonsOf(current(h, message)).map((b) => b.text)).toEqual(expect.arrayContaining(['✓ 农业农村', '✓ 木垒县']));
+    await h.press(current(h, message), dataOf(current(h, message), '✓ 农业农村')!);
+    expect(store.subscription(777)?.filter).toBe('木垒县');
+    await h.press(current(h, message), 's:f:-');
+    expect(store.subscription(777)?.filter).toBeUndefined();
+  });
+
+  it('shows typed keywords and exclusions with ✕ buttons that drop them', async () => {
+    const h = setup();
+    const message = await settings(h, '/subscribe 棉花 -广告');
+    expect(buttonsOf(message).map((b) => b.text)).toEqual(expect.arrayContaining(['✓ 棉花 ✕', '🚫 广告 ✕']));
+    expect(message.text).toContain('不含“广告”');
+    await h.press(message, dataOf(message, '🚫 广告')!);
+    expect(store.subscription(777)?.filter).toBe('棉花');
+    await h.press(current(h, message), dataOf(current(h, message), '✓ 棉花')!);
+    expect(store.subscription(777)?.filter).toBeUndefined();
+  });
+
+  it('says when a topic picked with a button has no article in the archive', async () => {
+    const topics = { ...TOPICS, topics: [...TOPICS.topics, { name: '航天科技', keywords: ['航天'] }] };
+    const h = setup({ archive: createArchive([makeIssue('i1', '2024-11-06', 1)], { paper: PAPER, topics }) });
+    const message = await settings(h);
+    await h.press(message, dataOf(message, '航天科技')!);
+    expect(store.subscription(777)?.filter).toBe('航天科技');
+    expect(h.answers().at(-1)).toContain('目前资料库中没有相关文章');
+    expect(current(h, message).text).toContain('没有符合筛选的文章');
+  });
+
+  it('turns the "历史上的今天" section on and off', async () => {
+    const h = setup();
+    const message = await settings(h);
+    await h.press(message, 's:h:1');
+    expect(store.subscription(777)?.onThisDay).toBe(true);
+    expect(current(h, message).text).toContain('历史上的今天：附在摘要末尾');
+    await h.press(current(h, message), 's:h:0');
+    expect(store.subscription(777)?.onThisDay).toBe(false);
+  });
+
+  it('sets the chat’s script: 繁體 turns every later reply traditional, 自动 follows the reader again', async () => {
+    const h = setup();
+    await h.send('/settings');
+    const message = lastWithButtons(h);
+    await h.press(message, 's:sc:t');
+    expect(store.chatScript(777)).toBe('traditional');
+    await h.send('/subscribe');
+    expect(h.api.messages().at(-1)!.text).toContain('訂閱成功');
+    await h.press(current(h, message), 's:sc:a');
+    expect(store.chatScript(777)).toBeUndefined();
+    await h.send('/unsubscribe');
+    expect(h.api.messages().at(-1)!.text).toContain('已退订');
+  });
+
+  it('answers a forged or stale settings button politely and changes nothing', async () => {
+    const h = setup();
+    const message = await settings(h);
+    await h.press(message, 's:t:2599');
+    await h.press(message, 's:f:999');
+    await h.press(message, 's:k:3');
+    expect(store.subscription(777)).toMatchObject({ deliveryTime: '08:00', active: true });
+    expect(h.answers()).toHaveLength(3);
+    expect(h.answers().every((a) => a.includes('失效'))).toBe(true);
+  });
+});
+
+describe('chat membership', () => {
+  it('deactivates when the bot is blocked or removed from a group', async () => {
+    const h = setup();
+    await h.send('/subscribe');
+    await h.send('/subscribe', { chat: GROUP_CHAT, from: ADMIN });
+    const member = (chat: Chat, status: 'kicked' | 'left') =>
+      h.update({
+        my_chat_member: {
+          chat,
+          from: ADMIN,
+          date: 0,
+          old_chat_member: { status: 'member', user: BOT_INFO },
+          new_chat_member: status === 'kicked' ? { status, until_date: 0, user: BOT_INFO } : { status, user: BOT_INFO },
+        },
+      } as never);
+    await member({ id: 777, type: 'private', first_name: '读者' }, 'kicked');
+    await member(GROUP_CHAT, 'left');
+    expect(store.subscription(777)).toMatchObject({ active: false, deactivatedReason: 'blocked' });
+    expect(store.subscription(GROUP_CHAT.id)).toMatchObject({ active: false, deactivatedReason: 'removed' });
   });
 });

@@ -3,7 +3,7 @@ import type { Chat, MessageEntity, Update, User, UserFromGetMe } from 'grammy/ty
 import { pino } from 'pino';
 import type { Archive } from '../../../src/archive/archive.js';
 import type { SearchEngine } from '../../../src/search/types.js';
-import type { BotContext, RateLimitOptions } from '../../../src/telegram/context.js';
+import type { BotContext, BotDeps, RateLimitOptions } from '../../../src/telegram/context.js';
 import { createBot } from '../../../src/telegram/create-bot.js';
 import { createLocalBotApi, type LocalBotApi, type LocalCall, type LocalMessage } from '../../../src/telegram/local-bot-api.js';
 import { makeFixtureArchive } from './archive-fixture.js';
@@ -24,6 +24,7 @@ export interface HarnessOptions {
   rateLimit?: RateLimitOptions | false;
   now?: () => Date;
   extraFeatures?: Composer<BotContext>[];
+  scriptOf?: BotDeps['scriptOf'];
 }
 
 export interface Harness {
@@ -35,6 +36,10 @@ export interface Harness {
   logs: Record<string, unknown>[];
   /** Sends a text message (commands get a bot_command entity, @mentions of the bot a mention entity). */
   send(text: string, options?: { chat?: Chat; from?: User; replyTo?: LocalMessage; senderChat?: Chat }): Promise<void>;
+  /** A post in a channel (a channel_post: no `from`, the channel as sender_chat); commands get their entity. */
+  post(text: string, channel: Chat.ChannelChat): Promise<void>;
+  /** Any other update (my_chat_member, …); update_id is assigned. */
+  update(fields: Omit<Update, 'update_id'>): Promise<void>;
   /** Presses a button: a callback_query for `message` with `data`. */
   press(message: LocalMessage, data: string, from?: User): Promise<void>;
   inline(query: string, offset?: string): Promise<void>;
@@ -71,6 +76,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       apiTransformers: options.inject ? [api.transformer, options.inject] : [api.transformer],
       rateLimit: options.rateLimit ?? false,
       extraFeatures: options.extraFeatures,
+      scriptOf: options.scriptOf,
     },
   );
   let updateId = 0;
@@ -104,6 +110,23 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         },
       } as Update;
       await bot.handleUpdate(update);
+    },
+    async post(text, channel) {
+      const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+      await bot.handleUpdate({
+        update_id: ++updateId,
+        channel_post: {
+          message_id: api.nextMessageId(),
+          date: 1731384000,
+          chat: channel,
+          sender_chat: channel,
+          text,
+          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+        },
+      } as Update);
+    },
+    async update(fields) {
+      await bot.handleUpdate({ update_id: ++updateId, ...fields } as Update);
     },
     async press(message, data, from = READER) {
       await bot.handleUpdate({

@@ -1,0 +1,56 @@
+import type { Button } from '../keyboards.js';
+import { shorten } from '../format/issue-date.js';
+import { settingsButton, type SettingsChange } from './subscription-buttons.js';
+import type { SettingsState } from './subscription-view.js';
+
+/** A topic or place offered by /settings, with its index into archive.topics() (the button carries the index). */
+export interface FilterChoice {
+  name: string;
+  index: number;
+}
+
+/** Time presets offered by /settings; any other time is one `/subscribe 7:45` away. */
+export const PRESET_TIMES = ['06:30', '07:00', '07:30', '08:00', '12:00', '18:00', '20:00', '21:30'];
+
+const button = (text: string, change: SettingsChange): Button => ({ text, data: settingsButton.encode(change) });
+const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
+
+function rowsOf(buttons: Button[], size: number): Button[][] {
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += size) rows.push(buttons.slice(i, i + size));
+  return rows;
+}
+
+/** The script row: shown subscribed or not, since replies are per chat. */
+function scriptRow(state: SettingsState): Button[] {
+  return [
+    button(mark(state.script === undefined, '自动简繁'), { kind: 'script', script: 'auto' }),
+    button(mark(state.script === 'simplified', '简体'), { kind: 'script', script: 'simplified' }),
+    button(mark(state.script === 'traditional', '繁體'), { kind: 'script', script: 'traditional' }),
+  ];
+}
+
+/**
+ * /settings buttons: delivery times; "all articles", topics and places (several may be checked); the keywords and
+ * exclusions typed with /subscribe, each with ✕ to drop it; the on-this-day section; the reply script; unsubscribe.
+ */
+export function settingsKeyboard(state: SettingsState): Button[][] {
+  const { sub, filter } = state;
+  if (!sub?.active) return [[button(`✅ 订阅（每天 ${state.resumeTime}）`, { kind: 'on' })], scriptRow(state)];
+  const times = PRESET_TIMES.map((t) => button(mark(sub.deliveryTime === t, t), { kind: 'time', time: t }));
+  const offered = new Set([...state.choices.topics, ...state.choices.places].map((c) => c.name));
+  const choice = (c: FilterChoice) => button(mark(filter.include.includes(c.name), c.name), { kind: 'topic', index: c.index });
+  const typed = filter.include.flatMap((word, index) => (offered.has(word) ? [] : [button(`✓ ${shorten(word, 10)} ✕`, { kind: 'dropKeyword', index })]));
+  const excluded = filter.exclude.map((word, index) => button(`🚫 ${shorten(word, 10)} ✕`, { kind: 'dropExclusion', index }));
+  return [
+    ...rowsOf(times, 4),
+    [button(mark(filter.include.length === 0, '全部文章'), { kind: 'all' }), ...typed.slice(0, 3)],
+    ...rowsOf(typed.slice(3), 4),
+    ...rowsOf(state.choices.topics.map(choice), 4),
+    ...rowsOf(state.choices.places.map(choice), 4),
+    ...rowsOf(excluded, 4),
+    [button(sub.onThisDay ? '📅 历史上的今天：附 ✓' : '📅 附上历史上的今天', { kind: 'onThisDay', on: !sub.onThisDay })],
+    scriptRow(state),
+    [button('🚫 退订', { kind: 'off' })],
+  ];
+}
