@@ -16,6 +16,10 @@ import type { Answer, SearchEngine } from '../search/types.js';
 export function answerToJson(answer: Answer): object {
   return {
     query: answer.query,
+    outcome: answer.outcome,
+    asks: answer.asks,
+    chat: answer.chat,
+    direct: answer.direct,
     filters: answer.filters,
     results: answer.results.map((r) => ({
       articleId: r.articleId,

@@ -46,10 +46,10 @@ function scoreText(model: QueryModel, norm: string): number {
 }
 
 /** Grows [start, end] with the better-scoring neighbour first while the total stays within `max`. */
-function grow<T extends { text: string; score: number }>(items: T[], best: number, max: number): [number, number] {
+function grow<T extends { text: string; score: number }>(items: T[], best: number, max: number, last = best): [number, number] {
   let start = best;
-  let end = best;
-  let length = items[best]!.text.length;
+  let end = last;
+  let length = items.slice(best, last + 1).reduce((n, s) => n + s.text.length, 0);
   for (;;) {
     const prev = items[start - 1];
     const next = items[end + 1];
@@ -121,6 +121,11 @@ export function pickExcerpt(input: {
   passages: readonly (readonly SentenceText[])[];
   /** Index in `passages` of the passage that ranked. */
   focus: number;
+  /**
+   * The sentences (indices into the article's sentences, all passages in order) that answer the
+   * question (see findAnswerWindow): the excerpt is built around them when they fit.
+   */
+  anchor?: { start: number; end: number };
   max?: number;
 }): Excerpt {
   const { passages, focus } = input;
@@ -136,11 +141,15 @@ export function pickExcerpt(input: {
   sentences.forEach((s, i) => {
     if (s.score > sentences[best]!.score) best = i;
   });
+  const anchor = input.anchor;
+  const anchored = anchor !== undefined && anchor.end < sentences.length && joined(sentences, anchor.start, anchor.end).length <= max;
+  if (anchor !== undefined && !anchored && anchor.start < sentences.length) best = anchor.end > anchor.start && sentences[anchor.end]!.score > sentences[anchor.start]!.score ? anchor.end : anchor.start;
   let text: string;
-  if (sentences[best]!.text.length > max) {
+  if (!anchored && sentences[best]!.text.length > max) {
     text = trimSentence(model, sentences[best]!.text.trim(), max);
   } else {
-    const [start, end] = closeQuotes(sentences, best, grow(sentences, best, max), max);
+    if (anchored) best = anchor.start;
+    const [start, end] = closeQuotes(sentences, best, grow(sentences, best, max, anchored ? anchor.end : best), max);
     text = joined(sentences, start, end);
     // A neighbour too long to fit whole may still hold the answer in one clause ("…主办，培训时间共9天，…"):
     // fill the room left with its best clauses, unless that cuts a quotation.

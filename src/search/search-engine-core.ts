@@ -9,8 +9,12 @@ import { fingerprintOf, loadIndexCache, saveIndexCache } from './index-cache.js'
 import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex, type PassageRecord, type RankWeights } from './passage-index.js';
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js';
-import type { Answer, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
+import type { Answer, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
+import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
+import { findAnswerWindow, type AnswerWindow } from './decide-outcome.js';
+import { directAnswerOf } from './direct-answer.js';
+import { chatKindOf, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
@@ -77,6 +81,8 @@ export interface SearchEngineCoreOptions {
   tokenizer?: Tokenizer;
   weights?: Partial<RankWeights>;
   relevance?: Partial<RelevanceOptions>;
+  /** Kinds that get a direct answer line (default: those measured precise enough, DIRECT_ANSWER_KINDS). */
+  directKinds?: readonly AnswerKind[];
 }
 
 /** What search takes from the paper profile. */
@@ -101,6 +107,15 @@ interface Ranked {
   hits: ArticleHit[];
   /** Set for a question that is only a date: the articles of those issues. */
   listing?: PassageRecord[];
+}
+
+/** The outcome of a ranked question, decided once (see decide-outcome.ts). */
+interface Judged extends Ranked {
+  outcome: Outcome;
+  analysis?: QuestionAnalysis;
+  /** The window of the first result's article that answers (outcome `answer`). */
+  window?: AnswerWindow;
+  chat?: ChatKind;
 }
 
 /**
@@ -192,14 +207,16 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     return buildQueryModel(terms, index.stats, question);
   };
 
-  const toResult = (record: PassageRecord, model: QueryModel, score: number): SearchResult => {
+  /** An article's passages as sentences (computed once per passage and kept). */
+  const articleSentences = (record: PassageRecord) => {
+    const siblings = byArticle.get(record.article.id) ?? [record];
+    return { siblings, passages: siblings.map((r) => (r.sentences ??= sentencesOf(r.passage.text, options.splitSentences))) };
+  };
+
+  const toResult = (record: PassageRecord, model: QueryModel, score: number, anchor?: AnswerWindow): SearchResult => {
     const { article, issue } = record;
-    const siblings = byArticle.get(article.id) ?? [record];
-    const excerpt = pickExcerpt({
-      model,
-      passages: siblings.map((r) => (r.sentences ??= sentencesOf(r.passage.text, options.splitSentences))),
-      focus: Math.max(0, siblings.indexOf(record)),
-    });
+    const { siblings, passages } = articleSentences(record);
+    const excerpt = pickExcerpt({ model, passages, focus: Math.max(0, siblings.indexOf(record)), anchor });
     const result: SearchResult = {
       articleId: article.id,
       issueId: issue.id,
@@ -293,7 +310,29 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     if (open.hits !== undefined && openBest - filteredBest >= FILTER_EVIDENCE_MARGIN) return { filters: {}, model: open.model, hits: open.hits };
     return { filters, model: first.model, hits: first.hits };
   };
-  const recent = new Map<string, Ranked>();
+  /**
+   * answer / related / none: `answer` needs a window of the first article holding the question's
+   * subject, its attribute and a span of the kind asked (decide-outcome.ts).
+   */
+  const judge = (query: string, ranked: Ranked): Judged => {
+    if (ranked.listing !== undefined) return { ...ranked, outcome: ranked.listing.length > 0 ? 'answer' : 'none' };
+    const analysis = analyzeQuestion(query, tokenizer.tag);
+    const top = ranked.hits[0]?.best.record;
+    if (top === undefined) return { ...ranked, outcome: 'none', analysis };
+    const sentences = articleSentences(top).passages.flat();
+    const window = findAnswerWindow({ model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag });
+    return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
+  };
+
+  const answerQuestion = (query: string, filters: SearchFilters | undefined, keep?: ArticleTest): Judged => {
+    const chat = chatKindOf(query);
+    if (chat !== undefined) {
+      // Chat is answered as chat: never searched, so 你好 or 讲个笑话 never brings up an article.
+      return { filters: {}, model: modelOf('', ''), hits: [], outcome: 'none', chat };
+    }
+    return judge(query, rankAll(query, filters, keep));
+  };
+  const recent = new Map<string, Judged>();
 
   /** Takes the matching issues out of the index and the article cache; returns them. */
   const dropIssues = (match: (issue: Issue) => boolean): Issue[] => {
@@ -329,20 +368,25 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       const key = JSON.stringify([query, searchOptions.filters ?? {}, today(), conditions]);
       let ranked = recent.get(key);
       if (ranked === undefined) {
-        ranked = rankAll(query, searchOptions.filters, articleMatcher(conditions));
+        ranked = answerQuestion(query, searchOptions.filters, articleMatcher(conditions));
         if (recent.size >= RECENT_ANSWERS) recent.delete(recent.keys().next().value!);
       } else {
         recent.delete(key);
       }
       recent.set(key, ranked);
-      const { filters, model, listing } = ranked;
+      const { filters, model, listing, outcome, analysis, window, chat } = ranked;
       // features: newest first on request; a stable sort keeps relevance order within an issue date.
       const hits = searchOptions.order === 'date' ? [...ranked.hits].sort((a, b) => b.best.record.issue.date.localeCompare(a.best.record.issue.date)) : ranked.hits;
       const results =
         listing !== undefined
           ? listing.slice(offset, offset + limit).map((record) => toResult(record, model, 1))
-          : hits.slice(offset, offset + limit).map((h) => toResult(h.best.record, model, h.score));
-      return { query, filters, results };
+          : hits.slice(offset, offset + limit).map((h, i) => toResult(h.best.record, model, h.score, h === ranked.hits[0] ? window : undefined));
+      const answer: Answer = { query, filters, outcome, results };
+      if (analysis !== undefined && listing === undefined) answer.asks = { kind: analysis.kind, attribute: analysis.attribute };
+      if (chat !== undefined) answer.chat = chat;
+      const direct = outcome === 'answer' && analysis !== undefined && window !== undefined ? directAnswerOf(analysis, window, options.directKinds) : undefined;
+      if (direct !== undefined) answer.direct = direct;
+      return answer;
     },
     searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
       const query = stripHtml(userQuery);

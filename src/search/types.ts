@@ -1,4 +1,6 @@
 import type { DateSource, Issue } from '../archive/model.js';
+import type { AnswerKind } from './analyze-question.js';
+import type { ChatKind } from './intents.js';
 
 /** Restricts a search to some issues. Dates are ISO `YYYY-MM-DD`, inclusive. */
 export interface SearchFilters {
@@ -27,11 +29,32 @@ export interface SearchResult {
   score: number;
 }
 
+/**
+ * What a question got: `answer` (the first result's excerpt holds the fact asked), `related`
+ * (articles on the subject, but none states the fact: say so before showing them), `none`.
+ */
+export type Outcome = 'answer' | 'related' | 'none';
+
+/** The span of the first excerpt that answers, shown first in bold ("答：约40万亩") when it is reliable. */
+export interface DirectAnswer {
+  text: string;
+  kind: AnswerKind;
+}
+
 export interface Answer {
   query: string;
   /** The filters actually applied: from the options, or understood from the question. */
   filters: SearchFilters;
+  /** Decided once per question, the same for every page. */
+  outcome: Outcome;
+  /** Ranked results: for `answer` the first one answers; for `related`, articles on the subject. */
   results: SearchResult[];
+  /** What kind of answer the question asks for (quantity, date, person …), and its attribute. */
+  asks?: { kind: AnswerKind; attribute: string[] };
+  /** Set for chat (greetings, thanks, 讲个笑话): answered as chat, never searched. */
+  chat?: ChatKind;
+  /** A short answer span, only for kinds whose measured precision is high (see direct-answer.ts). */
+  direct?: DirectAnswer;
 }
 
 export interface SearchOptions {

@@ -30,6 +30,10 @@ export interface Tokenizer {
    */
   query(text: string, options?: { isKnown?: (word: string) => boolean }): QueryTerms;
   isStopword(word: string): boolean;
+  /** jieba's plain cut (HMM on), nothing removed: for reading a question's structure. */
+  cut(text: string): string[];
+  /** jieba's words with part-of-speech tags (nr person, ns place, nt organisation …). */
+  tag(text: string): { word: string; tag: string }[];
 }
 
 // Loading jieba's dictionary takes ≈200 ms and ≈30 MB: keep one instance per user dictionary.
@@ -204,6 +208,8 @@ export function createTokenizer(options: {
       return { words, bigrams: [...new Set(all)], segments, names: words.filter((w) => tagged.has(w)) };
     },
     isStopword: (word) => stopwords.has(word),
+    cut: (text) => jieba.cut(text, true),
+    tag: (text) => jieba.tag(text, true),
   };
 }
 

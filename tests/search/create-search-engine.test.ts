@@ -37,6 +37,27 @@ describe('createSearchEngine', () => {
     expect(results[0]!.excerpt).toContain('2万吨');
   });
 
+  it('says answer when an excerpt holds the subject, the attribute and a span of the kind asked', () => {
+    const answer = engine.search('奇台县马铃薯平均亩产多少');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.asks?.kind).toBe('quantity');
+  });
+
+  it('says related when the articles are on the subject but none states the fact asked', () => {
+    const answer = engine.search('奇台县马铃薯的收购价格是多少');
+    expect(answer.outcome).toBe('related');
+    expect(answer.results[0]?.articleId).toBe('potato');
+  });
+
+  it('says none when nothing is on the subject', () => {
+    expect(engine.search('哈密瓜的甜度是多少')).toMatchObject({ outcome: 'none', results: [] });
+  });
+
+  it('answers chat as chat, without searching', () => {
+    expect(engine.search('给我讲个笑话吧')).toMatchObject({ outcome: 'none', chat: 'chat', results: [] });
+    expect(engine.search('你好')).toMatchObject({ outcome: 'none', chat: 'greeting', results: [] });
+  });
+
   it('cites headline, kicker, paper, date, how the date is known and the issue number', () => {
     const first = engine.search('奇台县马铃薯丰收').results[0]!;
     expect(first).toMatchObject({

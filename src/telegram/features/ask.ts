@@ -6,10 +6,10 @@ import { answerPageButton } from './ask-buttons.js';
 import { renderSyntaxHint } from '../format/render-syntax-hint.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
-import { renderAnswer } from '../format/render-answer.js';
+import { renderAnswer, renderChat } from '../format/render-answer.js';
 import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
-import { detectIntent } from '../intents.js';
+import { detectIntent } from '../../search/intents.js';
 import type { IssueViews } from './browse.js';
 import type { QueryStore } from '../query-store.js';
 import { editView, replyView } from '../reply.js';
@@ -48,6 +48,8 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
         return deps.views.latest();
       case 'date':
         return deps.views.forDate(intent.text);
+      case 'chat':
+        return renderChat();
     }
   };
 
@@ -87,7 +89,8 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
       exclude: syntax.exclude,
       order: at.order,
     });
-    ctx.log.info({ results: result.results.length, filters: result.filters, page: at.page, order: at.order }, 'question answered');
+    ctx.log.info({ results: result.results.length, outcome: result.outcome, filters: result.filters, page: at.page, order: at.order }, 'question answered');
+    if (result.chat !== undefined) return renderChat();
     if (result.results.length === 0) return undefined;
     const hasMore = result.results.length > ANSWER_PAGE_SIZE;
     return renderAnswer(result, {

@@ -60,11 +60,13 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
 
 function searchCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } {
   const answer = search.search(shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
+  // `related`: the articles are on the subject, but none states what was asked; the card says so.
+  const related = answer.outcome === 'related' ? '相关报道（未找到确切答案）' : undefined;
   const cards = answer.results.slice(0, INLINE_PAGE_SIZE).map((r) => ({
     articleId: r.articleId,
     title: r.title,
     paper: r.paper,
-    label: formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber }),
+    label: [related, formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber })].filter(Boolean).join(' · '),
     excerptHtml: highlightTerms(r.excerpt, r.highlights),
     excerptPlain: r.excerpt,
   }));

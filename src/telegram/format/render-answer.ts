@@ -35,7 +35,17 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
       : page.results.length > 1
         ? `第 ${first + 1}–${first + page.results.length} 条`
         : `第 ${first + 1} 条`;
-  lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
+  if (answer.outcome === 'related' && page.page === 0) {
+    // The archive has reports on the subject but none states the fact: say so before showing them.
+    lines.push(`📰 ${relatedLead(answer)}`);
+    lines.push(`以下是相关报道（${range}）${describeFilters(answer.filters)}：`);
+  } else {
+    lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
+  }
+  if (answer.direct !== undefined && page.page === 0) {
+    lines.push('');
+    lines.push(`答：${bold(answer.direct.text)}`);
+  }
   page.results.forEach((r, i) => {
     lines.push('');
     lines.push(bold(`${first + i + 1}. ${r.title}`));
@@ -55,6 +65,22 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
     navRow.push({ text: other === 'date' ? '🕒 最新在前' : '🎯 按相关度', data: answerPageButton.encode({ key: page.queryKey, page: 0, order: other }) });
   }
   return { text: lines.join('\n'), buttons: [readRow, navRow] };
+}
+
+/**
+ * The plain words for a `related` outcome: the paper wrote about the subject, but not the fact asked.
+ * "报纸上有相关报道，但没有找到关于「电话」的内容。"
+ */
+export function relatedLead(answer: Pick<Answer, 'asks'>): string {
+  const attribute = answer.asks?.attribute[0];
+  return attribute !== undefined
+    ? `报纸上有相关报道，但没有找到关于「${escapeHtml(attribute)}」的具体内容，这个问题暂时无法直接回答。`
+    : '报纸上有相关报道，但没有找到能直接回答这个问题的内容。';
+}
+
+/** The reply to everyday chat (讲个笑话, 陪我聊天): the bot says what it is for instead of searching. */
+export function renderChat(): View {
+  return { text: '我是报纸资料库的查询助手，陪聊可不太在行😊\n想了解报纸上报道过的人和事，直接把问题或关键词发给我就好；发送 /help 查看全部用法。' };
 }
 
 /** 《昌吉日报》 · 2024年11月7日 星期四 · 第12124期 */

@@ -55,7 +55,7 @@ export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
       };
       let results = all(query).filter((r) => (options?.phrases ?? []).every((p) => text(r).includes(p)) && !(options?.exclude ?? []).some((w) => text(r).includes(w)));
       if (options?.order === 'date') results = [...results].sort((a, b) => b.date.localeCompare(a.date));
-      return { query, filters: options?.filters ?? {}, results: results.slice(offset, offset + (options?.limit ?? 5)) };
+      return { query, filters: options?.filters ?? {}, outcome: results.length > 0 ? 'answer' : 'none', results: results.slice(offset, offset + (options?.limit ?? 5)) };
     },
     searchTitles(query: string, limit = 5): SearchResult[] {
       queries.push({ query });

@@ -5,6 +5,7 @@ import type { Article, Issue } from '../../../src/archive/model.js';
 import { normalizeForMatch } from '../../../src/text/normalize-for-match.js';
 import { getJieba, type Tokenizer } from '../../../src/text/tokenizer.js';
 import type { SearchEngine } from '../../../src/search/types.js';
+import { emptyMix, tally, type OutcomeMix } from './outcome-mix.js';
 import { latency, rankMetrics, type Latency, type RankMetrics } from './rank-metrics.js';
 
 /**
@@ -55,20 +56,29 @@ export interface BenchmarkRow extends RankMetrics {
   name: string;
   buildMs: number;
   latency: Latency;
+  /** The engine's outcomes (baselines have none). */
+  outcomes?: OutcomeMix;
+  /** Share of questions whose gold paragraph came first with outcome `answer`. */
+  answeredAt1?: number;
 }
 
 /** The engine's rank of each gold paragraph (distinct articles, top 10). */
 export function evaluateEngineOnCmrc(name: string, engine: SearchEngine, queries: readonly CmrcQuery[], buildMs: number): BenchmarkRow {
   const ranks: number[] = [];
   const times: number[] = [];
+  const outcomes = emptyMix();
+  let answered = 0;
   for (const q of queries) {
     const started = performance.now();
-    const { results } = engine.search(q.question, { limit: 10 });
+    const answer = engine.search(q.question, { limit: 10 });
     times.push(performance.now() - started);
-    const ids = [...new Set(results.map((r) => r.articleId))];
-    ranks.push(ids.indexOf(q.gold_id) + 1);
+    tally(outcomes, answer.outcome, answer.chat !== undefined);
+    const ids = [...new Set(answer.results.map((r) => r.articleId))];
+    const rank = ids.indexOf(q.gold_id) + 1;
+    ranks.push(rank);
+    if (rank === 1 && answer.outcome === 'answer') answered++;
   }
-  return { name, ...rankMetrics(ranks), buildMs, latency: latency(times) };
+  return { name, ...rankMetrics(ranks), buildMs, latency: latency(times), outcomes, answeredAt1: answered / Math.max(queries.length, 1) };
 }
 
 interface Doc {

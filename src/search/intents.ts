@@ -1,7 +1,8 @@
 /**
  * The few things readers write to the bot that are not questions about the archive: greetings, thanks,
- * asking for help or for the newest paper, or just a date. Recognised from word lists (all in this file),
- * on the whole message only, so a real question is never taken for one of them.
+ * asking for help or for the newest paper, just a date, or everyday chat. Recognised from word lists
+ * and chat patterns (all in this file), on the whole message only, so a real question is never taken
+ * for one of them. Part of the search core: `npm run ask`, the eval and the bot read messages alike.
  */
 
 export type Intent =
@@ -12,10 +13,34 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'latest' }
   /** The message is only a date expression (昨天的报纸, 11月7日): show what /date shows for it. */
-  | { kind: 'date'; text: string };
+  | { kind: 'date'; text: string }
+  /** Everyday chat addressed to the bot (讲个笑话, 陪我聊天, 吃饭了没, 现在几点): answered as chat, never searched. */
+  | { kind: 'chat' };
+
+/** The intents that are conversation, not a request: the search engine answers them with no results. */
+export type ChatKind = 'greeting' | 'thanks' | 'ack' | 'chat';
+
+/**
+ * Everyday chat, by kind of remark rather than by sentence: jokes and stories, keeping company,
+ * moods, meals, the time and day, remarks about the bot itself, goodbyes. Matched against the
+ * whole normalised message, which must be short: a question about the archive that happens to use
+ * one of these words is longer and names something the paper printed.
+ */
+const CHAT_PATTERNS: readonly RegExp[] = [
+  /^(?:给我|跟我|和我|陪我|再)?(?:讲|说|来)(?:一?个|一?段|点)?(?:笑话|故事|段子)/u,
+  /^(?:你|您)?(?:能|可以|来)?(?:陪我|跟我|和我|咱们|我们)(?:聊|说说?话|玩|唠)|^(?:我想|想|来)?(?:聊|唠)(?:会儿?|一会儿?|聊)?(?:天|嗑)?$/u,
+  /^我?(?:心情|今天)?(?:不好|很烦|好烦|烦死了|无聊|好无聊|难过|伤心|不开心|开心|郁闷|累了|好累|困了|睡不着|想哭)/u,
+  /^(?:你|您)?(?:吃饭了|吃了|吃过了|睡了|在干嘛|在干什么|在做什么|忙什么|忙吗)/u,
+  /^(?:今天|今晚|晚上|中午|早上|明天)?(?:吃什么|吃啥|喝什么|喝啥|去哪玩|干什么好|做什么好)/u,
+  /^(?:今天|现在|明天|昨天)?(?:几号|几点|星期几|礼拜几|周几|几月几[日号])(?:了)?$/u,
+  /^(?:现在)?几点了?$/u,
+  /^(?:你|您)(?:几岁|多大|是男|是女|喜欢|爱|会不会|想不想|开心|累|住在|家在|是人|是真人|是机器人|聪明|真笨|好笨|好聪明|真棒)/u,
+  /^我(?:爱你|喜欢你|想你|恨你)|^(?:再见|拜拜|88|886|回头见|下次聊|走了)$/u,
+];
+const MAX_CHAT_LENGTH = 16;
 
 /** Whole messages, as `normaliseIntentText` leaves them. */
-export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date'>, readonly string[]> = {
+export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat'>, readonly string[]> = {
   greeting: [
     '你好', '您好', '你们好', '大家好', '嗨', '哈喽', '哈啰', '嘿', '喂', 'hello', 'hi', 'hey', 'hallo', '早', '早安', '早上好', '上午好',
     '中午好', '下午好', '晚上好', '晚安', '在', '在不在', '有人', '你是谁', '你是什么', '你叫什么', '机器人', '小助手', '你好机器人',
@@ -39,7 +64,7 @@ export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date'>, readonly st
 };
 
 const LOOKUP = new Map<string, Intent['kind']>(
-  (Object.entries(INTENT_PHRASES) as [Exclude<Intent['kind'], 'date'>, readonly string[]][]).flatMap(([kind, phrases]) =>
+  (Object.entries(INTENT_PHRASES) as [Exclude<Intent['kind'], 'date' | 'chat'>, readonly string[]][]).flatMap(([kind, phrases]) =>
     phrases.map((p) => [normaliseIntentText(p), kind] as const),
   ),
 );
@@ -72,8 +97,28 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   if (key === '') return undefined;
   const kind = LOOKUP.get(key);
   if (kind !== undefined && kind !== 'date') return { kind } as Intent;
+  if (Array.from(key).length <= MAX_CHAT_LENGTH && CHAT_PATTERNS.some((p) => p.test(key))) return { kind: 'chat' };
   // A bare number is searched (a phone number, an amount), not read as an issue number or a year.
   if (/^\d+$/.test(trimmed.normalize('NFKC'))) return undefined;
   if (options.isDate(trimmed)) return { kind: 'date', text: trimmed };
   return undefined;
+}
+
+/**
+ * The conversational intent of a message (greeting, thanks, acknowledgement, chat), or undefined
+ * when it is a request or a question. What the search engine uses to answer chat without searching.
+ *
+ * @example chatKindOf('给我讲个笑话吧') // → 'chat'
+ */
+export function chatKindOf(text: string): ChatKind | undefined {
+  const intent = detectIntent(text, { isDate: () => false });
+  switch (intent?.kind) {
+    case 'greeting':
+    case 'thanks':
+    case 'ack':
+    case 'chat':
+      return intent.kind;
+    default:
+      return undefined;
+  }
 }

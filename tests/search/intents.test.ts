@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/telegram/intents.js';
+import { detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/search/intents.js';
 
 const noDate = { isDate: () => false };
 
@@ -27,5 +27,10 @@ describe('detectIntent', () => {
     expect(detectIntent('冬小麦', noDate)).toBeUndefined();
     expect(detectIntent('12125', { isDate: () => true })).toBeUndefined();
     expect(detectIntent('哈哈', noDate)).toBeUndefined();
+  });
+
+  it('takes everyday chat for chat, and a question using the same words for a question', () => {
+    for (const t of ['给我讲个故事吧', '陪我聊聊天', '现在几点了？', '你吃了吗', '我好无聊啊']) expect(detectIntent(t, noDate), t).toEqual({ kind: 'chat' });
+    for (const t of ['奇台县马铃薯亩产多少', '志愿者给老人讲了什么故事', '社区组织居民聊天会的时间']) expect(detectIntent(t, noDate), t).toBeUndefined();
   });
 });

@@ -1,0 +1,145 @@
+import { normalizeForMatch } from '../text/normalize-for-match.js';
+import type { TaggedWord } from './answer-spans.js';
+
+/**
+ * What kind of answer a question asks for. `other` is a "what" question whose answer has no shape
+ * we can check (什么心愿, 主要干什么用); `yesno` is answered by any sentence that states the fact.
+ */
+export type AnswerKind = 'quantity' | 'date' | 'duration' | 'person' | 'organisation' | 'place' | 'reason' | 'method' | 'yesno' | 'other';
+
+/** A question read for the shape of its answer (see analyzeQuestion). */
+export interface QuestionAnalysis {
+  kind: AnswerKind;
+  /** The unit a quantity question names (多少亩 → 亩, 几块钱 → 元), normalised. */
+  unit?: string;
+  /**
+   * The words naming the attribute asked about, next to the question word: 电话 of "电话是多少",
+   * 成立 of "哪一年成立的", 全长 of "全长多少公里". An answer must hold one of them (or a synonym).
+   */
+  attribute: string[];
+  /** Time words that only place the question in the reader's "now" (今天, 现在, 最近): context, not content. */
+  context: string[];
+  /** Words of the question that carry nothing to match (开始, 一共, 什么时候's 时候): not part of its subject. */
+  ignored: string[];
+}
+
+// Units that follow 多少/几 and the answer's figure. Longest first so 平方公里 wins over 公里.
+const UNITS = [
+  '平方公里', '平方千米', '平方米', '立方米', '千瓦时', '万千瓦', '千瓦', '兆瓦', '公里', '千米', '厘米', '毫米', '公斤', '千克', '公顷',
+  '小时', '分钟', '个月', '星期', '万元', '亿元', '万吨', '万亩', '万户', '万人', '块钱', '块', '毛', '个', '名', '户', '家', '天', '年', '次',
+  '人', '套', '台', '座', '所', '项', '元', '吨', '亩', '米', '岁', '倍', '条', '辆', '张', '本', '篇', '件', '位', '批', '场', '处', '只',
+  '头', '棵', '株', '期', '届', '节', '种', '支', '间', '栋', '层', '架', '份', '箱', '斤', '度', '周', '日', '秒', '克', '部', '首', '门',
+];
+const UNIT_AFTER = new RegExp(`(?:多少|几)(${UNITS.join('|')})`, 'u');
+const DURATION_UNIT = /^(?:年|个月|天|日|小时|分钟|星期|周|秒)$/u;
+
+const YESNO = /是否|是不是|能不能|能否|可不可以|可否|有没有|会不会|要不要|[吗么][？?!！。\s]*$/u;
+const WH = /什么|啥|哪|谁|多少|几|多大|多高|多长|多远|多重|多宽|多深|多厚|多久|怎么|怎样|如何|为何|为什么|何时|何地|何处|何人/u;
+
+/** The kinds, tried in order: the first whose pattern matches wins. */
+const KIND_PATTERNS: [AnswerKind, RegExp][] = [
+  ['reason', /为什么|为何|什么原因|原因是什么|何故|因为什么|怎么回事/u],
+  ['duration', /多久|多长时间|多少(?:年|个月|天|小时|分钟|周|星期)(?!前|后|以前|以后)|几(?:年|个月|天|小时|分钟|周|星期)(?!前|后)/u],
+  ['date', /什么时候|什么时间|何时|哪一?年|哪一?天|哪个月|哪一?日|几月|几日|几号|几点|哪个季度|几几年|什么日子|哪个朝代|哪个世纪|哪个年代|(?:时间|日期|年份)是?(?:哪|什么|多少)/u],
+  ['person', /谁|哪位|哪一位|哪个人|何人|哪些人|什么人|哪几位|(?:书记|主任|局长|县长|市长|州长|镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总裁|部长|厅长|处长|科长|负责人|创始人|作者|导演|总统|总理|首相|国王|皇帝|教练|主持人)(?:是|叫)?(?:什么名字|叫什么|名字|姓什么)/u],
+  ['organisation', /哪(?:个|家|所|些)?(?:单位|部门|机构|组织|公司|企业|学校|大学|学院|医院|银行|协会|团队|球队|集团|媒体|工厂|厂)|哪家|哪所|什么(?:单位|部门|机构|组织|公司|企业|学校)|由谁/u],
+  ['place', /哪里|哪儿|何处|何地|什么地方|哪个地方|在哪|哪(?:个|些)?(?:省|市|县|区|乡|镇|村|国家|城市|地区|位置|国|州|路|街|条路|座城|片|块|里)|地址|位于哪|什么位置/u],
+  ['quantity', /多少|几(?!乎)|多大|多高|多长|多远|多重|多宽|多深|多厚|比例|百分之|第几|价格|价钱|费用/u],
+  ['method', /怎么(?!样)|怎样(?!的)|如何|什么办法|什么方式|什么方法|什么形式|什么手段|靠什么|通过什么|用什么|什么措施/u],
+];
+
+/**
+ * How often or per what a figure is asked (每天, 每年, 一年, 平均): the paper writes the same figure as
+ * 日处理, 年均, 年平均 …, so these qualify the attribute and are not words the answer must repeat.
+ */
+const RATE = /^(?:每天|每日|每年|每月|每周|每人|每亩|一年|一天|一个月|平均|年均|日均|月均|人均|亩均)$/u;
+
+/** Relative time words: the reader's "now". Matched as whole words of the question. */
+const CONTEXT_WORDS = ['今天', '今日', '现在', '最近', '目前', '如今', '当前', '眼下', '近来', '近期', '这几天', '这些天'];
+
+/**
+ * Words around the question word that carry no attribute: copulas, particles, adverbs of amount.
+ * What is left next to the question word names what is asked (电话, 成立, 全长).
+ */
+const FILLER = /^(?:是|有|在|了|的|为|共|一共|总共|共计|大概|大约|约|到底|究竟|能|可以|会|要|都|还|又|已经|已|将|开始|进行|正在|能够|需要|打算|计划|准备|把|被|让|给|由|从|去|来|上|下|里|中|吧|呢|吗|啊|呀|个|一|些|这|那|其|它|他|她|具体|主要|一般|平均|就|才|再|也|多|得|地|过|着|每|到|于|向|对|与|和|及|并|或|等|不|没|请问|请)$/u;
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * The shape of the answer a question asks for, and the attribute it asks about.
+ * `tag` is jieba's cut with part-of-speech tags; questions are normalised first (繁→简, NFKC).
+ *
+ * @example analyzeQuestion('石门子水库一年平均能流进来多少水', cut) // → { kind: 'quantity', unit: undefined, attribute: […], … }
+ */
+export function analyzeQuestion(question: string, tag: (text: string) => TaggedWord[]): QuestionAnalysis {
+  const q = normalizeForMatch(question);
+  const kind = kindOf(q);
+  const unitMatch = UNIT_AFTER.exec(q)?.[1];
+  const unit = unitMatch === undefined ? impliedUnit(q) : unitMatch === '块钱' || unitMatch === '块' ? '元' : unitMatch;
+  const context = CONTEXT_WORDS.filter((w) => q.includes(w));
+  const ignored = tag(q)
+    .map((t) => t.word)
+    .filter((w) => FILLER.test(w) || QUESTION_NOUNS.has(w) || RATE.test(w) || context.includes(w));
+  return { kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored };
+}
+
+function kindOf(q: string): AnswerKind {
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(q)) return kind;
+  if (!WH.test(q) && YESNO.test(q)) return 'yesno';
+  if (YESNO.test(q) && /是否|是不是|能不能|能否|可不可以|可否|有没有|会不会/u.test(q)) return 'yesno';
+  return 'other';
+}
+
+/** The unit a question implies without naming it after 多少: 多少钱 → 元, 多高/多长 → 米, 年纪/几岁 → 岁. */
+function impliedUnit(q: string): string | undefined {
+  if (/多少钱|价格|价钱|费用|几块|多少元|票价|售价|单价/u.test(q)) return '元';
+  if (/多高|多长|多远|多深|多宽|多厚|海拔|全长|长度|高度|深度/u.test(q)) return '米';
+  if (/多重|重量/u.test(q)) return '吨';
+  if (/年纪|年龄|多大岁数|几岁/u.test(q)) return '岁';
+  if (/比例|百分之|率是|率有|占比/u.test(q)) return '%';
+  return undefined;
+}
+
+/**
+ * The content words next to the question word: the nearest one before it ("电话是多少" → 电话,
+ * "全长多少公里" → 全长) unless that is a name (the subject: "木垒县有多少亩…"), and the first one after
+ * it ("哪一年成立的" → 成立, "多少亩冬小麦" → 冬小麦) unless that only completes the question word
+ * (什么时候, 哪个单位). Fillers (是, 一共, 开始) and the reader's time words are skipped.
+ */
+function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: readonly string[]): string[] {
+  const tokens = tag(q).filter((t) => WORDLIKE.test(t.word));
+  const at = tokens.findIndex((t) => WH.test(t.word));
+  if (at < 0) return [];
+  const isContent = (t: TaggedWord) =>
+    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word);
+  const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz)/u.test(t.tag) || Array.from(t.word).length >= 5;
+  let before: string | undefined;
+  let copula = false;
+  for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
+    const t = tokens[i]!;
+    if (/^(?:是|为|在|由|于|从)$/u.test(t.word)) copula = true;
+    if (!isContent(t)) continue;
+    if (!isName(t)) before = t.word;
+    break;
+  }
+  let after: TaggedWord | undefined;
+  for (let i = at + 1; i < tokens.length && i <= at + 4; i++) {
+    const t = tokens[i]!;
+    if (WH.test(t.word)) break;
+    if (i === at + 1 && QUESTION_NOUNS.has(t.word)) continue;
+    if (isContent(t)) {
+      after = t;
+      break;
+    }
+  }
+  // "X是哪一年始建的", "X在什么地方举行": the verb after the question word is asked about; the word
+  // before 是/在 is the subject.
+  if (copula && after !== undefined && after.tag.startsWith('v')) before = undefined;
+  return [before, after?.word].filter((w): w is string => w !== undefined);
+}
+
+/** Nouns that complete a question word (什么时候, 哪个单位, 什么地方): what is asked for, not its attribute. */
+const QUESTION_NOUNS = new Set([
+  '时候', '时间', '日子', '地方', '地点', '位置', '单位', '部门', '机构', '组织', '人', '人物', '东西', '事', '事情', '名字', '名称', '原因', '方式',
+  '方法', '办法', '措施', '情况', '内容', '样子', '意思', '作用', '用途', '程度', '阶段',
+]);

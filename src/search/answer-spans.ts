@@ -1,0 +1,124 @@
+import type { AnswerKind, QuestionAnalysis } from './analyze-question.js';
+
+/** A stretch of (normalised) text that has the shape of the answer asked for. */
+export interface AnswerSpan {
+  text: string;
+  index: number;
+}
+
+/** A word jieba tagged in a text (nr person, ns place, nt organisation …). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+const NUMBER = '(?:\\d[\\d.,]*|[零〇一二两三四五六七八九十百千]+)';
+const FIGURE = `(?:约|近|超过|逾|达|共|总计|合计)?${NUMBER}(?:余|多)?(?:万|亿|千|百)?(?:多|余)?`;
+
+// A unit asked for stands for its family: 多高 asks 米 and is answered in 公里 too.
+const UNIT_FAMILY: Record<string, string> = {
+  米: '米|公里|千米|厘米|毫米|英尺|英里|里',
+  公里: '公里|千米|米|英里',
+  吨: '吨|公斤|千克|斤|克',
+  公斤: '公斤|千克|斤|吨|克',
+  元: '元|块|美元|欧元|英镑|日元|港元|港币|新台币',
+  岁: '岁|周岁',
+  亩: '亩|公顷|平方米|平方公里',
+  人: '人|名|位',
+  名: '名|人|位',
+  个: '个|家|座|处|所|项|名|人',
+  家: '家|个|户',
+  户: '户|家',
+  天: '天|日',
+  年: '年',
+};
+
+const ANY_UNIT =
+  '平方公里|平方千米|平方米|立方米|千瓦时|千瓦|兆瓦|公里|千米|厘米|毫米|公斤|千克|公顷|小时|分钟|个月|星期|元|块|个|名|户|家|天|年|次|人|套|台|座|所|项|吨|亩|米|岁|倍|条|辆|张|本|篇|件|位|批|场|处|只|头|棵|株|期|届|节|种|支|间|栋|层|架|份|箱|斤|度|周|日|秒|克|部|首|门|%|％';
+
+const DATE =
+  /(?:公元前?)?\d{3,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:上午|下午|晚上|凌晨|中午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初|份)?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}[日号]?|\d{1,2}\s*世纪(?:\d{1,2}0\s*年代)?|\d{2,4}\s*年代|(?:上午|下午|晚上|凌晨|中午|早上)\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分|(?:今年|去年|前年|明年)(?:初|底|年初|年底|上半年|下半年)?|(?:春|夏|秋|冬)(?:季|天)|朝|年间/gu;
+const DURATION = new RegExp(`${FIGURE}\\s*(?:年|个月|天|日|小时|分钟|星期|周|秒|个?昼夜)(?!\\d)|(?:历时|用时|耗时|期间|为期)`, 'gu');
+const PERCENT = new RegExp(`${NUMBER}\\s*[%％]|百分之${NUMBER}|${NUMBER}成`, 'gu');
+const ORG =
+  /[\p{Script=Han}]{2,14}?(?:委员会|办公室|研究院|研究所|研究中心|基金会|联合会|合作社|检察院|法院|政府|公司|集团|学校|小学|中学|大学|学院|医院|协会|学会|银行|中心|局|厅|委|部|署|站|社|馆|厂|所|队|处|科|办)/gu;
+const PLACE =
+  /[\p{Script=Han}]{1,8}?(?:省|市|县|区|乡|镇|村|路|街|大道|州|河|湖|山|岛|港|湾|城|园区|社区|广场|基地|风区|区域|一带|境内|附近|流域|盆地|沙漠|平原|高原)|位于|坐落|地处|以东|以南|以西|以北/gu;
+const REASON = /因为|由于|原因|为了|因此|所以|导致|造成|旨在|以便|目的|使得|缘于|出于|得益于|是因|因而|鉴于/gu;
+const METHOD = /通过|采取|采用|利用|运用|借助|依托|依靠|方式|方法|办法|模式|措施|机制|手段|途径|相结合|实行|实施|推行|推广|方案|技术|系统|平台|形式/gu;
+const PERSON_ROLE =
+  /(?:书记|主任|局长|县长|市长|州长|镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总裁|部长|厅长|处长|科长|负责人|代表|委员|专家|教授|老师|医生|记者|干部|村民|居民|农户|队员|党员|志愿者|先生|女士)([\p{Script=Han}]{2,3})/gu;
+
+function all(pattern: RegExp, text: string): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    out.push({ text: m[0], index: m.index });
+  }
+  return out;
+}
+
+const quantityPatterns = new Map<string, RegExp>();
+function quantityPattern(unit: string | undefined): RegExp {
+  const key = unit ?? '';
+  let p = quantityPatterns.get(key);
+  if (p === undefined) {
+    const units = unit === undefined ? ANY_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
+    p = new RegExp(`${FIGURE}\\s*(?:${units})|百分之${NUMBER}`, 'gu');
+    quantityPatterns.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * The spans of `text` (normalised) that have the shape `analysis` asks for: figures in the unit
+ * asked, dates, durations, names of people, organisations and places, words that give a reason or
+ * a method. `tag` gives jieba's part-of-speech tags (for names of people and places); kinds with no
+ * checkable shape (`yesno`, `other`) have none.
+ */
+export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  return spansOf(analysis.kind, analysis.unit, text, tag);
+}
+
+function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  switch (kind) {
+    case 'quantity':
+      return unit === '%' ? all(PERCENT, text) : all(quantityPattern(unit), text);
+    case 'date':
+      return all(DATE, text);
+    case 'duration':
+      return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
+    case 'person':
+      return [...taggedSpans(text, tag, /^nr/u), ...all(PERSON_ROLE, text)];
+    case 'organisation':
+      return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
+    case 'place':
+      return [...taggedSpans(text, tag, /^ns/u), ...all(PLACE, text)];
+    case 'reason':
+      return all(REASON, text);
+    case 'method':
+      return all(METHOD, text);
+    default:
+      return [];
+  }
+}
+
+function taggedSpans(text: string, tag: (text: string) => TaggedWord[], wanted: RegExp): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  let from = 0;
+  for (const t of tag(text)) {
+    const at = text.indexOf(t.word, from);
+    if (at >= 0) from = at + t.word.length;
+    if (wanted.test(t.tag) && Array.from(t.word).length >= 2) out.push({ text: t.word, index: at });
+  }
+  return out;
+}
+
+/** Whether a kind is answered only by a span of its shape (the others by the words of the question alone). */
+export function hasShape(kind: AnswerKind): boolean {
+  return kind !== 'yesno' && kind !== 'other';
+}

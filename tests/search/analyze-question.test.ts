@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/search/analyze-question.js';
+import { profileTokenizer } from '../support/test-profile.js';
+
+const tokenizer = profileTokenizer();
+const analyze = (q: string) => analyzeQuestion(q, tokenizer.tag);
+
+describe('analyzeQuestion', () => {
+  it('reads the kind of answer asked for', () => {
+    expect(analyze('石城子水库是哪一年始建的').kind).toBe('date');
+    expect(analyze('培训一共持续了多少天').kind).toBe('duration');
+    expect(analyze('谁主持了这次会议').kind).toBe('person');
+    expect(analyze('这项工程由哪个单位施工').kind).toBe('organisation');
+    expect(analyze('演出在什么地方举行').kind).toBe('place');
+    expect(analyze('为什么要加固大坝').kind).toBe('reason');
+    expect(analyze('农户怎样保存种薯').kind).toBe('method');
+    expect(analyze('水库能灌溉下游农田吗').kind).toBe('yesno');
+    expect(analyze('这次活动的主题是什么').kind).toBe('other');
+  });
+
+  it('reads the unit of a quantity, named or implied', () => {
+    expect(analyze('污水处理厂能处理多少吨污水')).toMatchObject({ kind: 'quantity', unit: '吨' });
+    expect(analyze('门票卖多少钱')).toMatchObject({ kind: 'quantity', unit: '元' });
+    expect(analyze('大坝有多高')).toMatchObject({ kind: 'quantity', unit: '米' });
+  });
+
+  it('takes the words beside the question word as the attribute, not the subject name or the question noun', () => {
+    expect(analyze('石城子水库是哪一年始建的').attribute).toEqual(['始建']);
+    expect(analyze('奇台县有多少亩马铃薯').attribute).toEqual(['马铃薯']);
+    expect(analyze('社区服务中心的电话是多少').attribute).toContain('电话');
+    expect(analyze('演出在什么地方举行').attribute).toEqual(['举行']);
+  });
+
+  it('keeps the reader\'s time words as context, not content', () => {
+    const a = analyze('现在奇台县马铃薯亩产多少');
+    expect(a.context).toEqual(['现在']);
+    expect(a.ignored).toContain('现在');
+    expect(a.attribute).not.toContain('现在');
+  });
+});
