@@ -66,9 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     throw new ConfigError(`WEBHOOK_URL must be an https:// URL Telegram can reach, got "${webhookUrl}".`, 'WEBHOOK_URL');
   }
 
-  const tzText = str('TZ');
+  // Not TZ: that is the host's zone (a server in Berlin must not tell readers "07:30（Europe/Berlin）").
+  const tzText = str('PAPER_TIME_ZONE');
   if (tzText !== undefined && !isTimeZone(tzText)) {
-    throw new ConfigError(`TZ "${tzText}" is not a known IANA time zone (for example Asia/Shanghai).`, 'TZ');
+    throw new ConfigError(`PAPER_TIME_ZONE "${tzText}" is not a known IANA time zone (for example Asia/Shanghai). Leave it empty to use the paper's zone from paper.json.`, 'PAPER_TIME_ZONE');
   }
 
   const webhookSecret = str('WEBHOOK_SECRET');
@@ -131,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     dataDir,
     seedsDir,
     configDir,
-    // TZ (the documented override) wins; else the paper's own zone. One value for the bot, search and digests.
+    // PAPER_TIME_ZONE wins; else the paper's own zone. One value for the bot, search and digests; TZ plays no part.
     timeZone: tzText ?? paper.timeZone,
     logLevel,
     adminIds,

@@ -25,7 +25,8 @@ import { createAdminFeature } from './telegram/features/admin.js';
 import { ON_THIS_DAY_COMMAND } from './telegram/features/on-this-day.js';
 import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
-import { chatInTerminal } from './telegram/terminal-chat.js';
+import { runTerminalChatWithDigests } from './telegram/run-terminal-chat.js';
+import { createTerminalChat } from './telegram/terminal-chat.js';
 
 /**
  * The manifest as it is now: an editor may have recorded a new issue's date with it while the bot runs.
@@ -70,7 +71,10 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
   });
 }
 
-async function main(config: Config, logger: Logger): Promise<void> {
+/** Where the terminal chat keeps its subscriptions: its own database, never the bot's. */
+const TERMINAL_STATE_DIR = 'terminal-chat';
+
+async function main(config: Config, logger: Logger): Promise<number> {
   const { issues, warnings } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   for (const warning of warnings) logger.warn(warning, 'issue file skipped');
   const archive = createArchive(issues, { paper: config.paper, topics: config.profile.topics });
@@ -79,7 +83,9 @@ async function main(config: Config, logger: Logger): Promise<void> {
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
-  const store = openStore(config.dataDir, logger);
+  // The terminal chat's pretend reader subscribes in a database of its own, never in the bot's.
+  const terminal = config.botToken === undefined;
+  const store = openStore(terminal ? path.join(config.dataDir, TERMINAL_STATE_DIR) : config.dataDir, logger);
   const subscriptions = createSubscriptionsFeature({ store, archive, timeZone: config.timeZone });
   const admin = createAdminFeature({
     adminIds: config.adminIds,
@@ -106,6 +112,14 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const commands = botCommands(deps.extraCommands);
   const watcher = await watchSeeds(config, archive, search, logger);
 
+  const digestOptions = {
+    store,
+    archive,
+    logger,
+    timeZone: config.timeZone,
+    tickMs: config.digestTickSeconds * 1000,
+    rate: { perSecond: config.digestRatePerSecond },
+  };
   if (config.botToken === undefined) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
     // `npm start | head`: the reader closed the pipe; stop quietly instead of dying on EPIPE.
@@ -114,25 +128,20 @@ async function main(config: Config, logger: Logger): Promise<void> {
       throw err;
     });
     try {
-      await chatInTerminal(config, deps, { input: process.stdin, output: process.stdout, commands });
+      const chat = await createTerminalChat(config, deps, { input: process.stdin, output: process.stdout, commands });
+      return await runTerminalChatWithDigests(chat, digestOptions, { stderr: process.stderr });
     } finally {
       await watcher.close();
       store.close();
     }
-    return;
   }
 
   const bot = createBot(config, deps);
   const running = await runBot(bot, config, { logger, commands });
   const digests = startDigestService({
-    store,
-    archive,
+    ...digestOptions,
     // Its own Api, without the bot's auto-retry: every digest send and retry passes the fan-out's rate limiter.
     deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot })),
-    logger,
-    timeZone: config.timeZone,
-    tickMs: config.digestTickSeconds * 1000,
-    rate: { perSecond: config.digestRatePerSecond },
   });
   let health: HealthServer | undefined;
   if (config.webhookUrl === undefined) {
@@ -157,6 +166,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   await running.stop();
   await health?.close();
   store.close();
+  return 0;
 }
 
 let config: Config;
@@ -172,10 +182,9 @@ try {
 // From here on no byte of the token leaves the process, whoever prints it (a library's console.error included).
 scrubProcessOutput(config.botToken);
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
-const terminal = config.botToken === undefined;
-const logger = createLogger({ level: terminal && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });
+const logger = createLogger({ level: config.botToken === undefined && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });
 main(config, logger).then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (err: unknown) => {
     // Expected failures (bad config, a database that must not be touched) get their message only, no stack.
     if ((err instanceof ConfigError || err instanceof StoreError) && process.stderr.isTTY) process.stderr.write(`启动失败 / cannot start: ${err.message}\n`);

@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
 
   it.each([
     ['BOT_TOKEN', 'not-a-token'],
-    ['TZ', 'Mars/Olympus'],
+    ['PAPER_TIME_ZONE', 'Mars/Olympus'],
     ['LOG_LEVEL', 'loud'],
     ['ADMIN_IDS', '12,abc'],
     ['TELEGRAM_API_ROOT', 'ftp://x'],
@@ -57,8 +58,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, WEBHOOK_URL: 'https://bot.example.com/hook', WEBHOOK_SECRET: 'abc_123' }, { dotenvPath: '/nonexistent/.env' }).webhookSecret).toBe('abc_123');
   });
 
-  it('takes the time zone from TZ, else from the paper', () => {
-    expect(loadConfig({ ...base, TZ: 'Asia/Urumqi' }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Urumqi');
+  it('takes the time zone from PAPER_TIME_ZONE, else from the paper, never from the host\'s TZ', () => {
+    expect(loadConfig({ ...base, PAPER_TIME_ZONE: 'Asia/Urumqi' }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Urumqi');
+    expect(loadConfig({ ...base, TZ: 'Europe/Berlin' }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Shanghai');
     expect(loadConfig({ ...base }, { dotenvPath: '/nonexistent/.env' }).timeZone).toBe('Asia/Shanghai');
+  });
+});
+
+describe('.env.example', () => {
+  it('lists every variable loadConfig reads, and no other', () => {
+    const read = new Set<string>();
+    const env = new Proxy({ ...base } as NodeJS.ProcessEnv, {
+      get(target, key) {
+        if (typeof key === 'string') read.add(key);
+        return target[key as string];
+      },
+    });
+    loadConfig(env, { dotenvPath: '/nonexistent/.env' });
+    const listed = readFileSync(fileURLToPath(new URL('../.env.example', import.meta.url)), 'utf8')
+      .split('\n')
+      .map((line) => /^([A-Z_]+)=/.exec(line)?.[1])
+      .filter((name): name is string => name !== undefined);
+    expect(read.size).toBeGreaterThan(10);
+    expect(new Set(listed)).toEqual(read);
   });
 });

@@ -101,7 +101,8 @@ function readableUrl(url: string): string {
  * The terminal chat: the same bot, the same handlers, with a local stand-in for the Bot API.
  * A line of text is a private message; `/cmd …` a command; a number presses that button of the latest
  * message with buttons; `@<bot> 关键词` an inline query. Every update is handled in full before the
- * next line is read. Resolves at end of input (Ctrl+D, or the end of a piped script).
+ * next line is read. Resolves at end of input (Ctrl+D, or the end of a piped script) with the number of
+ * lines handled.
  */
 export async function runTerminalChat(options: {
   bot: Bot<BotContext>;
@@ -110,7 +111,7 @@ export async function runTerminalChat(options: {
   input: Readable;
   interactive: boolean;
   logger: Logger;
-}): Promise<void> {
+}): Promise<{ handled: number }> {
   const { bot, api, printer, logger } = options;
   const chat = { id: READER.id, type: 'private' as const, first_name: READER.first_name };
   let updateId = 0;
@@ -122,12 +123,14 @@ export async function runTerminalChat(options: {
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = () => options.interactive && printer.prompt();
   prompt();
+  let handled = 0;
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '') {
       prompt();
       continue;
     }
+    handled++;
     if (!options.interactive) printer.write(`\n你：${line}`);
     const update = toUpdate(line, ++updateId);
     try {
@@ -138,6 +141,7 @@ export async function runTerminalChat(options: {
     }
     prompt();
   }
+  return { handled };
 
   function toUpdate(line: string, update_id: number): Update {
     const choices = printer.choices();
@@ -170,20 +174,43 @@ export async function runTerminalChat(options: {
   }
 }
 
+/** The terminal chat, built and ready to read its input. */
+export interface TerminalChat {
+  /** The bot's Api: what it sends lands in the terminal (the digest deliverer sends through it too). */
+  api: Bot<BotContext>['api'];
+  /** Whether a person types at it (stdin is a terminal), rather than a script piping lines in. */
+  interactive: boolean;
+  /** Shows the prompt again after a message the reader did not ask for (a digest), when a person types. */
+  promptAgain(): void;
+  /** Chats until end of input; resolves with the number of lines handled. */
+  run(): Promise<{ handled: number }>;
+}
+
 /**
- * No token: builds the same bot as `createBot` against the local stand-in, sets its command menu
- * (answered locally) and chats on stdin/stdout until end of input. There is one reader and scripts
- * pipe many lines at once, so flood protection is off.
+ * No token: builds the same bot as `createBot` against the local stand-in and sets its command menu
+ * (answered locally). There is one reader and scripts pipe many lines at once, so flood protection is off.
  */
-export async function chatInTerminal(
+export async function createTerminalChat(
   config: Pick<Config, 'timeZone' | 'apiRoot'>,
   deps: Omit<BotDeps, 'botInfo' | 'apiTransformers'>,
   io: { input: Readable & { isTTY?: boolean }; output: Writable & { isTTY?: boolean }; commands: MenuCommand[] },
-): Promise<void> {
+): Promise<TerminalChat> {
   const interactive = io.input.isTTY === true;
   const printer = createTerminalPrinter(io.output, io.output.isTTY === true);
   const api = createLocalBotApi({ botInfo: TERMINAL_BOT_INFO, onCall: printer.onCall });
   const bot = createBot({ botToken: undefined, apiRoot: undefined, timeZone: config.timeZone }, { ...deps, botInfo: TERMINAL_BOT_INFO, apiTransformers: [api.transformer], rateLimit: false });
   await bot.api.setMyCommands(io.commands);
-  await runTerminalChat({ bot, api, printer, input: io.input, interactive, logger: deps.logger });
+  return {
+    api: bot.api,
+    interactive,
+    promptAgain: () => {
+      if (interactive) printer.prompt();
+    },
+    run: () => runTerminalChat({ bot, api, printer, input: io.input, interactive, logger: deps.logger }),
+  };
+}
+
+/** Builds the terminal chat and chats on `io` until end of input (see createTerminalChat). */
+export async function chatInTerminal(...args: Parameters<typeof createTerminalChat>): Promise<{ handled: number }> {
+  return (await createTerminalChat(...args)).run();
 }
