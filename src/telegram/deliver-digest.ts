@@ -18,6 +18,11 @@ export interface DigestMessage {
 const ITEMS_PER_MESSAGE = 20;
 /** Room kept for the part header and footer. */
 const HEADER_BUDGET = 300;
+/**
+ * Article messages per digest at most (60 articles). A real issue needs one or two; an absurd one (a 2 MB seed
+ * file of thousands of "articles") must not become fifty messages in a chat. The rest is named, not sent.
+ */
+export const MAX_DIGEST_PARTS = 3;
 
 function renderItem(item: DigestItem, n: number): string {
   const lines = [`${n}. ${bold(shorten(item.title, 120))}`];
@@ -74,14 +79,17 @@ export function renderDigest(digest: Digest): DigestMessage[] {
     current.push({ item, n: i + 1, html });
     used += html.length + 2;
   });
+  const omitted = groups.slice(MAX_DIGEST_PARTS).reduce((n, g) => n + g.length, 0);
+  groups.length = Math.min(groups.length, MAX_DIGEST_PARTS);
+  const omittedLine = omitted > 0 ? `\n\n……另有 ${omitted} 篇文章未列出，发送 /date ${digest.date} 浏览整期。` : '';
   const section = digest.onThisDay !== undefined && digest.onThisDay.length > 0 ? renderOnThisDay(digest.onThisDay) : undefined;
   // The section rides on the last part, or is a part of its own when that part has no room left for it.
   const lastBody = groups[groups.length - 1]!.map((g) => g.html).join('\n\n');
-  const ownPart = section !== undefined && HEADER_BUDGET + lastBody.length + section.length + 100 > MESSAGE_LIMIT;
+  const ownPart = section !== undefined && HEADER_BUDGET + lastBody.length + omittedLine.length + section.length + 100 > MESSAGE_LIMIT;
   const total = groups.length + (ownPart ? 1 : 0);
   const messages: DigestMessage[] = groups.map((group, part) => {
     const last = part === groups.length - 1;
-    const footer = last ? `${section !== undefined && !ownPart ? `\n\n${section}` : ''}\n\n点击下方按钮阅读全文 · /settings 修改订阅` : '';
+    const footer = last ? `${omittedLine}${section !== undefined && !ownPart ? `\n\n${section}` : ''}\n\n点击下方按钮阅读全文 · /settings 修改订阅` : '';
     const text = `${renderHeader(digest, part, total)}\n\n${group.map((g) => g.html).join('\n\n')}${footer}`;
     const rows: Button[][] = [];
     for (let i = 0; i < group.length; i += 2) {

@@ -8,6 +8,7 @@ import { issuesOnThisDay } from '../../digest/on-this-day.js';
 import { extractDeliveryTime, normaliseInput } from '../../digest/parse-delivery-time.js';
 import { DEFAULT_DELIVERY_TIME, type ChatKind } from '../../digest/subscription.js';
 import type { BotContext, MenuCommand } from '../context.js';
+import { createDailyQuota } from '../daily-quota.js';
 import { renderDigest } from '../deliver-digest.js';
 import { escapeHtml } from '../format/html.js';
 import { formatIssueDate, formatShortIssueDate } from '../format/issue-date.js';
@@ -15,6 +16,9 @@ import { editView, replyView } from '../reply.js';
 import { createAdminCheck, verifyChannel } from './admin-check.js';
 import { settingsButton, type SettingsChange } from './subscription-buttons.js';
 import { renderSettings, renderSubscribed, type NewestMatch, type SettingsState } from './subscription-view.js';
+
+/** /digest previews per chat and day; each is at most MAX_DIGEST_PARTS messages. */
+export const DIGEST_PREVIEWS_PER_DAY = 3;
 
 export interface SubscriptionsDeps {
   store: DigestStore;
@@ -52,6 +56,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   const { store, archive, timeZone } = deps;
   const now = deps.now ?? (() => new Date());
   const isAdmin = createAdminCheck(now, deps.adminCacheMs);
+  const previews = createDailyQuota(DIGEST_PREVIEWS_PER_DAY, now, timeZone);
   const zoneLabel = timeZone === 'Asia/Shanghai' ? '北京时间' : timeZone;
   const paper = archive.paper.name;
 
@@ -146,6 +151,10 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
 
   // A preview: anyone may ask for it, and it is not recorded, so the scheduled digest still comes.
   const preview = async (ctx: BotContext) => {
+    // Any group member may ask: a daily cap per chat keeps previews from flooding it.
+    if (!previews.take(ctx.chat!.id)) {
+      return replyView(ctx, { text: `本聊天今天已预览 ${previews.perDay} 次摘要，请明天再试；订阅的每日摘要照常推送。` });
+    }
     const head = archive.latest();
     const issue = head && archive.readIssue(head.id);
     if (!issue) return replyView(ctx, { text: '资料库里还没有报纸，暂时没有摘要。' });
