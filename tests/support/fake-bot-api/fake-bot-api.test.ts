@@ -277,6 +277,15 @@ describe('createFakeBotApi', () => {
     expect((await rejection(api.getChatAdministrators(42))).description).toMatch(/no administrators in the private chat/);
   });
 
+  it('finds a public channel by its @username for getChat and getChatMember', async () => {
+    const { api } = await startFake({
+      chats: [{ id: -100300, type: 'channel', title: '报社频道', username: 'paper_channel', administrators: [{ user: { id: 21 } }] }],
+    });
+    expect(await api.getChat('@paper_channel')).toMatchObject({ id: -100300, type: 'channel', title: '报社频道' });
+    expect(await api.getChatMember('@paper_channel', 21)).toMatchObject({ status: 'administrator' });
+    expect((await rejection(api.getChat('@no_such_channel'))).description).toBe('Bad Request: chat not found');
+  });
+
   it('stores commands per scope and language', async () => {
     const { fake, api } = await startFake();
     await api.setMyCommands([{ command: 'date', description: '按日期查看报纸' }]);

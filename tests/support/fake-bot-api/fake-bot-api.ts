@@ -267,7 +267,11 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
 
   function knownChat(payload: Record<string, unknown>): ChatState | undefined {
     const id = chatKey(payload.chat_id);
-    return id === undefined ? undefined : chats.get(id);
+    if (id === undefined) return undefined;
+    const direct = chats.get(id);
+    if (direct || typeof id !== 'string' || !id.startsWith('@')) return direct;
+    // `@username` names a public channel or group, as in Telegram (getChat, getChatMember, sendMessage).
+    return [...chats.values()].find((state) => state.chat.username !== undefined && `@${state.chat.username}` === id);
   }
 
   function targetMessage(payload: Record<string, unknown>, verb: 'edit' | 'delete'): FakeMessage | Outcome {
