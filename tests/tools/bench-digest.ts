@@ -5,7 +5,8 @@
  *
  * Two runs by default: the full size at a raised ceiling (the local fake can take it; 10,000 messages at
  * Telegram's 25/s would take ~400 s), and a short sample at the production ceiling (25/s) with the fake's flood
- * control on (≤ 30/s overall, ≤ 1/s per chat), which answers 429 if the bot ever goes faster.
+ * control on (≤ 30/s overall, ≤ 1/s per chat), which answers 429 if the bot ever goes faster. A third run puts the
+ * real `digest --once` process under faults (429, 500, drop-after-accept, one SIGKILL): see bench-digest-faults.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,9 @@ import { openStore } from '../../src/digest/open-store.js';
 import { runFanout } from '../../src/digest/run-fanout.js';
 import { loadIssues } from '../../src/ingest/load-issues.js';
 import { createSilentLogger, type Logger } from '../../src/logger.js';
-import { createDigestApi, createDigestDeliverer } from '../../src/telegram/deliver-digest.js';
+import { createDigestApi, createDigestDeliverer, renderDigest } from '../../src/telegram/deliver-digest.js';
 import { createFakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
+import { benchFanoutWithFaults, type FaultBenchResult } from './bench-digest-faults.js';
 
 export interface DigestBenchOptions {
   subscribers: number;
@@ -176,6 +178,8 @@ async function main(): Promise<number> {
       sample: { type: 'string', default: '500' },
       'inject-every': { type: 'string', default: '200' },
       json: { type: 'boolean', default: false },
+      // The run with faults: 429/500/drop-after-accept injected and one SIGKILL, through the real CLI process.
+      'fault-subscribers': { type: 'string', default: '10000' },
     },
   });
   const root = process.cwd();
@@ -188,14 +192,39 @@ async function main(): Promise<number> {
     const sample = await benchDigestFanout({ subscribers: Number(values.sample), perSecond: 25, inject429Every: every, floodControl: true, archive });
     results.push({ name: 'production', result: sample });
   }
+  let faults: FaultBenchResult | undefined;
+  const faultSubscribers = Number(values['fault-subscribers']);
+  if (faultSubscribers > 0) {
+    const head = archive.latest();
+    const issue = head && archive.readIssue(head.id);
+    if (!issue) throw new Error('the archive is empty: nothing to fan out');
+    const parts = renderDigest(composeDigest(issue)!).length;
+    faults = await benchFanoutWithFaults({
+      subscribers: faultSubscribers,
+      perSecond: Number(values.rate),
+      every429: 200,
+      every500: 300,
+      everyDrop: 250,
+      killAt: 0.5,
+      issueId: issue.id,
+      parts,
+    });
+  }
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ runs: results, faults }, null, 2)}\n`);
   } else {
     process.stdout.write('digest fan-out (fake Bot API, 429 injected on every ' + `${every}th send)\n`);
     process.stdout.write('run          subs  ceiling   achieved   ratio  dups losses inj429 fld429 peak/s chat/s    time\n');
     for (const { name, result } of results) process.stdout.write(`${formatRow(name, result)}\n`);
+    if (faults) {
+      const f = faults;
+      process.stdout.write(
+        `faults: ${f.subscribers} subscribers, digest --once at ${values.rate}/s, 429 ×${f.injected429}, 500 ×${f.injected500}, drop-after-accept ×${f.dropsAfterAccept}, 1 SIGKILL mid-run (${f.inFlightAtKill} in flight): ` +
+          `delivered ${f.delivered}/${f.expected}, losses ${f.losses}, duplicates ${f.repeats} (outside README's rule: ${f.repeatsOutsideRule}), ${f.seconds}s ${f.pass ? 'PASS' : 'FAIL'}\n`,
+      );
+    }
   }
-  return results.every((r) => r.result.pass) ? 0 : 1;
+  return results.every((r) => r.result.pass) && (faults?.pass ?? true) ? 0 : 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
