@@ -18,6 +18,11 @@ export interface Config {
   configDir: string;
   timeZone: string;
   logLevel: LevelWithSilent;
+  /**
+   * The level for what a person reads as it runs (the terminal chat, `npm run ask`, `npm run ingest`):
+   * LOG_LEVEL when it is set, else warn, so progress logs do not bury the answer.
+   */
+  personLogLevel: LevelWithSilent;
   adminIds: number[];
   webhookUrl?: string;
   webhookSecret?: string;
@@ -135,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     // PAPER_TIME_ZONE wins; else the paper's own zone. One value for the bot, search and digests; TZ plays no part.
     timeZone: tzText ?? paper.timeZone,
     logLevel,
+    personLogLevel: str('LOG_LEVEL') === undefined ? 'warn' : logLevel,
     adminIds,
     webhookUrl,
     webhookSecret,

@@ -182,7 +182,7 @@ try {
 // From here on no byte of the token leaves the process, whoever prints it (a library's console.error included).
 scrubProcessOutput(config.botToken);
 // In the terminal the chat owns stdout and logs go to stderr; below warn they would drown the chat.
-const logger = createLogger({ level: config.botToken === undefined && config.logLevel === 'info' ? 'warn' : config.logLevel, token: config.botToken });
+const logger = createLogger({ level: config.botToken === undefined ? config.personLogLevel : config.logLevel, token: config.botToken });
 main(config, logger).then(
   (code) => process.exit(code),
   (err: unknown) => {

@@ -32,6 +32,8 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...base, ADMIN_IDS: '1, 22', LOG_LEVEL: 'DEBUG', TELEGRAM_API_ROOT: 'http://127.0.0.1:9' }, { dotenvPath: '/nonexistent/.env' });
     expect(config.adminIds).toEqual([1, 22]);
     expect(config.logLevel).toBe('debug');
+    expect(config.personLogLevel).toBe('debug');
+    expect(loadConfig({ ...base }, { dotenvPath: '/nonexistent/.env' })).toMatchObject({ logLevel: 'info', personLogLevel: 'warn' });
     expect(config.apiRoot).toBe('http://127.0.0.1:9');
   });
 

@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const question = argv.filter((a) => a !== '--json').join(' ').trim();
   const config = loadConfig();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.personLogLevel });
   const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   const engine: SearchEngine = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, dataDir: config.dataDir, logger });
   const print = (answer: Answer) => process.stdout.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : formatAnswer(answer));

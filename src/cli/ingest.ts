@@ -75,7 +75,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.personLogLevel });
   const progress = createProgressBar(process.stderr);
   let result;
   try {

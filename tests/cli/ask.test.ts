@@ -8,11 +8,13 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs the ask command as a user would; logs at info so that any log on stdout would break the JSON. */
-function ask(args: string[], input?: string) {
+function ask(args: string[], input?: string, logLevel: string | null = 'info') {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: logLevel ?? undefined, DATA_DIR: dataDir, SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', BOT_TOKEN: '' };
+  if (logLevel === null) delete env.LOG_LEVEL;
   const r = spawnSync('npx', ['tsx', 'src/cli/ask.ts', ...args], {
     encoding: 'utf8',
     input,
-    env: { ...process.env, LOG_LEVEL: 'info', DATA_DIR: dataDir, SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', BOT_TOKEN: '' },
+    env,
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -49,6 +51,7 @@ describe('ask --json', () => {
     const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonAnswer);
     expect(answers.map((a) => a.query)).toEqual(['第12124期', '明天北京会下雨吗']);
     expect(answers[0]!.filters).toEqual({ issueNumber: 12124 });
+    expect(answers[0]!.results.length).toBeGreaterThan(0);
     expect(answers[0]!.results.every((r) => r.issueNumber === 12124)).toBe(true);
     expect(answers[1]!.results).toEqual([]);
   });
@@ -61,5 +64,12 @@ describe('ask', () => {
     expect(stdout).toContain('问：木垒县冬小麦长势怎么样');
     expect(stdout).toContain('昌吉日报 2024-11-07');
     expect(stdout).toMatch(/【[^】]*冬小麦[^】]*】/u);
+  });
+
+  it('prints the answer alone, without log lines, when LOG_LEVEL is not set', () => {
+    const { status, stdout, stderr } = ask(['木垒县冬小麦长势怎么样'], undefined, null);
+    expect(status, stderr).toBe(0);
+    expect(stdout.startsWith('问：木垒县冬小麦长势怎么样\n')).toBe(true);
+    expect(stderr).toBe('');
   });
 });
