@@ -8,6 +8,7 @@ import { DeliveryUnknownError, type Deliverer } from '../../src/digest/deliverer
 import { GIVE_UP_AFTER_MS, MAX_ATTEMPTS } from '../../src/digest/due-state.js';
 import { openStore, type DigestStore } from '../../src/digest/open-store.js';
 import { runFanout } from '../../src/digest/run-fanout.js';
+import { StoreError } from '../../src/errors.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { createFakeClock } from './support/fake-clock.js';
 import { countSends, makeArchive, makeIssue, recordingDeliverer } from './support/fixtures.js';
@@ -269,6 +270,24 @@ describe('runFanout', () => {
     expect(attempts).toHaveLength(40);
     const sorted = attempts.sort((a, b) => a - b);
     for (let i = 10; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 10]!).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('stops the whole run when the database itself fails, instead of failing chat after chat', async () => {
+    const archive = makeArchive([makeIssue('i1', '2024-11-07', 1)]);
+    subscribe(Array.from({ length: 50 }, (_, i) => i + 1));
+    const failing: DigestStore = {
+      ...store,
+      claimPart: () => {
+        throw new StoreError('The subscription database failed during claimPart: database disk image is malformed.');
+      },
+    };
+    const { deliverer, sends } = recordingDeliverer();
+    const clock = createFakeClock(at0830('2024-11-07').getTime());
+    const limiter = createRateLimiter({ perSecond: 25, perChatIntervalMs: 1000 }, clock);
+    const report = await clock.run(runFanout({ store: failing, archive, deliver: deliverer, limiter, logger: log, now: () => at0830('2024-11-07'), timeZone: TZ, concurrency: 4 }));
+    expect(sends).toHaveLength(0);
+    expect(report.failed).toBeGreaterThan(0);
+    expect(report.failed).toBeLessThanOrEqual(4);
   });
 
   it('never exceeds the rate ceiling or the per-chat gap', async () => {
