@@ -22,19 +22,21 @@ function ask(args: string[], input?: string, logLevel: string | null = 'info') {
 
 interface JsonAnswer {
   query: string;
+  outcome: string;
   filters: Record<string, unknown>;
   results: { articleId: string; title: string; paper: string; date: string; dateSource: string; issueNumber?: number; excerpt: string; score: number }[];
 }
 
 describe('ask --json', () => {
   it('prints one JSON object and nothing else on stdout', () => {
-    const { status, stdout, stderr } = ask(['--json', '石门子水库是什么时候开始兴建的']);
+    const { status, stdout, stderr } = ask(['--json', '石门子水库位于哪条河的上游']);
     expect(status, stderr).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0]!) as JsonAnswer;
-    expect(answer.query).toBe('石门子水库是什么时候开始兴建的');
+    expect(answer.query).toBe('石门子水库位于哪条河的上游');
     expect(answer.filters).toEqual({});
+    expect(['answer', 'related']).toContain(answer.outcome);
     expect(answer.results.length).toBeGreaterThan(0);
     const first = answer.results[0]!;
     expect(Object.keys(first)).toEqual(expect.arrayContaining(['articleId', 'title', 'paper', 'date', 'dateSource', 'excerpt', 'score']));
@@ -46,14 +48,15 @@ describe('ask --json', () => {
   });
 
   it('reads questions from stdin, one per line, and prints one JSON object per line', () => {
-    const { status, stdout, stderr } = ask(['--json'], '第12124期\n\n明天北京会下雨吗\n');
+    const { status, stdout, stderr } = ask(['--json'], '第12124期\n\n火星探测器明年何时发射\n');
     expect(status, stderr).toBe(0);
     const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonAnswer);
-    expect(answers.map((a) => a.query)).toEqual(['第12124期', '明天北京会下雨吗']);
+    expect(answers.map((a) => a.query)).toEqual(['第12124期', '火星探测器明年何时发射']);
     expect(answers[0]!.filters).toEqual({ issueNumber: 12124 });
     expect(answers[0]!.results.length).toBeGreaterThan(0);
     expect(answers[0]!.results.every((r) => r.issueNumber === 12124)).toBe(true);
     expect(answers[1]!.results).toEqual([]);
+    expect(answers[1]!.outcome).toBe('none');
   });
 });
 

@@ -8,7 +8,7 @@ describe('normalizeForMatch', () => {
   });
 
   it('converts traditional characters to simplified', () => {
-    expect(normalizeForMatch('昌吉州有多少個紅色驛站')).toBe('昌吉州有多少个红色驿站');
+    expect(normalizeForMatch('昌吉州有多少個體育場館')).toBe('昌吉州有多少个体育场馆');
     expect(normalizeForMatch('木壘縣冬小麥長勢喜人')).toBe('木垒县冬小麦长势喜人');
   });
 
