@@ -10,6 +10,8 @@ export type AnswerKind = 'quantity' | 'date' | 'duration' | 'person' | 'organisa
 /** A question read for the shape of its answer (see analyzeQuestion). */
 export interface QuestionAnalysis {
   kind: AnswerKind;
+  /** The kind of place a place question names (哪个区 → 区, 哪条路 → 路): the answer is a name ending in it. */
+  placeType?: string;
   /** The unit a quantity question names (多少亩 → 亩, 几块钱 → 元), normalised. */
   unit?: string;
   /**
@@ -19,6 +21,11 @@ export interface QuestionAnalysis {
   attribute: string[];
   /** Time words that only place the question in the reader's "now" (今天, 现在, 最近): context, not content. */
   context: string[];
+  /**
+   * What the answer must also say when the question says it: a year (2023年, 明年, 去年) or an
+   * ordinal (第二期, 二期) narrows the fact asked; a report of another year or another edition does not answer.
+   */
+  constraints: string[][];
   /** Words of the question that carry nothing to match (开始, 一共, 什么时候's 时候): not part of its subject. */
   ignored: string[];
 }
@@ -61,7 +68,7 @@ const CONTEXT_WORDS = ['今天', '今日', '现在', '最近', '目前', '如今
  * Words around the question word that carry no attribute: copulas, particles, adverbs of amount.
  * What is left next to the question word names what is asked (电话, 成立, 全长).
  */
-const FILLER = /^(?:是|有|在|了|的|为|共|一共|总共|共计|大概|大约|约|到底|究竟|能|可以|会|要|都|还|又|已经|已|将|开始|进行|正在|能够|需要|打算|计划|准备|把|被|让|给|由|从|去|来|上|下|里|中|吧|呢|吗|啊|呀|个|一|些|这|那|其|它|他|她|具体|主要|一般|平均|就|才|再|也|多|得|地|过|着|每|到|于|向|对|与|和|及|并|或|等|不|没|请问|请)$/u;
+const FILLER = /^(?:是|有|在|了|的|为|共|一共|总共|共计|大概|大约|约|到底|究竟|能|可以|会|要|都|还|又|已经|已|将|开始|进行|正在|能够|需要|打算|计划|准备|把|被|让|给|由|从|去|来|上|下|里|中|吧|呢|吗|啊|呀|个|一|些|这|那|其|它|他|她|具体|主要|一般|平均|就|才|再|也|多|得|地|过|着|每|到|于|向|对|与|和|及|并|或|等|不|没|请问|请|叫|叫做|称|称为|名叫|名为|姓|哪些|哪个|今年|明年|去年|前年|后年)$/u;
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -77,13 +84,25 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const unitMatch = UNIT_AFTER.exec(q)?.[1];
   const unit = unitMatch === undefined ? impliedUnit(q) : unitMatch === '块钱' || unitMatch === '块' ? '元' : unitMatch;
   const context = CONTEXT_WORDS.filter((w) => q.includes(w));
+  // Words jieba glued to the question phrase (哪天办 → 天办) ask; they are not the subject.
+  const phrase = QUESTION_PHRASE.exec(q);
+  const glued: string[] = [];
+  let at = 0;
+  for (const t of tag(q)) {
+    const from = q.indexOf(t.word, at);
+    if (from >= 0) at = from + t.word.length;
+    if (phrase !== null && from >= 0 && from < phrase.index + phrase[0].length && from + t.word.length > phrase.index) glued.push(t.word);
+  }
   const ignored = tag(q)
     .map((t) => t.word)
-    .filter((w) => FILLER.test(w) || QUESTION_NOUNS.has(w) || RATE.test(w) || context.includes(w));
-  return { kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored };
+    .filter((w) => FILLER.test(w) || QUESTION_NOUNS.has(w) || RATE.test(w) || context.includes(w) || w === unitMatch || glued.includes(w));
+  const placeType = /哪(?:一)?(?:个|条|座|片)?(省|市|县|区|乡|镇|村|路|街|河|山|国|州)/u.exec(q)?.[1];
+  return { ...(placeType !== undefined ? { placeType } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {
+  // 谁的责任, 谁的功劳: whose — usually a group or a body, not a person's name.
+  if (/谁的/u.test(q) && !/谁的(?:名字|姓名)/u.test(q)) return 'other';
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(q)) return kind;
   if (!WH.test(q) && YESNO.test(q)) return 'yesno';
   if (YESNO.test(q) && /是否|是不是|能不能|能否|可不可以|可否|有没有|会不会/u.test(q)) return 'yesno';
@@ -101,40 +120,49 @@ function impliedUnit(q: string): string | undefined {
 }
 
 /**
- * The content words next to the question word: the nearest one before it ("电话是多少" → 电话,
+ * The question phrase: a question word with the measure word or noun that completes it
+ * (哪天, 多少亩, 什么时候, 哪个部门). Matched on the text, since jieba glues it to its neighbours (哪天办).
+ */
+const QUESTION_PHRASE = new RegExp(
+  `(?:什么时候|什么时间|什么地方|什么样|多长时间|多少钱|多大年纪|多少|几(?:月几[日号])?|哪(?:一|几)?(?:个|些|位|家|所|天|年|月|里|儿|条|块|种|座|片|部)?|什么|谁|啥|多[大高长远重宽深厚久]|怎么样|怎么|怎样|如何|为什么|为何|何时|何地|何处)(?:${UNITS.join('|')})?`,
+  'u',
+);
+
+/**
+ * The content words next to the question phrase: the nearest one before it ("电话是多少" → 电话,
  * "全长多少公里" → 全长) unless that is a name (the subject: "木垒县有多少亩…"), and the first one after
- * it ("哪一年成立的" → 成立, "多少亩冬小麦" → 冬小麦) unless that only completes the question word
- * (什么时候, 哪个单位). Fillers (是, 一共, 开始) and the reader's time words are skipped.
+ * it ("哪一年成立的" → 成立, "多少亩冬小麦" → 冬小麦) unless that only completes the question (时候, 单位).
+ * Fillers (是, 一共, 开始), naming verbs (叫) and the reader's time words are skipped.
  */
 function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: readonly string[]): string[] {
-  const tokens = tag(q).filter((t) => WORDLIKE.test(t.word));
-  const at = tokens.findIndex((t) => WH.test(t.word));
-  if (at < 0) return [];
+  const m = QUESTION_PHRASE.exec(q);
+  if (m === null) return [];
+  const left = tag(q.slice(0, m.index)).filter((t) => WORDLIKE.test(t.word));
+  const right = tag(q.slice(m.index + m[0].length)).filter((t) => WORDLIKE.test(t.word));
   const isContent = (t: TaggedWord) =>
-    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word);
+    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word);
   const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz)/u.test(t.tag) || Array.from(t.word).length >= 5;
   let before: string | undefined;
   let copula = false;
-  for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
-    const t = tokens[i]!;
-    if (/^(?:是|为|在|由|于|从)$/u.test(t.word)) copula = true;
+  for (let i = left.length - 1; i >= 0 && i >= left.length - 3; i--) {
+    const t = left[i]!;
+    if (/^(?:是|为|在|由|于|从|有|共有)$/u.test(t.word)) copula = true;
     if (!isContent(t)) continue;
     if (!isName(t)) before = t.word;
     break;
   }
   let after: TaggedWord | undefined;
-  for (let i = at + 1; i < tokens.length && i <= at + 4; i++) {
-    const t = tokens[i]!;
+  for (let i = 0; i < right.length && i <= 3; i++) {
+    const t = right[i]!;
     if (WH.test(t.word)) break;
-    if (i === at + 1 && QUESTION_NOUNS.has(t.word)) continue;
     if (isContent(t)) {
       after = t;
       break;
     }
   }
-  // "X是哪一年始建的", "X在什么地方举行": the verb after the question word is asked about; the word
-  // before 是/在 is the subject.
-  if (copula && after !== undefined && after.tag.startsWith('v')) before = undefined;
+  // "X是哪一年始建的", "X在什么地方举行", "X有多少社员": what follows the question word is asked
+  // about; the word before 是/在/有 is (part of) the subject.
+  if (copula && after !== undefined) before = undefined;
   return [before, after?.word].filter((w): w is string => w !== undefined);
 }
 
@@ -143,3 +171,24 @@ const QUESTION_NOUNS = new Set([
   '时候', '时间', '日子', '地方', '地点', '位置', '单位', '部门', '机构', '组织', '人', '人物', '东西', '事', '事情', '名字', '名称', '原因', '方式',
   '方法', '办法', '措施', '情况', '内容', '样子', '意思', '作用', '用途', '程度', '阶段',
 ]);
+
+// Relative years and their other spellings in the paper.
+const RELATIVE_YEARS: Record<string, string[]> = {
+  明年: ['明年', '来年', '下一年'],
+  去年: ['去年', '上年', '上一年'],
+  前年: ['前年'],
+  后年: ['后年'],
+};
+const ORDINAL = /第?([一二三四五六七八九十\d]{1,3})(期|届|批|次|季)/gu;
+
+/** The years and ordinals of a question, each with the spellings that satisfy it. */
+function constraintsOf(q: string): string[][] {
+  const out: string[][] = [];
+  for (const [word, ways] of Object.entries(RELATIVE_YEARS)) if (q.includes(word)) out.push(ways);
+  for (const m of q.matchAll(/(\d{4})\s*年/gu)) out.push([m[1]!]);
+  for (const m of q.matchAll(ORDINAL)) {
+    if (m[1] === '几') continue;
+    out.push([`${m[1]}${m[2]}`]);
+  }
+  return out;
+}

@@ -46,8 +46,10 @@ const PLACE =
   /[\p{Script=Han}]{1,8}?(?:省|市|县|区|乡|镇|村|路|街|大道|州|河|湖|山|岛|港|湾|城|园区|社区|广场|基地|风区|区域|一带|境内|附近|流域|盆地|沙漠|平原|高原)|位于|坐落|地处|以东|以南|以西|以北/gu;
 const REASON = /因为|由于|原因|为了|因此|所以|导致|造成|旨在|以便|目的|使得|缘于|出于|得益于|是因|因而|鉴于/gu;
 const METHOD = /通过|采取|采用|利用|运用|借助|依托|依靠|方式|方法|办法|模式|措施|机制|手段|途径|相结合|实行|实施|推行|推广|方案|技术|系统|平台|形式/gu;
-const PERSON_ROLE =
-  /(?:书记|主任|局长|县长|市长|州长|镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总裁|部长|厅长|处长|科长|负责人|代表|委员|专家|教授|老师|医生|记者|干部|村民|居民|农户|队员|党员|志愿者|先生|女士)([\p{Script=Han}]{2,3})/gu;
+const ROLES =
+  '书记|副书记|主任|副主任|局长|县长|市长|州长|镇长|副镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总经理|总裁|部长|厅长|处长|科长|负责人|代表|委员|专家|教授|研究员|工程师|院士|技术员|老师|医生|记者|干部|村民|居民|农户|队员|党员|志愿者|先生|女士|主播|导演|演员|作家|画家|歌手|运动员|教练|总统|总理|首相|国王|皇帝|创始人|作者';
+/** A role and the name printed after it ("副主任、研究员杨作仁", "副镇长侯洪江"). */
+const PERSON_ROLE = new RegExp(`(?:${ROLES})(?:[、，,]?(?:${ROLES}))*\\s*([\\p{Script=Han}]{2,3})(?=[，。、；：\\s]|说|表示|介绍|透露|指出|认为|告诉|主持|出席|讲话|带队|$)`, 'gu');
 
 function all(pattern: RegExp, text: string): AnswerSpan[] {
   const out: AnswerSpan[] = [];
@@ -58,6 +60,17 @@ function all(pattern: RegExp, text: string): AnswerSpan[] {
       continue;
     }
     out.push({ text: m[0], index: m.index });
+  }
+  return out;
+}
+
+/** The first group of each match (the name after a role). */
+function groups(pattern: RegExp, text: string): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const g = m[1];
+    if (g !== undefined) out.push({ text: g, index: m.index + m[0].length - g.length });
   }
   return out;
 }
@@ -80,8 +93,10 @@ function quantityPattern(unit: string | undefined): RegExp {
  * a method. `tag` gives jieba's part-of-speech tags (for names of people and places); kinds with no
  * checkable shape (`yesno`, `other`) have none.
  */
-export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
-  return spansOf(analysis.kind, analysis.unit, text, tag);
+export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  const spans = spansOf(analysis.kind, analysis.unit, text, tag);
+  const type = analysis.placeType;
+  return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => s.text.endsWith(type) && Array.from(s.text).length >= 2) : spans;
 }
 
 function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
@@ -93,7 +108,7 @@ function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: 
     case 'duration':
       return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
     case 'person':
-      return [...taggedSpans(text, tag, /^nr/u), ...all(PERSON_ROLE, text)];
+      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text)];
     case 'organisation':
       return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
     case 'place':

@@ -24,7 +24,12 @@ export interface OutcomeOptions {
 
 export const DEFAULT_OUTCOME: OutcomeOptions = { minSubject: 0.6, minUnshaped: 0.7 };
 
+/** Measure words that count almost anything: a figure in them says nothing about what was counted. */
+const GENERIC_UNITS = new Set(['元', '万元', '亿元', '个', '名', '人', '位', '次', '家', '件', '项', '种', '批', '场', '处', '只', '条', '张', '本', '篇', '部', '门', '支', '份', '届', '期', '节', '年', '天', '日']);
+
 export interface OutcomeInput {
+  /** The question, normalised: spans it already contains do not answer it. */
+  question?: string;
   model: QueryModel;
   analysis: QuestionAnalysis;
   /** The article's sentences, in order. */
@@ -64,30 +69,70 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   );
   const shaped = hasShape(analysis.kind);
   const spansBySentence = new Map<number, AnswerSpan[]>();
+  // A span that only repeats the question (its subject's own name) does not answer it.
+  const asked = input.question ?? '';
   const spansOf = (i: number) => {
     let s = spansBySentence.get(i);
     if (s === undefined) {
-      s = answerSpans(analysis, sentences[i]!.norm, tag);
+      s = answerSpans(analysis, sentences[i]!.norm, tag).filter((x) => !asked.includes(x.text));
       spansBySentence.set(i, s);
     }
     return s;
   };
+  const windowSpans = (start: number, end: number) => [
+    ...spansOf(start),
+    ...(end > start ? spansOf(end).map((x) => ({ ...x, index: x.index + sentences[start]!.norm.length })) : []),
+  ];
+  // A figure in a unit only this kind of thing is counted in (户, 亩, 元, 米) says what is counted.
+  const specificUnit = analysis.kind === 'quantity' && analysis.unit !== undefined && !GENERIC_UNITS.has(analysis.unit);
   let best: { window: AnswerWindow; score: number } | undefined;
   for (let start = 0; start < sentences.length; start++) {
     for (let end = start; end <= Math.min(start + 1, sentences.length - 1); end++) {
       const norm = sentences.slice(start, end + 1).map((s) => s.norm).join('');
-      if (attribute.length > 0 && !attribute.some((a) => holdsAttribute(a, norm, alternatives))) continue;
+      const unitSays = specificUnit && windowSpans(start, end).some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)));
+      if (attribute.length > 0 && !unitSays && !attribute.some((a) => holdsAttribute(a, norm, alternatives))) continue;
       const before = start > 0 ? sentences[start - 1]!.norm : '';
       const subjectShare = subject.length === 0 ? 1 : coverage(subject, norm + before, title);
       if (subjectShare < options.minSubject) continue;
       const whole = coverage(model.words, norm, title);
       if (!shaped && whole < options.minUnshaped) continue;
-      const spans = shaped ? [...spansOf(start), ...(end > start ? spansOf(end).map((s) => ({ ...s, index: s.index + sentences[start]!.norm.length })) : [])] : [];
+      if (!analysis.constraints.every((ways) => ways.some((w) => (before + norm + title).includes(w)))) continue;
+      const spans = shaped ? windowSpans(start, end) : [];
+      if (spans.length > 0 && !analysis.constraints.every((ways) => yearAgrees(norm, spans, ways))) continue;
       if (shaped && spans.length === 0) continue;
-      // One sentence that holds it all beats a pair.
-      const score = whole + subjectShare - (end > start ? 0.1 : 0);
+      // One sentence that holds it all beats a pair; a span right beside a word of the question
+      // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
+      const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
+      const score = whole + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0);
       if (best === undefined || score > best.score) best = { window: { start, end, spans, norm }, score };
     }
   }
   return best?.window;
+}
+
+/** How close (characters) a span must be to a word of the question to count as beside it. */
+const BESIDE = 6;
+
+/** Whether `term` occurs within a few characters of the span in `text`. */
+function nearEachOther(text: string, term: string, span: AnswerSpan, beside = BESIDE): boolean {
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+    const gap = at >= span.index ? at - (span.index + span.text.length) : span.index - (at + term.length);
+    if (gap <= beside) return true;
+  }
+  return false;
+}
+
+const YEAR_WORD = /今年|去年|明年|前年|后年|来年|上年|\d{4}\s*年/gu;
+
+/**
+ * For a question about a given year (明年, 2023年): the year the window names before its first span
+ * must be one of the ways to say it ("今年，新户镇种植冬小麦4.3万亩" does not answer 明年).
+ * Spans with no year before them in the window pass (the year may be in the headline or lead).
+ */
+function yearAgrees(norm: string, spans: readonly AnswerSpan[], ways: readonly string[]): boolean {
+  if (!ways.some((w) => /年/u.test(w)) && !ways.every((w) => /^\d{4}$/u.test(w))) return true;
+  const first = Math.min(...spans.map((s) => s.index));
+  let last: string | undefined;
+  for (const m of norm.matchAll(YEAR_WORD)) if (m.index < first) last = m[0];
+  return last === undefined || ways.some((w) => last!.includes(w));
 }

@@ -320,7 +320,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = ranked.hits[0]?.best.record;
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 
