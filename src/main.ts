@@ -141,7 +141,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
   const digests = startDigestService({
     ...digestOptions,
     // Its own Api, without the bot's auto-retry: every digest send and retry passes the fan-out's rate limiter.
-    deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot })),
+    deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot }), { scriptOf: (chatId) => store.chatScript(chatId) }),
   });
   let health: HealthServer | undefined;
   if (config.webhookUrl === undefined) {

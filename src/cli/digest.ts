@@ -96,7 +96,7 @@ async function main(): Promise<number> {
     const report = await runFanout({
       store,
       archive,
-      deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot })),
+      deliver: createDigestDeliverer(createDigestApi(config.botToken, { apiRoot: config.apiRoot }), { scriptOf: (chatId) => store.chatScript(chatId) }),
       limiter: createRateLimiter(rate),
       logger,
       now: () => new Date(),

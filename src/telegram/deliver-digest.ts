@@ -2,6 +2,7 @@ import { Api, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Digest, DigestItem, OnThisDayItem } from '../digest/compose-digest.js';
 import { DeliveryUnknownError, type Deliverer, type SendOutcome } from '../digest/deliverer.js';
+import { toScript, type Script } from '../text/convert-script.js';
 import { bold, escapeHtml } from './format/html.js';
 import { formatIssueDate, shorten } from './format/issue-date.js';
 import { MESSAGE_LIMIT } from './format/split-html-message.js';
@@ -151,9 +152,14 @@ function retryDelayMs(err: unknown, attempt: number): number | undefined {
  * A connection that drops after the request may have been written throws `DeliveryUnknownError`: Telegram may
  * have the message, and the fan-out decides what that means (see README, digest delivery).
  */
-export function createDigestDeliverer(api: Api, options: { sleep?: (ms: number) => Promise<void> } = {}): Deliverer<DigestMessage> {
+export function createDigestDeliverer(
+  api: Api,
+  options: { sleep?: (ms: number) => Promise<void>; /** A chat's chosen script (/settings 繁體): its digest is written in it. */ scriptOf?: (chatId: number) => Script | undefined } = {},
+): Deliverer<DigestMessage> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const sendOnce = async (chatId: number, message: DigestMessage): Promise<SendOutcome> => {
+  const sendOnce = async (chatId: number, original: DigestMessage): Promise<SendOutcome> => {
+    const script = options.scriptOf?.(chatId);
+    const message = script === 'traditional' ? inScript(original, script) : original;
     const sent = await api.sendMessage(chatId, message.text, {
       parse_mode: 'HTML',
       reply_markup: message.reply_markup,
@@ -183,6 +189,12 @@ export function createDigestDeliverer(api: Api, options: { sleep?: (ms: number) 
       }
     },
   };
+}
+
+/** A digest message in another script: text and button labels, one character for one (HTML and limits hold). */
+function inScript(message: DigestMessage, script: Script): DigestMessage {
+  const keyboard = message.reply_markup?.inline_keyboard.map((row) => row.map((b) => ({ ...b, text: toScript(b.text, script) })));
+  return { text: toScript(message.text, script), ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}) };
 }
 
 /** An Api for digest sends (the bot process and `npm run digest -- --once` alike): no auto-retry, see above. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Digest, OnThisDayItem } from '../../src/digest/compose-digest.js';
-import { renderDigest } from '../../src/telegram/deliver-digest.js';
+import { Api, type RawApi, type Transformer } from 'grammy';
+import { createDigestDeliverer, renderDigest } from '../../src/telegram/deliver-digest.js';
 import { checkTelegramLimits, visibleText } from '../support/fake-bot-api/check-telegram-limits.js';
 
 const digest = (items: Digest['items'], onThisDay?: OnThisDayItem[]): Digest => ({
@@ -47,5 +48,27 @@ describe('renderDigest: the "N年前的今天" section', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('createDigestDeliverer: a chat’s chosen script', () => {
+  it('writes the digest, its section and its buttons in 繁體 for a chat that chose it, and leaves others alone', async () => {
+    const sent: Record<number, Record<string, unknown>> = {};
+    const api = new Api('1:T');
+    api.config.use((async (_prev, _method, payload) => {
+      const p = payload as Record<string, unknown>;
+      sent[p.chat_id as number] = p;
+      return { ok: true, result: { message_id: 1, date: 0, chat: { id: p.chat_id, type: 'private' } } } as never;
+    }) as Transformer<RawApi>);
+    const deliver = createDigestDeliverer(api, { scriptOf: (chatId) => (chatId === 1 ? 'traditional' : undefined) });
+    const [message] = deliver.render(digest([{ articleId: 'a1', title: '木垒县冬小麦播种', lead: '导语。', tags: [] }], earlier));
+    await deliver.send(1, message!);
+    await deliver.send(2, message!);
+    expect(String(sent[1]!.text)).toContain('木壘縣冬小麥播種');
+    expect(String(sent[1]!.text)).toContain('歷史上的今天');
+    expect(JSON.stringify(sent[1]!.reply_markup)).toContain('木壘縣');
+    expect(JSON.stringify(sent[1]!.reply_markup)).toContain('a:a1:0');
+    expect(String(sent[2]!.text)).toContain('木垒县冬小麦播种');
+    expect(checkTelegramLimits('sendMessage', sent[1]!)).toEqual([]);
   });
 });

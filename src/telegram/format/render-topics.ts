@@ -40,7 +40,7 @@ export function renderTopicPage(topic: TopicSummary, index: number, refs: readon
   if (slice.length === 0) {
     return { text: `${label} ${bold(topic.name)}：暂时没有相关报道。`, buttons: [[{ text: '◀ 全部主题', data: topicListButton.encode(true) }]] };
   }
-  const lines = [`${label} ${bold(topic.name)} · 共 ${refs.length} 篇${pages > 1 ? `（第 ${p + 1}/${pages} 页）` : ''}`];
+  const lines = [`${label} ${bold(topic.name)} · 共 ${refs.length} 篇，最新的在前${pages > 1 ? `（第 ${p + 1}/${pages} 页）` : ''}`];
   slice.forEach((ref, i) => {
     lines.push('', `${p * TOPIC_PAGE_SIZE + i + 1}. ${escapeHtml(ref.article.title)}`, `   ${escapeHtml(formatIssueLabel(ref.issue))}`);
   });
