@@ -137,7 +137,8 @@ async function main(config: Config, logger: Logger): Promise<number> {
   }
 
   const bot = createBot(config, deps);
-  const running = await runBot(bot, config, { logger, commands });
+  const healthCheck = () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', issues: archive.issues().length, latest: archive.latest()?.date });
+  const running = await runBot(bot, config, { logger, commands, health: healthCheck });
   const digests = startDigestService({
     ...digestOptions,
     // Its own Api, without the bot's auto-retry: every digest send and retry passes the fan-out's rate limiter.
@@ -149,7 +150,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
     health = await startHealthServer({
       port: config.port,
       logger,
-      check: () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', issues: archive.issues().length, latest: archive.latest()?.date }),
+      check: healthCheck,
     }).catch((err: unknown) => {
       logger.warn({ err, port: config.port }, 'health endpoint not started');
       return undefined;

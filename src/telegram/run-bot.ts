@@ -28,7 +28,7 @@ export interface RunningBot {
 export async function runBot(
   bot: Bot<BotContext>,
   config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'port'>,
-  options: { logger: Logger; commands: MenuCommand[] },
+  options: { logger: Logger; commands: MenuCommand[]; health?: () => Record<string, unknown> },
 ): Promise<RunningBot> {
   const { logger } = options;
   await initWithRetry(bot, logger);
@@ -38,7 +38,7 @@ export async function runBot(
     // The menu is a convenience: a bot without it still answers.
     logger.warn({ err }, 'command menu not set');
   }
-  if (config.webhookUrl !== undefined) return runWebhook(bot, config.webhookUrl, config, logger);
+  if (config.webhookUrl !== undefined) return runWebhook(bot, config.webhookUrl, config, logger, options.health);
   return runPolling(bot, logger);
 }
 
@@ -136,14 +136,22 @@ function preParsed(update: Update, res: ServerResponse, header: string | undefin
   };
 }
 
-async function runWebhook(bot: Bot<BotContext>, webhookUrl: string, config: Pick<Config, 'webhookSecret' | 'port'>, logger: Logger): Promise<RunningBot> {
+async function runWebhook(
+  bot: Bot<BotContext>,
+  webhookUrl: string,
+  config: Pick<Config, 'webhookSecret' | 'port'>,
+  logger: Logger,
+  health: () => Record<string, unknown> = () => ({}),
+): Promise<RunningBot> {
   const path = new URL(webhookUrl).pathname;
   // grammY gets the update already read and parsed (our adapter), so the body cap and the 400 for bad JSON apply first.
   const callback = webhookCallback(bot, preParsed, { secretToken: config.webhookSecret, onTimeout: 'return' });
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, bot: bot.botInfo.username }));
+      // Same contract as the polling mode's health server: `ok: false` from the check answers 503.
+      const state = { ok: true, bot: bot.botInfo.username, ...health() };
+      res.writeHead(state.ok === false ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(state));
       return;
     }
     if (req.method === 'POST' && url.pathname === path) {
