@@ -194,6 +194,16 @@ describe('botCommands', () => {
 });
 
 describe('rate limit in groups', () => {
+  it('reports a member’s skipped requests in the group, as a reply to the last of them', async () => {
+    const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001, skipSummaryDelayMs: 20 } });
+    for (let i = 1; i <= 3; i++) await h.send(`/ask 冬小麦${i}`, { chat: GROUP_CHAT });
+    await new Promise((r) => setTimeout(r, 60));
+    const calls = h.callsSince(0).filter((c) => c.method === 'sendMessage');
+    expect(calls).toHaveLength(2);
+    expect(String(calls[1]!.payload.text)).toContain('有 2 条消息没有处理：「/ask 冬小麦2」「/ask 冬小麦3」');
+    expect(calls[1]!.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+  });
+
   it('does not count group talk that is not addressed to the bot', async () => {
     const h = createHarness({ rateLimit: { capacity: 1, refillPerSecond: 0.001 } });
     for (let i = 0; i < 3; i++) await h.send('今天天气不错', { chat: GROUP_CHAT });
