@@ -4,19 +4,15 @@
  * when WEBHOOK_URL is set); without one it chats in the terminal. SIGINT/SIGTERM stop it cleanly.
  */
 import path from 'node:path';
-import { createArchive, type Archive } from './archive/archive.js';
 import { loadConfig, type Config } from './config.js';
 import { openStore } from './digest/open-store.js';
 import { startDigestService } from './digest/start-digest-service.js';
 import { ConfigError, StoreError } from './errors.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
-import { duplicateIssueMessage, findDuplicateIssue } from './ingest/find-duplicate-issue.js';
-import { loadIssueFile, loadIssues } from './ingest/load-issues.js';
 import { watchIssues } from './ingest/watch-issues.js';
 import { createLogger, scrubProcessOutput, type Logger } from './logger.js';
 import { loadProfile } from './profile/load-profile.js';
-import { createSearchEngine } from './search/create-search-engine.js';
-import type { SearchEngine } from './search/types.js';
+import { openArchive, type IngestProblem, type OpenedArchive } from './open-archive.js';
 import { botCommands } from './telegram/commands.js';
 import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
@@ -42,31 +38,19 @@ function currentManifest(config: Config, logger: Logger) {
   }
 }
 
-/** Keeps the archive and the index in step when an issue file is added or changed while running. */
-async function watchSeeds(config: Config, archive: Archive, search: SearchEngine, logger: Logger) {
+/** Keeps the archive (and so the search) in step with SEEDS_DIR while running: new, changed and deleted issue files. */
+async function watchSeeds(config: Config, opened: OpenedArchive, logger: Logger) {
   return watchIssues({
     seedsDir: config.seedsDir,
     logger,
     onFile: async (file) => {
-      const manifest = currentManifest(config, logger);
-      const { issue, warnings } = await loadIssueFile(file, { paper: config.paper, manifest, logger });
-      for (const warning of warnings) logger.warn(warning, 'issue file skipped');
-      if (!issue) return;
-      const duplicate = findDuplicateIssue(issue, archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []));
-      if (duplicate) {
-        logger.warn({ file: issue.file, original: duplicate.file }, duplicateIssueMessage(issue, duplicate));
-        return;
-      }
-      archive.upsertIssue(issue);
-      search.upsertIssue(archive.readIssue(issue.id) ?? issue);
-      logger.info({ file: issue.file, date: issue.date, articles: issue.articles.length }, 'new issue added');
+      const problem = await opened.ingestFile(file);
+      if (problem === undefined) logger.info({ file: path.basename(file), issues: opened.archive.issues().length }, 'issue file ingested');
     },
-    onRemove: (file) => {
+    onRemove: async (file) => {
       // A deleted file takes its issue out of browsing, search and future digests.
-      const gone = archive.removeIssue(path.basename(file));
-      if (!gone) return;
-      search.removeIssue(gone.file);
-      logger.info({ file: gone.file, date: gone.date }, 'issue removed');
+      const gone = await opened.removeFile(file);
+      if (gone !== undefined) logger.info({ file: path.basename(file), issue: gone }, 'issue removed');
     },
   });
 }
@@ -75,11 +59,18 @@ async function watchSeeds(config: Config, archive: Archive, search: SearchEngine
 const TERMINAL_STATE_DIR = 'terminal-chat';
 
 async function main(config: Config, logger: Logger): Promise<number> {
-  const { issues, warnings } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
-  for (const warning of warnings) logger.warn(warning, 'issue file skipped');
-  const archive = createArchive(issues, { paper: config.paper, topics: config.profile.topics });
-  // The search engine reads "today" (昨天, 11月7日) in the same zone as the bot and the digests.
-  const search = await createSearchEngine({ issues: archive.issues().flatMap((h) => archive.readIssue(h.id) ?? []), paper: { ...config.paper, timeZone: config.timeZone }, profile: config.profile, dataDir: config.dataDir, logger });
+  // One zone for ingest, search ("today", 昨天) and the bot: the paper's, or the TZ override.
+  // A corrupt, foreign or newer archive database stops startup here with a StoreError naming the file.
+  const opened = await openArchive({
+    seedsDir: config.seedsDir,
+    profile: config.profile,
+    manifest: () => currentManifest(config, logger),
+    dataDir: config.dataDir,
+    paper: { ...config.paper, timeZone: config.timeZone },
+    logger,
+  });
+  const { archive, search } = opened;
+  logProblems(opened.report.problems, logger);
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
@@ -110,7 +101,9 @@ async function main(config: Config, logger: Logger): Promise<number> {
     scriptOf: (chatId) => store.chatScript(chatId),
   };
   const commands = botCommands(deps.extraCommands);
-  const watcher = await watchSeeds(config, archive, search, logger);
+  const watcher = await watchSeeds(config, opened, logger);
+  // A file that arrived between the opening sync and the watch: pick it up now (a stat of each file, nothing re-read).
+  await opened.sync();
 
   const digestOptions = {
     store,
@@ -133,6 +126,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
     } finally {
       await watcher.close();
       store.close();
+      opened.close();
     }
   }
 
@@ -167,7 +161,15 @@ async function main(config: Config, logger: Logger): Promise<number> {
   await running.stop();
   await health?.close();
   store.close();
+  opened.close();
   return 0;
+}
+
+/** One warning per kind of problem file (refused, unreadable, duplicate …), naming the first few. */
+function logProblems(problems: readonly IngestProblem[], logger: Logger): void {
+  const byKind = new Map<string, IngestProblem[]>();
+  for (const p of problems) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+  for (const [kind, list] of byKind) logger.warn({ kind, count: list.length, files: list.slice(0, 5).map((p) => p.file), first: list[0]!.message }, 'issue files not in the archive');
 }
 
 let config: Config;

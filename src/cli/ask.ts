@@ -8,8 +8,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { loadIssues } from '../ingest/load-issues.js';
-import { createSearchEngine } from '../search/create-search-engine.js';
+import { openArchive } from '../open-archive.js';
 import type { Answer, SearchEngine } from '../search/types.js';
 
 /** The JSON printed for one answer: plain-text excerpts, nothing the terminal needs. */
@@ -79,8 +78,8 @@ async function main(argv: string[]): Promise<number> {
   const question = argv.filter((a) => a !== '--json').join(' ').trim();
   const config = loadConfig();
   const logger = createLogger({ level: config.personLogLevel });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
-  const engine: SearchEngine = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, dataDir: config.dataDir, logger });
+  const opened = await openArchive({ seedsDir: config.seedsDir, profile: config.profile, dataDir: config.dataDir, paper: { ...config.paper, timeZone: config.timeZone }, logger });
+  const engine: SearchEngine = opened.search;
   const print = (answer: Answer) => process.stdout.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : formatAnswer(answer));
 
   if (question !== '') {

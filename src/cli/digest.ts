@@ -16,14 +16,13 @@
  * A holder that died — even one left a zombie — stops renewing its lease, so this run waits it out and delivers.
  */
 import { parseArgs } from 'node:util';
-import { createArchive } from '../archive/archive.js';
 import { loadConfig } from '../config.js';
 import { createRateLimiter, DEFAULT_RATE } from '../digest/create-rate-limiter.js';
 import { openStore } from '../digest/open-store.js';
 import { LEASE_TTL_MS, runFanout } from '../digest/run-fanout.js';
 import { ConfigError, StoreError } from '../errors.js';
-import { loadIssues } from '../ingest/load-issues.js';
 import { createLogger, scrubProcessOutput } from '../logger.js';
+import { openArchive } from '../open-archive.js';
 import { createDigestApi, createDigestDeliverer } from '../telegram/deliver-digest.js';
 
 const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] [--concurrency 8] [--lease-wait 20]\n';
@@ -81,8 +80,8 @@ async function main(): Promise<number> {
   }
   scrubProcessOutput(config.botToken);
   const logger = createLogger({ level: config.logLevel, token: config.botToken });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
-  const archive = createArchive(issues, { paper: config.paper, topics: config.profile.topics });
+  const opened = await openArchive({ seedsDir: config.seedsDir, profile: config.profile, dataDir: config.dataDir, paper: { ...config.paper, timeZone: config.timeZone }, logger });
+  const { archive } = opened;
   const store = openStore(config.dataDir, logger);
 
   let stopping = false;
@@ -120,6 +119,7 @@ async function main(): Promise<number> {
     return report.failed > 0 ? 3 : 0;
   } finally {
     store.close();
+    opened.close();
   }
 }
 

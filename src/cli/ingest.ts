@@ -1,28 +1,34 @@
 /**
- * `npm run ingest` — parse every issue file and print a table per issue (file, date and how it is
- * known, number, articles, passages, warnings).
- * `npm run ingest -- --json` — print the parsed archive as one JSON document on stdout.
+ * `npm run ingest` — brings the archive database (DATA_DIR/archive.sqlite) in line with SEEDS_DIR:
+ * new and changed issue files are written (one transaction each), deleted ones removed, unchanged ones
+ * skipped; then prints a table per issue (file, date and how it is known, number, articles, passages,
+ * warnings) and a summary of the files left out, by kind. Interrupted, it resumes where it stopped.
+ * `npm run ingest -- --json` — prints the archive as one JSON document on stdout.
+ * `npm run ingest -- --summary` — the summary only (for large archives).
  * Logs and the progress bar go to stderr, so stdout stays clean for the table or the JSON.
  */
-import { buildPassages } from '../archive/build-passages.js';
 import type { Issue } from '../archive/model.js';
+import { buildPassages } from '../archive/build-passages.js';
 import { loadConfig } from '../config.js';
-import { ConfigError, IngestError } from '../errors.js';
+import { ConfigError, IngestError, StoreError } from '../errors.js';
 import { formatIngestReport } from '../ingest/ingest-report.js';
-import { loadIssues } from '../ingest/load-issues.js';
 import { createLogger } from '../logger.js';
+import { openArchive, type IngestProblem, type SyncProgress } from '../open-archive.js';
 
-/** A one-line progress bar on a TTY stderr, shown only once the work has taken more than a moment. */
+/** A one-line progress bar with an ETA on a TTY stderr, shown only once the work has taken more than a moment. */
 function createProgressBar(stream: NodeJS.WriteStream, delayMs = 300) {
   const started = Date.now();
   let shown = false;
   return {
-    update(done: number, total: number, label: string) {
+    update({ done, total, file }: SyncProgress) {
       if (!stream.isTTY || Date.now() - started < delayMs) return;
       shown = true;
       const width = 24;
       const filled = total === 0 ? width : Math.round((done / total) * width);
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40)}\x1b[K`);
+      const elapsed = (Date.now() - started) / 1000;
+      const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : 0;
+      const etaText = eta >= 60 ? `${Math.floor(eta / 60)}m${String(eta % 60).padStart(2, '0')}s` : `${eta}s`;
+      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ETA ${etaText} ${file.slice(-40)}\x1b[K`);
     },
     finish() {
       if (shown) stream.write('\r\x1b[K');
@@ -54,6 +60,8 @@ function issueJson(issue: Issue) {
       lead: a.lead,
       signoff: a.signoff,
       kind: a.kind,
+      topics: a.topics,
+      places: a.places,
       paragraphs: a.paragraphs,
       captions: a.captions,
       passages: buildPassages(a).length,
@@ -63,8 +71,24 @@ function issueJson(issue: Issue) {
   };
 }
 
+/** Files left out, grouped by kind: one line per kind with a count, then each file's message. */
+export function formatProblemSummary(problems: readonly IngestProblem[]): string {
+  if (problems.length === 0) return '';
+  const byKind = new Map<string, IngestProblem[]>();
+  for (const p of problems) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
+  const lines = [`${problems.length} file(s) not in the archive:`];
+  for (const [kind, list] of byKind) {
+    lines.push(`  ${kind}: ${list.length}`);
+    for (const p of list.slice(0, 20)) lines.push(`    ${p.message}`);
+    if (list.length > 20) lines.push(`    … and ${list.length - 20} more`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 async function main(): Promise<number> {
-  const json = process.argv.slice(2).includes('--json');
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const summaryOnly = args.includes('--summary');
   let config;
   try {
     config = loadConfig();
@@ -77,34 +101,51 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.personLogLevel });
   const progress = createProgressBar(process.stderr);
-  let result;
+  let opened;
   try {
-    result = await loadIssues({
+    opened = await openArchive({
       seedsDir: config.seedsDir,
-      manifest: config.profile.manifest,
-      paper: config.paper,
+      profile: config.profile,
+      dataDir: config.dataDir,
+      paper: { ...config.paper, timeZone: config.timeZone },
       logger,
-      onProgress: (done, total, file) => progress.update(done, total, file),
+      onProgress: (p) => progress.update(p),
     });
   } catch (err) {
     progress.finish();
-    if (err instanceof IngestError || err instanceof ConfigError) {
+    if (err instanceof IngestError || err instanceof ConfigError || err instanceof StoreError) {
       process.stderr.write(`ingest: ${err.message}\n`);
       return 1;
     }
     throw err;
+  }
+  progress.finish();
+  try {
+    const { archive, report } = opened;
+    const heads = archive.issues();
+    if (json) {
+      process.stdout.write(`{"issues": [\n`);
+      heads.forEach((h, i) => {
+        const issue = archive.readIssue(h.id);
+        if (issue) process.stdout.write(`${JSON.stringify(issueJson(issue), null, 2)}${i < heads.length - 1 ? ',' : ''}\n`);
+      });
+      process.stdout.write(`], "warnings": ${JSON.stringify(report.problems.map((p) => ({ file: p.file, message: p.message })))}}\n`);
+    } else {
+      if (!summaryOnly) {
+        const issues = heads.flatMap((h) => archive.readIssue(h.id) ?? []);
+        const passages = new Map(issues.map((i) => [i.id, i.articles.reduce((n, a) => n + buildPassages(a).length, 0)]));
+        process.stdout.write(formatIngestReport(issues, [], passages));
+      }
+      process.stdout.write(
+        `\n${opened.file}: ${heads.length} issue(s), ${opened.search.passageCount} passages. This run: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged.\n`,
+      );
+      process.stdout.write(formatProblemSummary(report.problems));
+    }
+    // Nothing ingested from a folder that has files is a failure worth an exit code.
+    return heads.length === 0 && report.problems.some((p) => p.file !== 'manifest.json') ? 1 : 0;
   } finally {
-    progress.finish();
+    opened.close();
   }
-  const { issues, warnings } = result;
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ issues: issues.map(issueJson), warnings }, null, 2)}\n`);
-  } else {
-    const passages = new Map(issues.map((i) => [i.id, i.articles.reduce((n, a) => n + buildPassages(a).length, 0)]));
-    process.stdout.write(formatIngestReport(issues, warnings, passages));
-  }
-  // Nothing ingested from a folder that has files is a failure worth an exit code.
-  return issues.length === 0 && warnings.some((w) => w.file !== 'manifest.json') ? 1 : 0;
 }
 
 process.exitCode = await main();

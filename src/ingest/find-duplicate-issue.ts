@@ -45,7 +45,7 @@ export function findDuplicateIssue(issue: Issue, existing: readonly Issue[]): Is
 }
 
 /** The warning for an issue skipped as a copy of `original`, naming both files. */
-export function duplicateIssueMessage(issue: Issue, original: Issue): string {
+export function duplicateIssueMessage(issue: Pick<Issue, 'file' | 'date' | 'number' | 'paper'>, original: Pick<Issue, 'file' | 'date' | 'number' | 'paper'>): string {
   const sameNumber = issue.number !== undefined && original.number === issue.number && original.paper === issue.paper;
   const dates = original.date === issue.date ? `dated ${issue.date}` : `dated ${original.date} and ${issue.date}`;
   const why = sameNumber ? `both are ${issue.paper} 总第${issue.number}期, ${dates}` : `the same articles, both ${dates}`;

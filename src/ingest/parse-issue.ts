@@ -84,7 +84,8 @@ function datingText(a: Article): string[] {
  * @example parseIssue(text, '000_79b3c460d300cb0d.txt', { paper }).articles.map((a) => a.title)
  */
 export function parseIssue(text: string, file: string, context: ParseIssueContext): Issue {
-  const name = file.split(/[\\/]/).pop() ?? file;
+  // The path relative to SEEDS_DIR (a bare name for a flat folder) is the file's identity: pages named 01.txt in many day folders stay apart.
+  const name = file.replaceAll('\\', '/');
   const id = issueId(name);
   const { units, masthead } = readUnits(text, context.paper);
   const segmentation = segmentArticles(units);

@@ -20,7 +20,7 @@ export interface WatchIssuesOptions {
 }
 
 /**
- * Watches the seeds directory for new or changed issue files, so a file dropped in while the bot runs becomes
+ * Watches the seeds directory (and its sub-folders) for new or changed issue files, so a file dropped in while the bot runs becomes
  * searchable without a restart. Files already there at start are not reported (the startup load has them).
  * `awaitWriteFinish` holds each event until the file stops growing: a half-copied issue is never parsed.
  * Callbacks run one at a time, in the order the files settled; a failing callback is logged and the watch goes on.
@@ -31,7 +31,8 @@ export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWat
   const stability = options.stabilityMs ?? 500;
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: true,
-    depth: 0,
+    // Archives are kept as trees (2024/11/07/01.txt): watch every level.
+    depth: 32,
     usePolling: options.usePolling ?? false,
     interval: 200,
     awaitWriteFinish: { stabilityThreshold: stability, pollInterval: Math.max(20, Math.min(100, stability / 5)) },

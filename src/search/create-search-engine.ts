@@ -1,28 +1,39 @@
-import { buildPassages } from '../archive/build-passages.js';
+import type { Archive } from '../archive/archive.js';
 import type { Issue } from '../archive/model.js';
+import { createMemoryArchiveStore } from '../archive/open-archive-store.js';
 import type { PaperConfig } from '../config.js';
+import type { PaperProfile } from '../profile/paper-profile.js';
 import type { Logger } from '../logger.js';
 import { splitSentences } from '../text/split-sentences.js';
-import { createSearchEngineCore, type SearchProfile } from './search-engine-core.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import type { AnswerKind } from './analyze-question.js';
+import type { RankWeights } from './passage-index.js';
+import { createSearchEngineCore, type RelevanceOptions } from './search-engine-core.js';
 import type { SearchEngine } from './types.js';
 
 /**
- * The archive's search engine: builds the index over every passage (or loads it from the cache
- * under `dataDir`, rebuilt when the archive, the config or the index format changed, or when the
- * cache is corrupt), and answers questions in Chinese.
+ * A search engine over exactly these issues, in an in-memory archive store (the same tables, FTS5
+ * index and ranking as the bot's): for tests, evaluations and tools that hold parsed issues. The bot
+ * and the CLIs open the archive on disk with openArchive (src/open-archive.ts).
  *
  * @example
- * const search = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, dataDir: config.dataDir, logger });
+ * const search = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, logger });
  * search.search('木垒县冬小麦播种了多少亩').results[0]?.excerpt
  */
 export async function createSearchEngine(options: {
-  issues: Issue[];
+  issues: readonly Issue[];
   paper: PaperConfig;
-  profile: SearchProfile;
-  dataDir?: string;
+  profile: PaperProfile;
   logger: Logger;
   /** The clock for relative dates (昨天); injected so tests control it. */
   now?: () => Date;
-}): Promise<SearchEngine> {
-  return createSearchEngineCore({ ...options, passagesOf: buildPassages, splitSentences });
+  tokenizer?: Tokenizer;
+  weights?: Partial<RankWeights>;
+  relevance?: Partial<RelevanceOptions>;
+  /** Kinds that get a direct answer line (see SearchEngineCoreOptions.directKinds). */
+  directKinds?: readonly AnswerKind[];
+}): Promise<SearchEngine & { archive: Archive }> {
+  const store = createMemoryArchiveStore(options);
+  const engine = createSearchEngineCore({ ...options, archive: store.archive, db: store.db, tokenizer: store.tokenizer, splitSentences });
+  return Object.assign(engine, { archive: store.archive });
 }

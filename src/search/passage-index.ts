@@ -1,22 +1,25 @@
-import MiniSearch from 'minisearch';
-import type { Article, Issue, Passage } from '../archive/model.js';
-import { IndexError } from '../errors.js';
+import type Database from 'better-sqlite3';
+import type { Archive } from '../archive/archive.js';
+import { quoteTerm } from '../archive/archive-db.js';
+import { titleTextOf } from '../archive/index-terms.js';
+import type { Article, IssueHead, Passage } from '../archive/model.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
-import type { Tokenizer } from '../text/tokenizer.js';
-import { createIndexOptions, joinTerms, type IndexedDoc } from './index-options.js';
 import type { SentenceText } from './pick-excerpt.js';
 import { coverage, evidence, type QueryModel } from './query-model.js';
-import { createTermStats, type SerializedTermStats, type TermStats } from './term-stats.js';
+import { createStoredTermStats } from './stored-term-stats.js';
+import type { TermStats } from './term-stats.js';
+
+export { titleTextOf };
 
 /** One indexed passage and everything a result needs to cite it. */
 export interface PassageRecord {
   key: number;
   passage: Passage;
   article: Article;
-  issue: Issue;
-  /** Normalised headline + kicker (+ subtitle): what the title fields index. */
+  issue: IssueHead;
+  /** Normalised headline + kicker (+ subtitle): what the title columns index. */
   normTitle: string;
-  /** Normalised passage text, computed on first use (cold start stays fast). */
+  /** Normalised passage text, computed on first use. */
   norm?: string;
   /** The passage's sentences for excerpts, computed the first time it is shown. */
   sentences?: SentenceText[];
@@ -25,7 +28,7 @@ export interface PassageRecord {
 /** A passage the first stage found, with its re-ranked score. */
 export interface Candidate {
   record: PassageRecord;
-  /** MiniSearch's BM25 score (words + bigrams + boosted title fields). */
+  /** The first stage's BM25 score (words + bigrams + boosted title columns), higher is better. */
   base: number;
   /** Share of the question's weighted words and bigrams found in the passage or its headline. */
   evidence: number;
@@ -43,40 +46,39 @@ export interface RankWeights {
   candidates: number;
   /** Further articles (their best passage each) re-ranked beyond those, so broad searches page on. */
   moreArticles: number;
+  /** Passages the first stage (FTS5, bm25) returns at most: the pool the two numbers above are taken from. */
+  firstStage: number;
 }
 
-export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.6, bigrams: 0, window: 0.3, titleBoost: 2, candidates: 40, moreArticles: 40 };
+export const DEFAULT_RANK_WEIGHTS: RankWeights = { base: 1, words: 0.6, bigrams: 0, window: 0.3, titleBoost: 2, candidates: 40, moreArticles: 40, firstStage: 200 };
 
-export interface SerializedPassageIndex {
-  keys: string[];
-  stats: SerializedTermStats;
-  nextKey: number;
-  minisearch: string;
+/** Restricts the first stage to some issues (date and issue-number filters), inside SQLite. */
+export interface IndexScope {
+  issueIds: readonly string[];
 }
 
 export interface PassageIndex {
   readonly size: number;
   readonly stats: TermStats;
-  records(): Iterable<PassageRecord>;
   record(key: number): PassageRecord | undefined;
-  /** Adds an issue's passages. */
-  addIssue(issue: Issue, passagesOf: (article: Article) => Passage[]): void;
-  /** Removes every passage of an issue (by issue id). */
-  removeIssue(issueId: string): void;
-  /** First stage (MiniSearch) then re-rank: best candidates first. */
-  rank(model: QueryModel, filter?: (record: PassageRecord) => boolean): Candidate[];
+  /** Every passage of an article, in order. */
+  passagesOfArticle(articleId: string): PassageRecord[];
+  /** First stage (FTS5 bm25 top-N) then re-rank: best candidates first. */
+  rank(model: QueryModel, filter?: (record: PassageRecord) => boolean, scope?: IndexScope): Candidate[];
   /** Search in headlines and kickers only. */
   rankTitles(model: QueryModel): Candidate[];
-  toJSON(): SerializedPassageIndex;
+  /** Forgets cached passages and statistics (the archive changed). */
+  reset(): void;
 }
 
 const SENTENCE_END = /[。！？!?；;]+/u;
 
-/** The title fields' text: kicker, headline and subtitle, but not a headline derived from the lead (that is body text). */
-export function titleTextOf(article: Article): string {
-  const parts = [article.kicker, article.titleDerived ? undefined : article.title, article.subtitle];
-  return parts.filter((p): p is string => p !== undefined && p !== '').join(' ');
-}
+/** Passages and articles kept decoded between questions (a broad search touches ≈ 80 passages). */
+const RECORD_CACHE = 4000;
+const ARTICLE_CACHE = 1000;
+
+/** A filtered search asks the first stage for this many times more passages, so enough survive the filter. */
+const FILTER_OVERFETCH = 5;
 
 export function normOf(record: PassageRecord): string {
   record.norm ??= normalizeForMatch(record.passage.text);
@@ -119,161 +121,158 @@ export function sentenceEvidence(model: QueryModel, record: PassageRecord, requi
   return best;
 }
 
-export function createPassageIndex(options: {
-  tokenizer: Tokenizer;
-  log: (level: string, message: string) => void;
-  weights?: Partial<RankWeights>;
-  from?: { serialized: SerializedPassageIndex; issues: readonly Issue[]; passagesOf: (article: Article) => Passage[] };
-}): PassageIndex {
-  const { tokenizer } = options;
+/** A bounded map that forgets its oldest entry. */
+function lru<K, V>(max: number) {
+  const map = new Map<K, V>();
+  return {
+    get(key: K): V | undefined {
+      const v = map.get(key);
+      if (v !== undefined) {
+        map.delete(key);
+        map.set(key, v);
+      }
+      return v;
+    },
+    set(key: K, value: V) {
+      if (map.size >= max) map.delete(map.keys().next().value!);
+      map.set(key, value);
+    },
+    clear: () => map.clear(),
+  };
+}
+
+/** `{cols} : (t1 OR t2 …)`, or undefined for no terms. */
+function columnQuery(columns: string, terms: readonly string[]): string | undefined {
+  return terms.length === 0 ? undefined : `${columns} : (${terms.map(quoteTerm).join(' OR ')})`;
+}
+
+/**
+ * The passage index over the archive's SQLite store. The first stage is FTS5: the question's
+ * retrieval words against the word columns OR its retrieval bigrams against the bigram columns,
+ * ordered by bm25 with the headline columns boosted, top `firstStage` passages. Its cost is bounded by
+ * the query model's posting budget (rarest terms first, see buildQueryModel). The candidates are then
+ * re-ranked exactly as before (coverage, proximity).
+ */
+export function createPassageIndex(options: { db: Database.Database; archive: Archive; weights?: Partial<RankWeights> }): PassageIndex {
+  const { db, archive } = options;
   const weights = { ...DEFAULT_RANK_WEIGHTS, ...options.weights };
-  const indexOptions = createIndexOptions(options.log);
-  const byKey = new Map<number, PassageRecord>();
-  const keysByIssue = new Map<string, number[]>();
-  let nextKey = 0;
-  let stats: TermStats;
-  let ms: MiniSearch<IndexedDoc>;
-
-  const docOf = (record: PassageRecord): IndexedDoc => {
-    const text = normOf(record);
-    return {
-      id: record.key,
-      words: tokenizer.words(text),
-      bigrams: tokenizer.bigrams(text),
-      titleWords: tokenizer.words(record.normTitle),
-      titleBigrams: tokenizer.bigrams(record.normTitle),
-    };
+  const boost = weights.titleBoost;
+  const stats = createStoredTermStats(db);
+  const records = lru<number, PassageRecord>(RECORD_CACHE);
+  const articles = lru<string, { article: Article; normTitle: string }>(ARTICLE_CACHE);
+  const q = {
+    passage: db.prepare('SELECT key, article_id, n, text FROM passages WHERE key = ?'),
+    passagesOf: db.prepare('SELECT key, article_id, n, text FROM passages WHERE article_id = ? ORDER BY n'),
+    article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
+    match: db.prepare(`SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?`),
+    matchIn: db.prepare(
+      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts f JOIN passages p ON p.key = f.rowid
+       WHERE fts MATCH ? AND p.issue_id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
+    ),
+    matchTitles: db.prepare('SELECT rowid AS key, bm25(fts, 0, 0, 1, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?'),
   };
 
-  const recordsOf = (issue: Issue, passagesOf: (article: Article) => Passage[], keyFor: (passage: Passage) => number) => {
-    const out: PassageRecord[] = [];
-    for (const article of issue.articles) {
-      const normTitle = normalizeForMatch(titleTextOf(article));
-      for (const passage of passagesOf(article)) out.push({ key: keyFor(passage), passage, article, issue, normTitle });
+  const articleOf = (id: string) => {
+    let a = articles.get(id);
+    if (a === undefined) {
+      const body = q.article.get(id) as string | undefined;
+      if (body === undefined) return undefined;
+      const article = JSON.parse(body) as Article;
+      a = { article, normTitle: normalizeForMatch(titleTextOf(article)) };
+      articles.set(id, a);
     }
-    return out;
+    return a;
   };
 
-  const remember = (records: PassageRecord[], issueId: string) => {
-    for (const r of records) byKey.set(r.key, r);
-    keysByIssue.set(issueId, [...(keysByIssue.get(issueId) ?? []), ...records.map((r) => r.key)]);
+  const recordOf = (row: { key: number; article_id: string; n: number; text: string }): PassageRecord | undefined => {
+    let r = records.get(row.key);
+    if (r !== undefined) return r;
+    const a = articleOf(row.article_id);
+    const issue = a && archive.issueById(a.article.issueId);
+    if (a === undefined || issue === undefined) return undefined;
+    r = { key: row.key, passage: { id: `${row.article_id}#${row.n}`, articleId: row.article_id, n: row.n, text: row.text }, article: a.article, issue, normTitle: a.normTitle };
+    records.set(row.key, r);
+    return r;
   };
 
-  if (options.from !== undefined) {
-    // Loading: the records are rebuilt from the issues and matched to the stored keys by passage id.
-    const { serialized, issues, passagesOf } = options.from;
-    const keyById = new Map<string, number>();
-    serialized.keys.forEach((id, key) => {
-      if (id !== '') keyById.set(id, key);
-    });
-    for (const issue of issues) {
-      const records = recordsOf(issue, passagesOf, (p) => {
-        const key = keyById.get(p.id);
-        if (key === undefined) throw new IndexError(`passage ${p.id} is not in the stored search index`);
-        return key;
-      });
-      remember(records, issue.id);
-    }
-    if (byKey.size !== keyById.size) throw new IndexError(`the stored search index has ${keyById.size} passages, the archive ${byKey.size}`);
-    nextKey = serialized.nextKey;
-    stats = createTermStats(serialized.stats);
-    ms = MiniSearch.loadJSON<IndexedDoc>(serialized.minisearch, indexOptions);
-  } else {
-    stats = createTermStats();
-    ms = new MiniSearch<IndexedDoc>(indexOptions);
-  }
+  const record = (key: number) => {
+    const cached = records.get(key);
+    if (cached !== undefined) return cached;
+    const row = q.passage.get(key) as { key: number; article_id: string; n: number; text: string } | undefined;
+    return row === undefined ? undefined : recordOf(row);
+  };
 
-  const boost = { words: 1, bigrams: 1, titleWords: weights.titleBoost, titleBigrams: weights.titleBoost };
-
-  const firstStage = (model: QueryModel, fields: { words: string[]; bigrams: string[] }, filter?: (r: PassageRecord) => boolean) => {
-    const queries = [];
-    if (model.retrievalWords.length > 0) queries.push({ queries: [joinTerms(model.retrievalWords)], fields: fields.words });
-    if (model.retrievalBigrams.length > 0) queries.push({ queries: [joinTerms(model.retrievalBigrams)], fields: fields.bigrams });
-    if (queries.length === 0) return [];
-    return ms.search(
-      { combineWith: 'OR', queries },
-      {
-        boost,
-        filter: filter === undefined ? undefined : (result) => {
-          const record = byKey.get(result.id as number);
-          return record !== undefined && filter(record);
-        },
-      },
+  const firstStage = (model: QueryModel, limit: number, scope?: IndexScope): { key: number; score: number }[] => {
+    const parts = [columnQuery('{words title_words}', model.retrievalWords), columnQuery('{bigrams title_bigrams}', model.retrievalBigrams)].filter(
+      (p): p is string => p !== undefined,
     );
+    if (parts.length === 0) return [];
+    const expr = parts.join(' OR ');
+    const rows = (scope === undefined ? q.match.all(expr, limit) : q.matchIn.all(expr, JSON.stringify(scope.issueIds), limit)) as { key: number; rank: number }[];
+    // bm25() is lower-is-better and negative: flip it so that scores are positive, best first.
+    return rows.map((r) => ({ key: r.key, score: -r.rank }));
   };
 
   return {
     get size() {
-      return byKey.size;
+      return stats.docCount;
     },
-    get stats() {
-      return stats;
-    },
-    records: () => byKey.values(),
-    record: (key) => byKey.get(key),
-    addIssue(issue, passagesOf) {
-      const records = recordsOf(issue, passagesOf, () => nextKey++);
-      const docs = records.map(docOf);
-      ms.addAll(docs);
-      for (const d of docs) stats.add(d);
-      remember(records, issue.id);
-    },
-    removeIssue(issueId) {
-      for (const key of keysByIssue.get(issueId) ?? []) {
-        const record = byKey.get(key);
-        if (record === undefined) continue;
-        const doc = docOf(record);
-        ms.remove(doc);
-        stats.remove(doc);
-        byKey.delete(key);
+    stats,
+    record,
+    passagesOfArticle: (articleId) =>
+      (q.passagesOf.all(articleId) as { key: number; article_id: string; n: number; text: string }[]).flatMap((row) => recordOf(row) ?? []),
+    rank(model, filter, scope) {
+      if (scope !== undefined && scope.issueIds.length === 0) return [];
+      const pool = weights.firstStage * (filter === undefined ? 1 : FILTER_OVERFETCH);
+      const hits: { record: PassageRecord; score: number }[] = [];
+      for (const h of firstStage(model, pool, scope)) {
+        const r = record(h.key);
+        if (r !== undefined && (filter === undefined || filter(r))) hits.push({ record: r, score: h.score });
       }
-      keysByIssue.delete(issueId);
-    },
-    rank(model, filter) {
-      const hits = firstStage(model, { words: ['words', 'titleWords'], bigrams: ['bigrams', 'titleBigrams'] }, filter);
       const top = hits.slice(0, weights.candidates);
       // A broad search ("昌吉州") matches more articles than the first candidates hold (several passages
       // each): for paging, also re-rank the best passage of up to `moreArticles` further articles.
-      const articles = new Set(top.map((h) => byKey.get(h.id as number)?.article.id));
+      const seen = new Set(top.map((h) => h.record.article.id));
       for (let i = weights.candidates, more = 0; i < hits.length && more < weights.moreArticles; i++) {
-        const article = byKey.get(hits[i]!.id as number)?.article.id;
-        if (articles.has(article)) continue;
-        articles.add(article);
+        const article = hits[i]!.record.article.id;
+        if (seen.has(article)) continue;
+        seen.add(article);
         top.push(hits[i]!);
         more++;
       }
-      const maxBase = top[0]?.score ?? 1;
+      const maxBase = top[0]?.score || 1;
       const out: Candidate[] = [];
       for (const hit of top) {
-        const record = byKey.get(hit.id as number);
-        if (record === undefined) continue;
-        const text = normOf(record);
-        const cw = coverage(model.words, text, record.normTitle);
-        const cb = coverage(model.bigrams, text, record.normTitle);
+        const { record: r } = hit;
+        const text = normOf(r);
+        const cw = coverage(model.words, text, r.normTitle);
+        const cb = coverage(model.bigrams, text, r.normTitle);
         const win = windowEvidence(model, text);
         const score = weights.base * (hit.score / maxBase) + weights.words * cw + weights.bigrams * cb + weights.window * win;
-        out.push({ record, base: hit.score, evidence: evidence(model, text, record.normTitle), score });
+        out.push({ record: r, base: hit.score, evidence: evidence(model, text, r.normTitle), score });
       }
       out.sort((a, b) => b.score - a.score || b.record.issue.date.localeCompare(a.record.issue.date) || a.record.key - b.record.key);
       return out;
     },
     rankTitles(model) {
-      const hits = firstStage(model, { words: ['titleWords'], bigrams: ['titleBigrams'] });
+      const parts = [columnQuery('title_words', model.retrievalWords), columnQuery('title_bigrams', model.retrievalBigrams)].filter((p): p is string => p !== undefined);
+      if (parts.length === 0) return [];
+      const rows = q.matchTitles.all(parts.join(' OR '), weights.firstStage * FILTER_OVERFETCH) as { key: number; rank: number }[];
       const out: Candidate[] = [];
-      const maxBase = hits[0]?.score ?? 1;
-      for (const hit of hits) {
-        const record = byKey.get(hit.id as number);
-        if (record === undefined) continue;
-        const e = evidence(model, record.normTitle);
-        out.push({ record, base: hit.score, evidence: e, score: hit.score / maxBase + e });
+      const maxBase = rows[0] === undefined ? 1 : -rows[0].rank || 1;
+      for (const row of rows) {
+        const r = record(row.key);
+        if (r === undefined) continue;
+        const e = evidence(model, r.normTitle);
+        out.push({ record: r, base: -row.rank, evidence: e, score: -row.rank / maxBase + e });
       }
       out.sort((a, b) => b.score - a.score || b.record.issue.date.localeCompare(a.record.issue.date) || a.record.key - b.record.key);
       return out;
     },
-    toJSON() {
-      const keys: string[] = new Array<string>(nextKey).fill('');
-      for (const r of byKey.values()) keys[r.key] = r.passage.id;
-      return { keys, stats: stats.toJSON(), nextKey, minisearch: JSON.stringify(ms) };
+    reset() {
+      records.clear();
+      articles.clear();
+      stats.reset();
     },
   };
 }

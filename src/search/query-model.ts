@@ -112,6 +112,8 @@ export interface QueryModelOptions {
    * always looked up): bounds the work of one question as the archive grows.
    */
   maxPostingsRatio?: number;
+  /** The same budget as an absolute number of postings: the smaller of the two applies (bounded cost at any archive size). */
+  maxPostings?: number;
   /** A name in at least this share of the passages scopes a question rather than being its topic (see QueryModel.focus). */
   scopeRatio?: number;
 }
@@ -133,7 +135,7 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
   // knows and bigrams it holds, none in more than maxDf passages, the rarest first.
   const indexedWords = words.filter((w) => stats.wordDf(w.term) > 0 && w.df <= maxDf);
   const bigramsToFind = bigrams.filter((b) => b.df > 0 && b.df <= maxDf);
-  const budget = (options.maxPostingsRatio ?? 0.3) * n;
+  const budget = Math.min((options.maxPostingsRatio ?? 0.3) * n, options.maxPostings ?? Infinity);
   const chosen: { t: WeightedTerm; kind: 'word' | 'bigram' }[] = [];
   let postings = 0;
   for (const c of [...indexedWords.map((t) => ({ t, kind: 'word' as const })), ...bigramsToFind.map((t) => ({ t, kind: 'bigram' as const }))].sort(

@@ -1,14 +1,14 @@
-import type { Article, Issue, Passage } from '../archive/model.js';
+import type Database from 'better-sqlite3';
+import type { Archive } from '../archive/archive.js';
+import type { Article } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
-import { IndexError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { PaperProfile } from '../profile/paper-profile.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
-import { fingerprintOf, loadIndexCache, saveIndexCache } from './index-cache.js';
-import { createPassageIndex, sentenceEvidence, type Candidate, type PassageIndex, type PassageRecord, type RankWeights } from './passage-index.js';
+import { createPassageIndex, sentenceEvidence, type Candidate, type PassageRecord, type RankWeights } from './passage-index.js';
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
-import { buildQueryModel, unseenShare, type QueryModel } from './query-model.js';
+import { buildQueryModel, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
 import type { Answer, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
@@ -67,15 +67,14 @@ const FILTER_EVIDENCE_MARGIN = 0.25;
 const MIN_TITLE_EVIDENCE = 0.4;
 
 export interface SearchEngineCoreOptions {
-  issues: readonly Issue[];
+  /** The archive the passages belong to (issue heads, dates) and its database (passages, FTS5 index, term statistics). */
+  archive: Archive;
+  db: Database.Database;
   paper: PaperConfig;
-  /** The word lists and user dictionary the index is built with, and their fingerprint (see loadProfile). */
+  /** The word lists and user dictionary the index was built with (see loadProfile). */
   profile: SearchProfile;
-  dataDir?: string;
   logger: Logger;
   now?: () => Date;
-  /** Cuts an article into search passages (src/archive/build-passages.ts). */
-  passagesOf: (article: Article) => Passage[];
   /** Cuts text into sentences, losing nothing (src/text/split-sentences.ts). */
   splitSentences: (text: string) => string[];
   tokenizer?: Tokenizer;
@@ -85,8 +84,16 @@ export interface SearchEngineCoreOptions {
   directKinds?: readonly AnswerKind[];
 }
 
+/**
+ * The first stage's term budget: the rarest query terms are looked up first, until their posting
+ * lists add up to 30% of the passages or FIRST_STAGE_POSTINGS, whichever is smaller. The absolute cap
+ * keeps a question's cost bounded as years are added (see README, "The archive store").
+ */
+export const FIRST_STAGE_POSTINGS = 60_000;
+const FIRST_STAGE_BUDGET: QueryModelOptions = { maxPostings: FIRST_STAGE_POSTINGS };
+
 /** What search takes from the paper profile. */
-export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues' | 'fingerprint'>;
+export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues'>;
 
 const DEFAULT_LIMIT = 5;
 /** Ranked questions kept for paging and repeats (inline mode asks the same prefix again and again). */
@@ -131,85 +138,24 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   // One formatter for "today in the paper's time zone": building an Intl formatter per question is slow.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const today = () => dayFormat.format(now());
-  const msLog = (level: string, message: string) => (level === 'error' ? log.error(`minisearch: ${message}`) : log.warn(`minisearch: ${message}`));
+  const { archive } = options;
 
-  // Passages are cut once per article and shared by the fingerprint, the index and the excerpts.
-  const passageCache = new Map<Article, Passage[]>();
-  const passagesOf = (article: Article): Passage[] => {
-    let p = passageCache.get(article);
-    if (p === undefined) {
-      p = options.passagesOf(article);
-      passageCache.set(article, p);
-    }
-    return p;
-  };
-
-  let issues: Issue[] = [...options.issues];
-  // Keyed on the whole profile: a changed word list or dictionary cuts passages differently.
-  const fingerprint = () => fingerprintOf({ issues, passagesOf, config: [options.profile.fingerprint] });
-
-  const build = (): PassageIndex => {
-    const started = performance.now();
-    const index = createPassageIndex({ tokenizer, log: msLog, weights: options.weights });
-    for (const issue of issues) index.addIssue(issue, passagesOf);
-    log.info({ passages: index.size, ms: Math.round(performance.now() - started) }, 'search index built');
-    return index;
-  };
-
-  const save = (index: PassageIndex, print: string) => {
-    if (options.dataDir === undefined) return;
-    const started = performance.now();
-    const { bytes } = saveIndexCache(options.dataDir, print, index.toJSON());
-    log.info({ bytes, ms: Math.round(performance.now() - started) }, 'search index cache saved');
-  };
-
-  const open = (): PassageIndex => {
-    if (options.dataDir === undefined) return build();
-    const print = fingerprint();
-    try {
-      const cached = loadIndexCache(options.dataDir, print);
-      if (cached.status === 'hit') {
-        const started = performance.now();
-        const index = createPassageIndex({ tokenizer, log: msLog, weights: options.weights, from: { serialized: cached.index, issues, passagesOf } });
-        log.info({ passages: index.size, ms: Math.round(performance.now() - started) }, 'search index loaded from cache');
-        return index;
-      }
-      if (cached.status === 'stale') log.info({ reason: cached.reason }, 'search index cache is out of date: rebuilding');
-    } catch (err) {
-      const e = err instanceof IndexError ? err : new IndexError(`The search index cache could not be loaded: ${(err as Error).message}`, options.dataDir, { cause: err });
-      log.warn({ err: e }, 'search index cache is corrupt: rebuilding it');
-    }
-    const index = build();
-    try {
-      save(index, print);
-    } catch (err) {
-      // Searching works without the cache; the next start rebuilds it again.
-      log.warn({ err }, 'search index cache not written: starting without it');
-    }
-    return index;
-  };
-
-  const index = open();
-  let byArticle = new Map<string, PassageRecord[]>();
-  const refreshArticles = () => {
-    byArticle = new Map();
-    for (const r of index.records()) {
-      const list = byArticle.get(r.article.id) ?? [];
-      list.push(r);
-      byArticle.set(r.article.id, list);
-    }
-    for (const list of byArticle.values()) list.sort((a, b) => a.passage.n - b.passage.n);
-  };
-  refreshArticles();
+  // The first stage reads the archive's database; passages and statistics are cached between
+  // questions and forgotten whenever the archive changes (a new, changed or deleted issue file).
+  const index = createPassageIndex({ db: options.db, archive, weights: options.weights });
+  let seenVersion = archive.version;
+  const issues = () => archive.issues();
+  const firstPassage = (articleId: string): PassageRecord | undefined => index.passagesOfArticle(articleId)[0];
 
   const modelOf = (text: string, question: string): QueryModel => {
     const terms = tokenizer.query(normalizeForMatch(text), { isKnown: (w) => index.stats.wordDf(w) > 0 });
-    return buildQueryModel(terms, index.stats, question);
+    return buildQueryModel(terms, index.stats, question, FIRST_STAGE_BUDGET);
   };
 
   /** An article's passages as sentences (computed once per passage and kept). */
   const articleSentences = (record: PassageRecord) => {
-    const siblings = byArticle.get(record.article.id) ?? [record];
+    const siblings = index.passagesOfArticle(record.article.id);
+    if (siblings.length === 0) siblings.push(record);
     return { siblings, passages: siblings.map((r) => (r.sentences ??= sentencesOf(r.passage.text, options.splitSentences))) };
   };
 
@@ -260,17 +206,19 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const byIssue = hasFilters(filters) ? (r: PassageRecord) => issueMatches(r.issue, filters) : undefined;
     // features: the search syntax's article conditions ("短语", -词) apply to candidates, whatever the first stage.
     const filter = keep === undefined ? byIssue : (r: PassageRecord) => (byIssue?.(r) ?? true) && keep(r.article);
-    return { model, hits: relevant(groupByArticle(index.rank(model, filter)), model) };
+    // Date and issue-number filters also narrow the first stage itself (inside SQLite), so a rare day is never crowded out.
+    const scope = hasFilters(filters) ? { issueIds: issues().filter((i) => issueMatches(i, filters)).map((i) => i.id) } : undefined;
+    return { model, hits: relevant(groupByArticle(index.rank(model, filter, scope)), model) };
   };
 
   /** A question with nothing to search but a date ("11月7日的报纸"): the articles of those issues, newest first. */
   const listIssues = (filters: SearchFilters, keep?: ArticleTest): PassageRecord[] => {
-    const chosen = issues.filter((i) => issueMatches(i, filters)).sort((a, b) => b.date.localeCompare(a.date));
+    const chosen = issues().filter((i) => issueMatches(i, filters)).sort((a, b) => b.date.localeCompare(a.date));
     const out: PassageRecord[] = [];
     for (const issue of chosen) {
       for (const article of issue.articles) {
-        const first = byArticle.get(article.id)?.[0];
-        if (first !== undefined && (keep?.(article) ?? true)) out.push(first);
+        const first = firstPassage(article.id);
+        if (first !== undefined && (keep?.(first.article) ?? true)) out.push(first);
       }
     }
     return out;
@@ -282,7 +230,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   /** Everything a question ranks to, before paging: kept for a while so "more results" and repeats cost nothing. */
   const rankAll = (userQuery: string, explicitFilters: SearchFilters | undefined, keep?: ArticleTest): Ranked => {
     const query = stripHtml(userQuery);
-    const understood = understandQuery(query, { today: today(), issueDates: issues.map((i) => i.date), publicationCues, hasContent });
+    const understood = understandQuery(query, { today: today(), issueDates: issues().map((i) => i.date), publicationCues, hasContent });
     const explicit = hasFilters(explicitFilters);
     const filters = explicit ? { ...explicitFilters } : understood.filters;
     const text = explicit || hasFilters(understood.filters) ? understood.rest : query;
@@ -334,34 +282,21 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   };
   const recent = new Map<string, Judged>();
 
-  /** Takes the matching issues out of the index and the article cache; returns them. */
-  const dropIssues = (match: (issue: Issue) => boolean): Issue[] => {
-    const dropped = issues.filter(match);
-    for (const old of dropped) {
-      index.removeIssue(old.id);
-      for (const a of old.articles) passageCache.delete(a);
-    }
-    issues = issues.filter((i) => !dropped.includes(i));
-    return dropped;
-  };
-
-  /** After the archive changed while running: forget cached answers and save the index for the next start. */
-  const changed = (fields: Record<string, unknown>, message: string) => {
-    refreshArticles();
+  /** The archive changed (an issue file was added, changed or removed): forget what was cached from it. */
+  const syncWithArchive = () => {
+    if (archive.version === seenVersion) return;
+    seenVersion = archive.version;
+    index.reset();
     recent.clear();
-    log.info({ ...fields, passages: index.size }, message);
-    try {
-      save(index, fingerprint());
-    } catch (err) {
-      log.warn({ err }, 'search index cache not updated; it will be rebuilt at the next start');
-    }
   };
 
   return {
     get passageCount() {
+      syncWithArchive();
       return index.size;
     },
     search(query: string, searchOptions: SearchOptions = {}): Answer {
+      syncWithArchive();
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const offset = searchOptions.offset ?? 0;
       const conditions = { phrases: searchOptions.phrases ?? [], exclude: searchOptions.exclude ?? [] };
@@ -389,21 +324,12 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       return answer;
     },
     searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
+      syncWithArchive();
       const query = stripHtml(userQuery);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
       const hits = groupByArticle(index.rankTitles(model)).filter((h) => h.evidence >= MIN_TITLE_EVIDENCE);
-      return hits.slice(0, limit).map((h) => toResult(byArticle.get(h.best.record.article.id)?.[0] ?? h.best.record, model, h.score));
-    },
-    upsertIssue(issue: Issue) {
-      const replaced = dropIssues((i) => i.file === issue.file || i.id === issue.id);
-      issues = [...issues, issue];
-      index.addIssue(issue, passagesOf);
-      changed({ issue: issue.id, file: issue.file, replaced: replaced.length }, 'issue indexed');
-    },
-    removeIssue(file: string) {
-      const removed = dropIssues((i) => i.file === file);
-      if (removed.length > 0) changed({ file, removed: removed.length }, 'issue removed from the index');
+      return hits.slice(0, limit).map((h) => toResult(firstPassage(h.best.record.article.id) ?? h.best.record, model, h.score));
     },
   };
 }

@@ -80,9 +80,5 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): Answer;
   /** Headline/kicker search, for topic fallback and inline mode. */
   searchTitles(query: string, limit?: number): SearchResult[];
-  /** A new issue file arrived while running: add its passages, or replace those of the same file. */
-  upsertIssue(issue: Issue): void;
-  /** The issue file was deleted: drop its articles from the index. */
-  removeIssue(file: string): void;
   readonly passageCount: number;
 }

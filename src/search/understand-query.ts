@@ -124,7 +124,7 @@ export function hasFilters(filters: SearchFilters | undefined): boolean {
 }
 
 /** True when an issue satisfies every filter. */
-export function issueMatches(issue: Issue, filters: SearchFilters): boolean {
+export function issueMatches(issue: Pick<Issue, 'date' | 'number'>, filters: SearchFilters): boolean {
   if (filters.date !== undefined && issue.date !== filters.date) return false;
   if (filters.dateFrom !== undefined && issue.date < filters.dateFrom) return false;
   if (filters.dateTo !== undefined && issue.date > filters.dateTo) return false;

@@ -44,7 +44,7 @@ describe('ask --json', () => {
     expect(first.excerpt).toContain('石门子水库');
     expect(first.excerpt).not.toMatch(/<[^>]+>|\*\*/);
     // The logs went to stderr.
-    expect(stderr).toContain('search index');
+    expect(stderr).toContain('archive');
   });
 
   it('reads questions from stdin, one per line, and prints one JSON object per line', () => {

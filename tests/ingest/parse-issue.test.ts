@@ -190,12 +190,20 @@ describe('parseIssue', () => {
 
   it('names the issue and its articles with short stable ids', () => {
     const a = parseIssue(fixture('markdown-groups.txt'), 'same-name.txt', { paper });
-    const b = parseIssue(fixture('markdown-groups.txt'), 'dir/same-name.txt', { paper });
-    expect(b.id).toBe(a.id);
-    expect(b.file).toBe('same-name.txt');
-    expect(b.articles.map((x) => x.id)).toEqual(a.articles.map((x) => x.id));
+    const again = parseIssue(fixture('markdown-groups.txt'), 'same-name.txt', { paper });
+    expect(again.id).toBe(a.id);
+    expect(again.articles.map((x) => x.id)).toEqual(a.articles.map((x) => x.id));
+    expect(a.id).toMatch(/^[0-9a-f]{8}$/);
     const other = parseIssue(fixture('markdown-groups.txt'), 'other-name.txt', { paper });
     expect(other.articles[0]!.id).not.toBe(a.articles[0]!.id);
+  });
+
+  it('keeps pages of the same name in different day folders apart (the path under SEEDS_DIR is the identity)', () => {
+    const a = parseIssue(fixture('markdown-groups.txt'), '2024/11/07/01.txt', { paper });
+    const b = parseIssue(fixture('markdown-groups.txt'), '2024/11/08/01.txt', { paper });
+    expect(a.file).toBe('2024/11/07/01.txt');
+    expect(b.id).not.toBe(a.id);
+    expect(b.articles[0]!.id).not.toBe(a.articles[0]!.id);
   });
 
   it('gives distinct ids to two articles that open with the same words', () => {

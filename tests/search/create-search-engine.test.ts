@@ -177,23 +177,23 @@ describe('createSearchEngine searchTitles', () => {
   });
 });
 
-describe('createSearchEngine upsertIssue', () => {
-  it('adds a new issue and replaces an issue from the same file', async () => {
+describe('createSearchEngine over a changing archive', () => {
+  it('finds a new issue, an issue replacing one from the same file, and forgets a removed one', async () => {
     const local = await createSearchEngine({ issues: [potatoIssue()], paper, profile: testProfile, logger: createSilentLogger(), now });
     expect(local.search('石城子水库').results).toEqual([]);
     const before = local.passageCount;
 
     const reservoir = fixtureIssues()[2]!;
-    local.upsertIssue(reservoir);
+    local.archive.upsertIssue(reservoir);
     expect(local.search('石城子水库').results[0]?.articleId).toBe('reservoir');
     expect(local.passageCount).toBeGreaterThan(before);
 
     const replaced = { ...reservoir, id: 'iss-c2', articles: reservoir.articles.map((a) => ({ ...a, id: 'reservoir2', issueId: 'iss-c2' })) };
-    local.upsertIssue(replaced);
+    local.archive.upsertIssue(replaced);
     const ids = local.search('石城子水库', { limit: 10 }).results.map((r) => r.articleId);
     expect(ids).toEqual(['reservoir2']);
 
-    local.removeIssue(replaced.file);
+    local.archive.removeIssue(replaced.file);
     expect(local.search('石城子水库').results).toEqual([]);
     expect(local.passageCount).toBe(before);
   });

@@ -5,8 +5,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArchive, type Archive } from '../../src/archive/archive.js';
 import { formatChineseDate } from '../../src/text/calendar.js';
-import { loadIssues } from '../../src/ingest/load-issues.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
+import { loadIssues } from '../../src/ingest/load-issues.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import type { SearchEngine } from '../../src/search/types.js';
 import { buttonsOf, createHarness, lastWithButtons } from './support/harness.js';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'bot-real-engine-'));
   const { issues } = await loadIssues({ seedsDir, manifest: profile.manifest, paper, logger });
   archive = createArchive(issues, { paper, topics: profile.topics });
-  search = await createSearchEngine({ issues, paper, profile, dataDir, logger });
+  search = await createSearchEngine({ issues, paper, profile, logger });
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

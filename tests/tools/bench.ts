@@ -21,7 +21,6 @@ import { loadCmrc } from './evaluation/cmrc.js';
 import { loadDevQa } from './evaluation/dev-set.js';
 import { latency, type Latency } from './evaluation/rank-metrics.js';
 import { replicateArchive } from './evaluation/replicate-archive.js';
-import { cacheDirOf } from '../../src/search/index-cache.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { statSync, readdirSync } from 'node:fs';
 
@@ -83,9 +82,9 @@ async function childBuild(scale: number, dataDir: string): Promise<BuildReport> 
   const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
   const archive = replicateArchive(issues, scale);
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, dataDir, logger });
+  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, logger });
   const buildMs = performance.now() - started;
-  return { scale, issues: archive.length, passages: engine.passageCount, buildMs, cacheBytes: dirBytes(cacheDirOf(dataDir)) };
+  return { scale, issues: archive.length, passages: engine.passageCount, buildMs, cacheBytes: dataDir === '' ? 0 : dirBytes(dataDir) };
 }
 
 /** Child: start from the cache in a fresh process, then time the question set. */
@@ -96,7 +95,7 @@ async function childServe(scale: number, dataDir: string): Promise<ServeReport> 
   const archive = replicateArchive(issues, scale);
   gc();
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, dataDir, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, logger, now: () => new Date('2025-12-31T04:00:00Z') });
   const coldStartMs = performance.now() - started;
   const { timed, warmUp } = questionSet();
   for (const q of warmUp) engine.search(q); // JIT

@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { loadIssues } from '../../src/ingest/load-issues.js';
+import { openArchive } from '../../src/open-archive.js';
 import { createSearchEngine } from '../../src/search/create-search-engine.js';
 import { cmrcIssue, evaluateBaselinesOnCmrc, evaluateEngineOnCmrc, loadCmrc, type BenchmarkRow } from './evaluation/cmrc.js';
 import { evaluateDev, evaluateOos, loadDevOos, loadDevQa, type DevReport, type OosReport } from './evaluation/dev-set.js';
@@ -28,7 +28,7 @@ import { MissingEvaluationDataError, requireFiles } from './evaluation/shared-da
 import { buildPassages } from '../../src/archive/build-passages.js';
 import type { AnswerKind } from '../../src/search/analyze-question.js';
 import { DIRECT_ANSWER_KINDS } from '../../src/search/direct-answer.js';
-import { createSearchEngineCore, RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
+import { RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { createTokenizer } from '../../src/text/tokenizer.js';
 import { splitSentences } from '../../src/text/split-sentences.js';
@@ -94,9 +94,11 @@ async function main(argv: string[]): Promise<number> {
   const failures: string[] = [];
   const summary: Record<string, unknown> = {};
 
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
+  // The archive opened as every entry point opens it, in memory (the figures never depend on DATA_DIR).
+  const opened = await openArchive({ seedsDir: config.seedsDir, profile: config.profile, paper: { ...config.paper, timeZone: config.timeZone }, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const issues = opened.archive.issues();
   // Fixed clock: relative dates in questions must not change the figures from day to day.
-  const engine = await createSearchEngine({ issues, paper: config.paper, profile: config.profile, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const engine = opened.search;
   say(`archive: ${issues.length} issues, ${engine.passageCount} passages`);
 
   const dev = evaluateDev(engine, issues, loadDevQa(evalFile('dev_qa.tsv')));
@@ -139,14 +141,14 @@ async function main(argv: string[]): Promise<number> {
 
     const issue = cmrcIssue(corpus);
     const tokenizer = createTokenizer(config.profile);
-    const core = (relevance?: RelevanceOptions, directKinds?: readonly AnswerKind[]) => {
+    const core = async (relevance?: RelevanceOptions, directKinds?: readonly AnswerKind[]) => {
       const started = performance.now();
-      const e = createSearchEngineCore({ issues: [issue], paper: config.paper, profile: config.profile, logger, tokenizer, passagesOf: buildPassages, splitSentences, relevance, directKinds });
+      const e = await createSearchEngine({ issues: [issue], paper: config.paper, profile: config.profile, logger, tokenizer, relevance, directKinds });
       return { engine: e, ms: performance.now() - started };
     };
-    const ranking = core(RELEVANCE_GATE_OFF);
+    const ranking = await core(RELEVANCE_GATE_OFF);
     // As shipped, but with every kind's direct answer line on, to measure which kinds earn it.
-    const shipped = core(undefined, ALL_KINDS);
+    const shipped = await core(undefined, ALL_KINDS);
     const rows: BenchmarkRow[] = [
       evaluateEngineOnCmrc('this engine: ranking (no-match gate off)', ranking.engine, queries, ranking.ms),
       evaluateEngineOnCmrc('this engine as shipped (no-match gate on)', shipped.engine, queries, shipped.ms),
@@ -178,14 +180,7 @@ async function main(argv: string[]): Promise<number> {
     say('DRCD: skipped (--no-drcd)');
   } else {
     const { corpus, queries, heldout } = loadDrcd(drcdDir);
-    const e = createSearchEngineCore({
-      issues: [drcdIssue(corpus, heldout)],
-      paper: config.paper,
-      profile: config.profile,
-      logger,
-      passagesOf: buildPassages,
-      splitSentences,
-    });
+    const e = await createSearchEngine({ issues: [drcdIssue(corpus, heldout)], paper: config.paper, profile: config.profile, logger });
     const r = evaluateDrcd(e, queries, heldout);
     say();
     say(`DRCD unanswerable split: ${corpus.length - heldout.size} paragraphs indexed, ${heldout.size} held out`);

@@ -35,23 +35,19 @@ export async function askCliTopResult(question: string, dirs: ArchiveDirs): Prom
   return answer.results?.[0];
 }
 
-/** Without the CLI: the same engine in this process (same seeds, config and index cache). */
+/** Without the CLI: the same engine in this process (same seeds, config and archive database). */
 export async function engineTopResult(question: string, dirs: ArchiveDirs): Promise<CliTopResult | undefined> {
-  const [{ loadTestArchive }, { createSearchEngine }, { loadProfile }, { createSilentLogger }] = await Promise.all([
-    import('./load-test-archive.js'),
-    import('../../../src/search/create-search-engine.js'),
+  const [{ openArchive }, { loadProfile }, { createSilentLogger }] = await Promise.all([
+    import('../../../src/open-archive.js'),
     import('../../../src/profile/load-profile.js'),
     import('../../../src/logger.js'),
   ]);
   const configDir = `${REPO_ROOT}config`;
   const profile = loadProfile(configDir);
-  const archive = await loadTestArchive(dirs.seedsDir);
-  const engine = await createSearchEngine({
-    issues: archive.issues().flatMap((i) => archive.readIssue(i.id) ?? []),
-    paper: profile.paper,
-    profile,
-    dataDir: dirs.dataDir,
-    logger: createSilentLogger(),
-  });
-  return engine.search(question).results[0];
+  const opened = await openArchive({ seedsDir: dirs.seedsDir, profile, dataDir: dirs.dataDir, paper: profile.paper, logger: createSilentLogger() });
+  try {
+    return opened.search.search(question).results[0];
+  } finally {
+    opened.close();
+  }
 }

@@ -63,8 +63,6 @@ export function createFakeSearchEngine(archive: Archive): FakeSearchEngine {
         .filter((r) => r.title.includes(query))
         .slice(0, limit);
     },
-    upsertIssue() {},
-    removeIssue() {},
     get passageCount() {
       return archive.issues().reduce((n, i) => n + i.articles.length, 0);
     },

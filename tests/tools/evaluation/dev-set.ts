@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Issue } from '../../../src/archive/model.js';
+import type { IssueHead } from '../../../src/archive/model.js';
 import type { SearchEngine } from '../../../src/search/types.js';
 import { emptyMix, tally, type OutcomeMix } from './outcome-mix.js';
 
@@ -70,7 +70,7 @@ const squash = (s: string) => s.replace(/\s+/gu, '');
  * Asks each question (optionally rewritten, e.g. into traditional characters) and checks whether
  * the excerpts shown contain the answer, whitespace ignored, from an issue of the right seed file.
  */
-export function evaluateDev(engine: SearchEngine, issues: readonly Issue[], questions: readonly DevQuestion[], rewrite: (q: string) => string = (q) => q): DevReport {
+export function evaluateDev(engine: SearchEngine, issues: readonly Pick<IssueHead, 'id' | 'file'>[], questions: readonly DevQuestion[], rewrite: (q: string) => string = (q) => q): DevReport {
   const fileOf = new Map(issues.map((i) => [i.id, i.file]));
   let p1 = 0;
   let first = 0;

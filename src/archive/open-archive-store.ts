@@ -1,0 +1,376 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { PaperConfig } from '../config.js';
+import { StoreError } from '../errors.js';
+import { duplicateIssueMessage, issueFingerprint } from '../ingest/find-duplicate-issue.js';
+import type { Manifest } from '../ingest/manifest.js';
+import { listIssueFiles, readIssueFile, sizeHash, type IssueFileEntry } from '../ingest/read-issue-file.js';
+import type { Logger } from '../logger.js';
+import type { PaperProfile } from '../profile/paper-profile.js';
+import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
+import type { Archive } from './archive.js';
+import { ARCHIVE_FILE, createArchiveDb, openArchiveDb, readMeta, verifyArchiveDb, writeMeta } from './archive-db.js';
+import { configFingerprint } from './config-fingerprint.js';
+import type { Issue } from './model.js';
+import { createStoredArchive, type StoredArchive } from './stored-archive.js';
+import type { TopicsConfig } from './topics-config.js';
+import { createArchiveWriter, prepareIssue, prepareIssueSync, type ArchiveWriter, type FileStamp } from './write-issue.js';
+
+/** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
+export interface IngestProblem {
+  file: string;
+  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty';
+  message: string;
+}
+
+export interface SyncReport {
+  files: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  removed: number;
+  problems: IngestProblem[];
+}
+
+export interface SyncProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface OpenArchiveOptions {
+  seedsDir: string;
+  /** The paper profile (word lists, dictionary, topics, manifest), loaded once by loadProfile. */
+  profile: PaperProfile;
+  /** The manifest as it is now (an editor may record a new issue's date while the bot runs); default: the profile's. */
+  manifest?: () => Manifest;
+  /** Folder of `archive.sqlite`; without it the archive lives in memory (tests, evaluations). */
+  dataDir?: string;
+  /** The paper, with the time zone the deployment uses (TZ override applied): one zone for ingest, search and the bot. */
+  paper: PaperConfig;
+  logger: Logger;
+  now?: () => Date;
+  /** Progress of a sync (a first build or a rebuild reads every file). */
+  onProgress?: (progress: SyncProgress) => void;
+  tokenizer?: Tokenizer;
+  topics?: TopicsConfig;
+}
+
+/** The archive's store: the archive, its database (for the search's first stage), and the ingest side that keeps it in step with SEEDS_DIR. */
+export interface ArchiveStore {
+  archive: Archive;
+  db: Database.Database;
+  /** The tokenizer the index was built with: the search must cut questions the same way. */
+  tokenizer: Tokenizer;
+  /** The database file, or ':memory:'. */
+  file: string;
+  /** What the opening sync found (new, changed, deleted, refused files). */
+  report: SyncReport;
+  /** Brings the archive in line with SEEDS_DIR again: new and changed files ingested, deleted ones removed. */
+  sync(): Promise<SyncReport>;
+  /** A file under SEEDS_DIR was added or changed (the watcher): ingest it; returns why it gave no issue, if it did not. */
+  ingestFile(absPath: string): Promise<IngestProblem | undefined>;
+  /** A file under SEEDS_DIR was deleted: its issue leaves the archive. Returns the issue's id, if it had one. */
+  removeFile(absPath: string): Promise<string | undefined>;
+  close(): void;
+}
+
+function kindOf(message: string): IngestProblem['kind'] {
+  if (/refused/u.test(message)) return 'refused';
+  if (/duplicate/u.test(message)) return 'duplicate';
+  if (/no articles|empty|whitespace/u.test(message)) return 'empty';
+  return 'unreadable';
+}
+
+const stampOf = (entry: IssueFileEntry, hash: string): FileStamp => ({ path: entry.rel, size: entry.size, mtime: Math.round(entry.mtimeMs), hash });
+
+/**
+ * Opens the archive's store (see openArchive in src/open-archive.ts for the one function entry points
+ * call): the SQLite file under DATA_DIR, checked before it is trusted, brought in line with SEEDS_DIR
+ * (unchanged files skipped by size, mtime and content hash; each file written in its own
+ * transaction), rebuilt once when the config that shapes it changed.
+ *
+ * A corrupt, foreign or newer-version database is refused with a StoreError naming the file and what
+ * to do; it is never emptied or overwritten.
+ */
+export async function openArchiveStore(options: OpenArchiveOptions): Promise<ArchiveStore> {
+  const log = options.logger.child({ module: 'archive' });
+  const tokenizer = options.tokenizer ?? createTokenizer(options.profile);
+  const topics = options.topics ?? options.profile.topics;
+  const fingerprint = configFingerprint(options.profile, options.paper);
+  const context: IngestContext = { ...options, tokenizer, topics, log };
+
+  let db: Database.Database;
+  let built: SyncReport | undefined;
+  let file = ':memory:';
+  if (options.dataDir === undefined) {
+    db = createArchiveDb(':memory:');
+    writeMeta(db, 'config', fingerprint);
+  } else {
+    file = path.join(options.dataDir, ARCHIVE_FILE);
+    const current = openCurrent(file, fingerprint, log);
+    if (current !== undefined) db = current;
+    else ({ db, report: built } = await build(file, fingerprint, context));
+  }
+  const ingest = createIngest(db, file, context);
+  const report = await ingest.sync();
+  if (built !== undefined) {
+    // What the build did, plus anything that changed while it ran.
+    report.added += built.added;
+    report.changed += built.changed;
+    report.unchanged = Math.max(0, report.unchanged - built.added - built.changed);
+  }
+  return { ...ingest, db, tokenizer, file, report, close: () => db.close() };
+}
+
+/**
+ * An archive in memory holding exactly `issues` (tests, evaluations, tools that generate issues):
+ * the same store, writer and index as the real one, without SEEDS_DIR or DATA_DIR.
+ */
+export function createMemoryArchiveStore(options: { issues: readonly Issue[]; paper: PaperConfig; profile: PaperProfile; logger: Logger; tokenizer?: Tokenizer; topics?: TopicsConfig }): Omit<ArchiveStore, 'report' | 'sync' | 'ingestFile' | 'removeFile'> {
+  const tokenizer = options.tokenizer ?? createTokenizer(options.profile);
+  const topics = options.topics ?? { topics: [], places: [] };
+  const db = createArchiveDb(':memory:');
+  const ingest = createIngest(db, ':memory:', { seedsDir: '', profile: options.profile, paper: options.paper, logger: options.logger, tokenizer, topics, log: options.logger });
+  const writer = createArchiveWriter(db, tokenizer);
+  for (const issue of options.issues) writer.put(prepareIssueSync(issue, { tokenizer, topics }), { path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` });
+  ingest.refreshAll();
+  return { archive: ingest.archive, db, tokenizer, file: ':memory:', close: () => db.close() };
+}
+
+interface IngestContext extends OpenArchiveOptions {
+  tokenizer: Tokenizer;
+  topics: TopicsConfig;
+  log: Logger;
+}
+
+/** The ingest side over an open database: the stored archive and the writes that keep it in step with SEEDS_DIR. */
+function createIngest(db: Database.Database, file: string, options: IngestContext) {
+  const { log, tokenizer, topics } = options;
+  const writer = createArchiveWriter(db, tokenizer);
+  let stored: StoredArchive;
+  const currentManifest = options.manifest ?? (() => options.profile.manifest);
+  let manifest: Manifest = options.profile.manifest;
+  // Writes happen one at a time, in order (the opening sync, then the watcher's files).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const ingestEntry = async (entry: IssueFileEntry, known?: { hash: string }): Promise<'added' | 'changed' | 'unchanged' | IngestProblem> => {
+    const result = await readIssueFile(entry, { paper: options.paper, manifest });
+    if (known?.hash === result.hash) {
+      // Touched but not changed: just remember the new mtime.
+      db.prepare('UPDATE files SET size = ?, mtime = ? WHERE path = ?').run(entry.size, Math.round(entry.mtimeMs), entry.rel);
+      // Another process (npm run ingest, digest --once) may have written it: make sure it is listed here too.
+      const id = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(entry.rel) as string | null | undefined;
+      if (id && stored.issueById(id) === undefined) stored.refreshIssue(id);
+      return 'unchanged';
+    }
+    const stamp = stampOf(entry, result.hash);
+    const previous = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(entry.rel) as string | null | undefined;
+    if ('warning' in result) {
+      // The file no longer gives an issue: its old issue (if any) leaves with it.
+      if (previous) writer.remove(previous);
+      writer.recordFile(stamp, 'skipped', result.warning);
+      if (previous) stored.refreshIssue(previous);
+      log.warn({ file: entry.rel }, result.warning);
+      return { file: entry.rel, kind: kindOf(result.warning), message: result.warning };
+    }
+    const duplicate = findStoredDuplicate(db, result.issue);
+    if (duplicate !== undefined) {
+      const original = stored.issueById(duplicate);
+      const message = original ? duplicateIssueMessage(result.issue, original) : `${entry.rel} is a duplicate of another issue file; skipped.`;
+      writer.recordFile(stamp, 'duplicate', message);
+      log.warn({ file: entry.rel, original: original?.file }, message);
+      return { file: entry.rel, kind: 'duplicate', message };
+    }
+    const prepared = await prepareIssue(result.issue, { tokenizer, topics });
+    writeOrExplain(() => writer.put(prepared, stamp), file, entry.rel);
+    stored.refreshIssue(result.issue.id, previous ?? undefined);
+    log.debug({ file: entry.rel, issue: result.issue.id, date: result.issue.date, articles: result.issue.articles.length }, 'issue ingested');
+    return known === undefined ? 'added' : 'changed';
+  };
+
+  const sync = () =>
+    serial(async () => {
+      manifest = currentManifest();
+      const report: SyncReport = { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
+      const entries = await listIssueFiles(options.seedsDir);
+      report.files = entries.length;
+      const known = new Map(
+        (db.prepare('SELECT path, size, mtime, hash, issue_id, status, message FROM files').all() as { path: string; size: number; mtime: number; hash: string; issue_id: string | null; status: string; message: string | null }[]).map(
+          (r) => [r.path, r],
+        ),
+      );
+      const present = new Set(entries.map((e) => e.rel));
+      for (const [rel, row] of known) {
+        if (present.has(rel)) continue;
+        writeOrExplain(() => (row.issue_id ? writer.remove(row.issue_id, rel) : writer.forgetFile(rel)), file, rel);
+        if (row.issue_id) stored.refreshIssue(row.issue_id);
+        report.removed++;
+      }
+      for (const [i, entry] of entries.entries()) {
+        const row = known.get(entry.rel);
+        if (row !== undefined && row.size === entry.size && row.mtime === Math.round(entry.mtimeMs)) {
+          report.unchanged++;
+          // A file refused before is still refused: keep it in the summary, without reading it again.
+          if (row.status !== 'ok' && row.message) report.problems.push({ file: entry.rel, kind: kindOf(row.message), message: row.message });
+        } else if (row !== undefined && row.status !== 'ok' && sizeHash(entry) === row.hash) {
+          report.unchanged++;
+        } else {
+          const outcome = await ingestEntry(entry, row);
+          if (typeof outcome === 'string') report[outcome]++;
+          else report.problems.push(outcome);
+        }
+        options.onProgress?.({ done: i + 1, total: entries.length, file: entry.rel });
+      }
+      log.info({ files: report.files, added: report.added, changed: report.changed, removed: report.removed, problems: report.problems.length }, 'archive in step with the issue files');
+      return report;
+    });
+
+  const relOf = (absPath: string) => path.relative(options.seedsDir, absPath).split(path.sep).join('/');
+
+  stored = createStoredArchive(db, {
+    paper: options.paper,
+    topics,
+    write: {
+      // Direct writes (tests, tools that hold parsed issues): the issue's file name is its identity.
+      upsert(issue: Issue) {
+        const prepared = prepareIssueSync(issue, { tokenizer, topics });
+        writeOrExplain(() => writer.put(prepared, { path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` }), file, issue.file);
+        return issue.id;
+      },
+      remove(issueFile: string) {
+        const id = db.prepare('SELECT id FROM issues WHERE file = ?').pluck().get(issueFile) as string | undefined;
+        if (id !== undefined) writeOrExplain(() => writer.remove(id, issueFile), file, issueFile);
+        return id;
+      },
+    },
+  });
+
+  return {
+    archive: stored as Archive,
+    refreshAll: () => stored.reload(),
+    sync,
+    ingestFile: (absPath: string) =>
+      serial(async (): Promise<IngestProblem | undefined> => {
+        const rel = relOf(absPath);
+        const entry = (await listIssueFiles(options.seedsDir)).find((e) => e.rel === rel);
+        if (entry === undefined) return undefined;
+        manifest = currentManifest();
+        const row = db.prepare('SELECT hash FROM files WHERE path = ?').get(rel) as { hash: string } | undefined;
+        const outcome = await ingestEntry(entry, row);
+        if (typeof outcome !== 'string') return outcome;
+        if (outcome !== 'unchanged') log.info({ file: rel, outcome }, 'issue file ingested');
+        return undefined;
+      }),
+    removeFile: (absPath: string) =>
+      serial(async (): Promise<string | undefined> => {
+        const rel = relOf(absPath);
+        const id = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(rel) as string | null | undefined;
+        writeOrExplain(() => (id ? writer.remove(id, rel) : writer.forgetFile(rel)), file, rel);
+        if (id) stored.refreshIssue(id);
+        return id ?? undefined;
+      }),
+  };
+}
+
+/** The stored issue `issue` is another copy of (same printed number, or same date and content), if any. */
+function findStoredDuplicate(db: Database.Database, issue: Issue): string | undefined {
+  return db
+    .prepare('SELECT id FROM issues WHERE id != ? AND file != ? AND ((? IS NOT NULL AND number = ?) OR (date = ? AND fingerprint = ?)) ORDER BY file LIMIT 1')
+    .pluck()
+    .get(issue.id, issue.file, issue.number ?? null, issue.number ?? null, issue.date, issueFingerprint(issue)) as string | undefined;
+}
+
+/**
+ * Runs one write; a full disk (or any SQLite failure) rolls its transaction back and becomes a
+ * StoreError naming the database, the file being written and what to do.
+ */
+function writeOrExplain(write: () => void, dbFile: string, issueFile: string): void {
+  try {
+    write();
+  } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    if (code === 'SQLITE_FULL') {
+      throw new StoreError(
+        `The disk holding the archive ${dbFile} is full: ${issueFile} was not written and the archive keeps its previous state. Free some space and run the ingest again (npm run ingest).`,
+        dbFile,
+        { cause },
+      );
+    }
+    throw new StoreError(`Writing ${issueFile} into the archive ${dbFile} failed (${(cause as Error).message}); the archive keeps its previous state.`, dbFile, { cause });
+  }
+}
+
+/**
+ * The archive at `file`, verified, when it was built with this config; undefined when it is missing,
+ * of an older schema or built with another config (the caller rebuilds it). A corrupt, foreign or
+ * newer file throws (see openArchiveDb, verifyArchiveDb).
+ */
+function openCurrent(file: string, fingerprint: string, log: Logger): Database.Database | undefined {
+  if (!existsSync(file)) {
+    log.info({ file }, 'no archive database yet: building it from the issue files');
+    return undefined;
+  }
+  const opened = openArchiveDb(file);
+  if (opened.status === 'outdated') {
+    log.warn({ file, version: opened.version }, 'the archive was written in an older format: rebuilding it once');
+    return undefined;
+  }
+  verifyArchiveDb(opened.db, file);
+  if (readMeta(opened.db, 'config') === fingerprint) return opened.db;
+  opened.db.close();
+  log.warn({ file }, 'the configuration that shapes the archive changed (dictionary, stopwords, topics, paper …): rebuilding it once');
+  return undefined;
+}
+
+/**
+ * Builds the archive into `<file>.next` and renames it over `file` when complete: an interrupted
+ * build leaves the previous archive in place, and the next start resumes it (files already written
+ * are skipped like any unchanged file).
+ */
+async function build(file: string, fingerprint: string, options: IngestContext): Promise<{ db: Database.Database; report: SyncReport }> {
+  const { log } = options;
+  const next = `${file}.next`;
+  let db: Database.Database | undefined;
+  if (existsSync(next)) {
+    try {
+      const opened = openArchiveDb(next);
+      if (opened.status === 'open' && readMeta(opened.db, 'config') === fingerprint) {
+        verifyArchiveDb(opened.db, next);
+        db = opened.db;
+        log.info({ file: next }, 'resuming an interrupted build');
+      } else if (opened.status === 'open') opened.db.close();
+    } catch (err) {
+      log.warn({ err, file: next }, 'an interrupted build cannot be resumed: starting it again');
+    }
+    if (db === undefined) removeDbFiles(next);
+  }
+  if (db === undefined) {
+    db = createArchiveDb(next);
+    writeMeta(db, 'config', fingerprint);
+  }
+  const started = performance.now();
+  let report: SyncReport;
+  try {
+    report = await createIngest(db, next, options).sync();
+  } finally {
+    db.close();
+  }
+  removeDbFiles(file);
+  renameSync(next, file);
+  log.info({ file, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'archive built');
+  const opened = openArchiveDb(file);
+  if (opened.status !== 'open') throw new StoreError(`The archive ${file} could not be built.`, file);
+  verifyArchiveDb(opened.db, file);
+  return { db: opened.db, report };
+}
+
+function removeDbFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+}

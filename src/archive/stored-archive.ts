@@ -1,0 +1,140 @@
+import type Database from 'better-sqlite3';
+import type { PaperConfig } from '../config.js';
+import { daysBetween } from '../text/calendar.js';
+import type { Archive, ArticleHeadRef, TopicSummary } from './archive.js';
+import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
+import type { TopicsConfig } from './topics-config.js';
+
+/** The archive's reading side over its database, plus the hooks the ingest side calls after each write. */
+export interface StoredArchive extends Archive {
+  /** Re-reads one issue's head after it was written (or drops it when it is gone). */
+  refreshIssue(issueId: string, previousId?: string): void;
+  /** Re-reads every head (after a bulk write). */
+  reload(): void;
+}
+
+const byDate = (a: IssueHead, b: IssueHead) => a.date.localeCompare(b.date) || (a.number ?? 0) - (b.number ?? 0) || a.file.localeCompare(b.file);
+
+/**
+ * The Archive over the SQLite store: issue and article heads (dates, headlines, tags: ≈ 1 KB per
+ * article) are loaded once and kept in memory for browsing; article text is read on demand.
+ * `upsertIssue`/`removeIssue` are the in-process ingest path (see openArchive); the watcher and
+ * `npm run ingest` write through the same writer.
+ */
+export function createStoredArchive(
+  db: Database.Database,
+  options: { paper: PaperConfig; topics: TopicsConfig; write: { upsert(issue: Issue): string | undefined; remove(file: string): string | undefined } },
+): StoredArchive {
+  const q = {
+    heads: db.prepare('SELECT head FROM issues').pluck(),
+    head: db.prepare('SELECT head FROM issues WHERE id = ?').pluck(),
+    article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
+    articlesOf: db.prepare('SELECT body FROM articles WHERE issue_id = ? ORDER BY seq').pluck(),
+    extra: db.prepare('SELECT extra FROM issues WHERE id = ?').pluck(),
+  };
+  let sorted: IssueHead[] = [];
+  let byId = new Map<string, IssueHead>();
+  let version = 0;
+  let topicCache: { version: number; counts: Map<string, number> } | undefined;
+
+  const reindex = (list: IssueHead[]) => {
+    sorted = list.sort(byDate);
+    byId = new Map(sorted.map((i) => [i.id, i]));
+    version++;
+  };
+  reindex((q.heads.all() as string[]).map((h) => JSON.parse(h) as IssueHead));
+
+  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => {
+    const out: ArticleHeadRef[] = [];
+    for (let i = sorted.length - 1; i >= 0; i--) {
+      const issue = sorted[i]!;
+      for (const article of issue.articles) if (pred(article)) out.push({ article, issue });
+    }
+    return out;
+  };
+
+  /** Articles per tag, counted once per archive version (a scan of every head). */
+  const tagCounts = () => {
+    if (topicCache?.version !== version) {
+      const counts = new Map<string, number>();
+      for (const issue of sorted) for (const a of issue.articles) for (const tag of new Set([...a.topics, ...a.places])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      topicCache = { version, counts };
+    }
+    return topicCache.counts;
+  };
+
+  const refreshIssue = (issueId: string, previousId?: string) => {
+    const text = q.head.get(issueId) as string | undefined;
+    const rest = sorted.filter((i) => i.id !== issueId && i.id !== previousId);
+    reindex(text === undefined ? rest : [...rest, JSON.parse(text) as IssueHead]);
+  };
+
+  return {
+    paper: options.paper,
+    get version() {
+      return version;
+    },
+    issues: () => sorted,
+    latest: () => sorted[sorted.length - 1],
+    issueById: (id) => byId.get(id),
+    issuesOn: (date) => sorted.filter((i) => i.date === date),
+    issueByNumber: (number) => sorted.find((i) => i.number === number),
+    neighbours(issueId) {
+      const idx = sorted.findIndex((i) => i.id === issueId);
+      if (idx === -1) return {};
+      return { previous: sorted[idx - 1], next: sorted[idx + 1] };
+    },
+    nearest(date) {
+      let before: IssueHead | undefined;
+      let after: IssueHead | undefined;
+      for (const issue of sorted) {
+        const d = daysBetween(date, issue.date);
+        if (d < 0) before = issue;
+        else if (d > 0 && after === undefined) after = issue;
+      }
+      return { before, after };
+    },
+    article(id) {
+      const body = q.article.get(id) as string | undefined;
+      if (body === undefined) return undefined;
+      const article = JSON.parse(body) as Article;
+      const issue = byId.get(article.issueId);
+      return issue === undefined ? undefined : { article, issue };
+    },
+    readIssue(id) {
+      const head = byId.get(id);
+      if (head === undefined) return undefined;
+      const { boilerplate, warnings } = JSON.parse((q.extra.get(id) as string | undefined) ?? '{"boilerplate":[],"warnings":[]}') as Pick<Issue, 'boilerplate' | 'warnings'>;
+      const articles = (q.articlesOf.all(id) as string[]).map((b) => JSON.parse(b) as Article);
+      const { articles: _heads, ...facts } = head;
+      return { ...facts, articles, boilerplate, warnings };
+    },
+    topics() {
+      const counts = tagCounts();
+      const out: TopicSummary[] = [];
+      for (const t of options.topics.topics) out.push({ name: t.name, kind: 'topic', count: counts.get(t.name) ?? 0 });
+      for (const p of options.topics.places) out.push({ name: p.name, kind: 'place', count: counts.get(p.name) ?? 0 });
+      return out;
+    },
+    articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
+    dateRange() {
+      const first = sorted[0];
+      const last = sorted[sorted.length - 1];
+      return first && last ? { first: first.date, last: last.date } : undefined;
+    },
+    upsertIssue(issue) {
+      const previous = sorted.find((i) => i.file === issue.file && i.id !== issue.id)?.id;
+      const id = options.write.upsert(issue);
+      if (id !== undefined) refreshIssue(id, previous);
+    },
+    removeIssue(file) {
+      const gone = sorted.find((i) => i.file === file);
+      if (gone === undefined) return undefined;
+      options.write.remove(file);
+      refreshIssue(gone.id);
+      return gone;
+    },
+    refreshIssue,
+    reload: () => reindex((q.heads.all() as string[]).map((h) => JSON.parse(h) as IssueHead)),
+  };
+}

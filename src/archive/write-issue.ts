@@ -1,0 +1,212 @@
+import type Database from 'better-sqlite3';
+import { issueFingerprint } from '../ingest/find-duplicate-issue.js';
+import { normalizeForMatch } from '../text/normalize-for-match.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { readMeta, writeMeta, type Probe } from './archive-db.js';
+import { articleHeadOf, headOf } from './archive.js';
+import { buildPassages } from './build-passages.js';
+import { classifyArticle } from './classify-article.js';
+import { charsOfBigrams, termsOfArticle, type IndexedPassage } from './index-terms.js';
+import type { Article, Issue } from './model.js';
+import type { TopicsConfig } from './topics-config.js';
+
+/** An issue ready to be written: articles tagged, passages cut and tokenised. */
+export interface PreparedIssue {
+  issue: Issue;
+  passages: IndexedPassage[][];
+}
+
+/** Gives the event loop a turn (replies, timers) between pieces of work. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Tags each article with topics and places (once, at ingest). */
+export function tagIssue(issue: Issue, topics: TopicsConfig): Issue {
+  return { ...issue, articles: issue.articles.map((a) => ({ ...a, ...classifyArticle(a, topics) })) };
+}
+
+/**
+ * Tags, cuts and tokenises an issue, article by article, yielding to the event loop whenever a slice
+ * of `sliceMs` has been used: a large issue never holds up the bot's replies for long.
+ */
+export async function prepareIssue(issue: Issue, options: { tokenizer: Tokenizer; topics: TopicsConfig; sliceMs?: number }): Promise<PreparedIssue> {
+  const slice = options.sliceMs ?? 15;
+  const tagged = tagIssue(issue, options.topics);
+  const passages: IndexedPassage[][] = [];
+  let started = performance.now();
+  for (const article of tagged.articles) {
+    passages.push(termsOfArticle(article, buildPassages(article), options.tokenizer));
+    if (performance.now() - started > slice) {
+      await yieldToLoop();
+      started = performance.now();
+    }
+  }
+  return { issue: tagged, passages };
+}
+
+/** The same without yielding, for building in one go (tests, the in-memory archive). */
+export function prepareIssueSync(issue: Issue, options: { tokenizer: Tokenizer; topics: TopicsConfig }): PreparedIssue {
+  const tagged = tagIssue(issue, options.topics);
+  return { issue: tagged, passages: tagged.articles.map((a) => termsOfArticle(a, buildPassages(a), options.tokenizer)) };
+}
+
+/** What identifies a version of an issue file: its path relative to SEEDS_DIR, size, mtime (ms) and content hash. */
+export interface FileStamp {
+  path: string;
+  size: number;
+  mtime: number;
+  hash: string;
+}
+
+/** How an issue file fared, recorded so an unchanged file is not read again. */
+export type FileStatus = 'ok' | 'skipped' | 'duplicate';
+
+export interface ArchiveWriter {
+  /** Writes an issue (replacing any issue of the same file or id), in one transaction with its file record. */
+  put(prepared: PreparedIssue, file: FileStamp): void;
+  /** Removes an issue and its file record, in one transaction. */
+  remove(issueId: string, path?: string): void;
+  /** Records a file that gave no issue (skipped or a duplicate), so it is not read again until it changes. */
+  recordFile(file: FileStamp, status: FileStatus, message?: string): void;
+  /** Removes the record of a file that gave no issue. */
+  forgetFile(path: string): void;
+}
+
+/** The full article minus what the head holds is not worth splitting: the body row keeps the whole article. */
+function bodyJson(article: Article): string {
+  return JSON.stringify(article);
+}
+
+/**
+ * Writes issues into the archive database: rows, FTS postings and document frequencies together, one
+ * transaction per issue, so a crash (or a full disk) leaves the previous consistent state.
+ */
+export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer): ArchiveWriter {
+  const q = {
+    issueIdsOf: db.prepare('SELECT id FROM issues WHERE id = ? OR file = ?').pluck(),
+    passagesOf: db.prepare('SELECT p.key, p.text, p.n, p.article_id, a.body FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.issue_id = ? ORDER BY p.key'),
+    deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
+    deletePassages: db.prepare('DELETE FROM passages WHERE issue_id = ?'),
+    deleteArticles: db.prepare('DELETE FROM articles WHERE issue_id = ?'),
+    deleteIssue: db.prepare('DELETE FROM issues WHERE id = ?'),
+    deleteFileOfIssue: db.prepare('DELETE FROM files WHERE issue_id = ?'),
+    deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
+    insertIssue: db.prepare('INSERT INTO issues (id, file, date, number, fingerprint, head, extra) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertArticle: db.prepare('INSERT INTO articles (id, issue_id, seq, head, body) VALUES (?, ?, ?, ?, ?)'),
+    insertPassage: db.prepare('INSERT INTO passages (article_id, issue_id, n, text) VALUES (?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO fts (rowid, words, bigrams, title_words, title_bigrams) VALUES (?, ?, ?, ?, ?)'),
+    upsertFile: db.prepare(
+      `INSERT INTO files (path, size, mtime, hash, issue_id, status, message) VALUES (@path, @size, @mtime, @hash, @issueId, @status, @message)
+       ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, issue_id = excluded.issue_id, status = excluded.status, message = excluded.message`,
+    ),
+    bumpDf: {
+      word: db.prepare('INSERT INTO word_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df'),
+      bigram: db.prepare('INSERT INTO bigram_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df'),
+      char: db.prepare('INSERT INTO char_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df'),
+    },
+    dropZeroDf: [db.prepare('DELETE FROM word_df WHERE df <= 0'), db.prepare('DELETE FROM bigram_df WHERE df <= 0'), db.prepare('DELETE FROM char_df WHERE df <= 0')],
+  };
+
+  const countPassages = (by: number) => writeMeta(db, 'passages', String(Number(readMeta(db, 'passages') ?? '0') + by));
+
+  /** Adds `by` to the document frequency of every distinct word, bigram and character of the passages. */
+  const bumpDf = (passages: Iterable<{ words: readonly string[]; bigrams: readonly string[] }>, by: number) => {
+    const words = new Map<string, number>();
+    const bigrams = new Map<string, number>();
+    const chars = new Map<string, number>();
+    const add = (map: Map<string, number>, keys: Iterable<string>) => {
+      for (const k of keys) map.set(k, (map.get(k) ?? 0) + by);
+    };
+    for (const p of passages) {
+      const pairs = new Set(p.bigrams);
+      add(words, new Set(p.words));
+      add(bigrams, pairs);
+      add(chars, charsOfBigrams(pairs));
+    }
+    for (const [t, n] of words) q.bumpDf.word.run(t, n);
+    for (const [t, n] of bigrams) q.bumpDf.bigram.run(t, n);
+    for (const [t, n] of chars) q.bumpDf.char.run(t, n);
+    if (by < 0) for (const s of q.dropZeroDf) s.run();
+  };
+
+  const removeIssue = (issueId: string) => {
+    const rows = q.passagesOf.all(issueId) as { key: number; text: string; n: number; article_id: string; body: string }[];
+    const articles = new Map<string, Article>();
+    const terms: { words: string[]; bigrams: string[] }[] = [];
+    for (const row of rows) {
+      let article = articles.get(row.article_id);
+      if (article === undefined) {
+        article = JSON.parse(row.body) as Article;
+        articles.set(row.article_id, article);
+      }
+      const [indexed] = termsOfArticle(article, [{ id: `${row.article_id}#${row.n}`, articleId: row.article_id, n: row.n, text: row.text }], tokenizer);
+      terms.push(indexed!.terms);
+      q.deleteFts.run(row.key);
+    }
+    bumpDf(terms, -1);
+    q.deletePassages.run(issueId);
+    q.deleteArticles.run(issueId);
+    q.deleteIssue.run(issueId);
+    q.deleteFileOfIssue.run(issueId);
+    countPassages(-rows.length);
+  };
+
+  const put = db.transaction((prepared: PreparedIssue, file: FileStamp) => {
+    const { issue } = prepared;
+    for (const old of q.issueIdsOf.all(issue.id, issue.file) as string[]) removeIssue(old);
+    const head = headOf(issue);
+    const extra = JSON.stringify({ boilerplate: issue.boilerplate, warnings: issue.warnings });
+    q.insertIssue.run(issue.id, issue.file, issue.date, issue.number ?? null, issueFingerprint(issue), JSON.stringify(head), extra);
+    let probe: Probe | undefined;
+    let count = 0;
+    issue.articles.forEach((article, seq) => {
+      q.insertArticle.run(article.id, issue.id, seq, JSON.stringify(articleHeadOf(article)), bodyJson(article));
+      for (const { passage, terms } of prepared.passages[seq] ?? []) {
+        const key = Number(q.insertPassage.run(article.id, issue.id, passage.n, passage.text).lastInsertRowid);
+        q.insertFts.run(key, terms.words.join(' '), terms.bigrams.join(' '), terms.titleWords.join(' '), terms.titleBigrams.join(' '));
+        if (probe === undefined && terms.words.length > 0) probe = { key, word: terms.words[0]! };
+        count++;
+      }
+    });
+    bumpDf(prepared.passages.flat().map((p) => p.terms), 1);
+    countPassages(count);
+    if (probe !== undefined) writeMeta(db, 'probe', JSON.stringify(probe));
+    q.upsertFile.run({ ...file, issueId: issue.id, status: 'ok', message: null });
+  });
+
+  const remove = db.transaction((issueId: string, path?: string) => {
+    removeIssue(issueId);
+    if (path !== undefined) q.deleteFile.run(path);
+    // The probe may have pointed into the removed issue: point it at any passage left.
+    const any = db.prepare('SELECT key, text FROM passages LIMIT 1').get() as { key: number } | undefined;
+    if (any === undefined) db.prepare("DELETE FROM meta WHERE key = 'probe'").run();
+    else {
+      const probe = readMeta(db, 'probe');
+      const key = probe === undefined ? undefined : (JSON.parse(probe) as Probe).key;
+      if (key === undefined || db.prepare('SELECT 1 FROM passages WHERE key = ?').get(key) === undefined) repointProbe(db, tokenizer);
+    }
+  });
+
+  return {
+    put: (prepared, file) => put(prepared, file),
+    remove: (issueId, path) => remove(issueId, path),
+    recordFile: (file, status, message) => {
+      q.upsertFile.run({ ...file, issueId: null, status, message: message ?? null });
+    },
+    forgetFile: (path) => {
+      q.deleteFile.run(path);
+    },
+  };
+}
+
+/** Points the self-check probe at the first passage that has a word. */
+function repointProbe(db: Database.Database, tokenizer: Tokenizer): void {
+  const rows = db.prepare('SELECT key, text FROM passages ORDER BY key LIMIT 50').all() as { key: number; text: string }[];
+  for (const row of rows) {
+    const word = tokenizer.words(normalizeForMatch(row.text))[0];
+    if (word !== undefined) {
+      writeMeta(db, 'probe', JSON.stringify({ key: row.key, word }));
+      return;
+    }
+  }
+  db.prepare("DELETE FROM meta WHERE key = 'probe'").run();
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Issue } from '../archive/model.js';
+import type { PaperConfig } from '../config.js';
+import { IngestError } from '../errors.js';
+import { isoDateIn } from '../text/calendar.js';
+import { decodeIssueFile } from './decode-file.js';
+import type { Manifest } from './manifest.js';
+import { parseIssue } from './parse-issue.js';
+
+/**
+ * A real issue is ≈ 40k characters (≈ 120 KB) in 30–60 articles. Files far outside that shape (a
+ * whole year pasted into one file, a log, a dump) are refused with a warning naming them, before
+ * they are parsed: one of them must not stall the bot or become "the newest issue".
+ */
+export const MAX_ISSUE_BYTES = 2 * 1024 * 1024;
+export const MAX_ISSUE_ARTICLES = 400;
+
+/** An issue file found under SEEDS_DIR: its path relative to it (with `/`), size and modification time. */
+export interface IssueFileEntry {
+  /** Relative path with forward slashes: the file's identity in the archive. */
+  rel: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Every `*.txt` file under `dir`, at any depth (archives are kept as year/month/day trees), sorted by path; dotfiles skipped. */
+export async function listIssueFiles(dir: string): Promise<IssueFileEntry[]> {
+  const out: IssueFileEntry[] = [];
+  const walk = async (sub: string) => {
+    const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const rel = sub === '' ? e.name : `${sub}/${e.name}`;
+      if (e.isDirectory()) await walk(rel);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) {
+        const s = await stat(path.join(dir, rel));
+        out.push({ rel, abs: path.join(dir, rel), size: s.size, mtimeMs: s.mtimeMs });
+      }
+    }
+  };
+  try {
+    await walk('');
+  } catch (cause) {
+    throw new IngestError(`Cannot list the issue folder ${dir}: ${(cause as Error).message}. Set SEEDS_DIR to the folder of issue files.`, dir, { cause });
+  }
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** What reading one issue file gave: an issue, or a warning saying why there is none. */
+export type IssueFileResult = { issue: Issue; hash: string } | { warning: string; hash: string };
+
+/** The hash that decides whether a file changed: its bytes and the manifest entry an editor wrote for it. */
+export function contentHash(bytes: Uint8Array, manifestEntry: unknown): string {
+  return createHash('sha256').update(bytes).update(`\u0000${JSON.stringify(manifestEntry ?? null)}`).digest('hex');
+}
+
+/** A stand-in hash for a file refused by size, so it is not read again until it changes. */
+export function sizeHash(entry: IssueFileEntry): string {
+  return `size:${entry.size}:${Math.round(entry.mtimeMs)}`;
+}
+
+/**
+ * Reads, checks and parses one issue file. Never throws for a bad file: too large, empty, binary,
+ * non-UTF-8, article-less or with far too many articles gives a warning naming the file and what to do.
+ */
+export async function readIssueFile(entry: IssueFileEntry, options: { paper: PaperConfig; manifest: Manifest }): Promise<IssueFileResult> {
+  const file = entry.rel;
+  if (entry.size > MAX_ISSUE_BYTES) {
+    return {
+      hash: sizeHash(entry),
+      warning: `${file} is ${(entry.size / 1024 / 1024).toFixed(1)} MB, far larger than one issue (at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB); refused. Split it into one file per issue (or per page).`,
+    };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(entry.abs);
+  } catch (err) {
+    return { hash: sizeHash(entry), warning: `${file} cannot be read (${(err as Error).message}); skipped.` };
+  }
+  const manifestEntry = options.manifest[file] ?? options.manifest[path.posix.basename(file)];
+  const hash = contentHash(bytes, manifestEntry);
+  let text: string;
+  try {
+    text = decodeIssueFile(bytes, file);
+  } catch (err) {
+    if (err instanceof IngestError) return { hash, warning: err.message };
+    throw err;
+  }
+  let issue: Issue;
+  try {
+    issue = parseIssue(text, file, { paper: options.paper, manifest: manifestEntry, fallbackDate: isoDateIn(options.paper.timeZone, new Date(entry.mtimeMs)) });
+  } catch (err) {
+    // A layout the parser has never seen must not keep the other issues (or the bot) from starting.
+    return { hash, warning: `${file} could not be parsed (${(err as Error).message}); skipped. Please report this file.` };
+  }
+  if (issue.articles.length === 0) {
+    const what = issue.boilerplate.length > 0 ? 'holds only a masthead or page furniture' : 'holds no article text';
+    return { hash, warning: `${file} ${what}, no articles; skipped.` };
+  }
+  if (issue.articles.length > MAX_ISSUE_ARTICLES) {
+    return {
+      hash,
+      warning: `${file} holds ${issue.articles.length} articles, far more than one issue (at most ${MAX_ISSUE_ARTICLES}); refused. Split it into one file per issue.`,
+    };
+  }
+  return { issue, hash };
+}
