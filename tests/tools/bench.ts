@@ -1,185 +1,330 @@
 /**
- * `npm run bench`: what the search engine costs as the archive grows. For 1×, 10× and 100× the seed
- * archive (re-dated copies of the seeds), each in fresh child processes so memory is per scale:
- *   1. build the index and write the cache (build time, cache size);
- *   2. in a new process, start from the cache (cold start), then ask a fixed question set
- *      (dev questions, the same in 繁体, and Wikipedia questions the paper cannot answer):
- *      latency p50/p95/p99, heap and RSS.
- * Flags: --scales 1,10,100   --json (one JSON summary on stdout).
+ * `npm run bench`: what the archive store and the search cost as the archive grows, on realistic text.
+ *
+ * Archives (by characters, 1× = the five seed issues ≈ 79k characters):
+ *   1×     the seeds;
+ *   100×   the seeds + issues of ../shared/bench/archive-x1000 (real sentences from the seeds, CMRC 2018,
+ *          DRCD and People's Daily, recombined into dated ≈ 39k-character issues), those holding the CMRC
+ *          gold paragraphs first;
+ *   1000×  the whole archive-x1000 (699 issues);
+ *   7000×  (--full or --scales …,7000) archive-x1000 plus ≈ 4,200 issues recombined from its sentences
+ *          (gold paragraphs left out, digits re-drawn so the vocabulary keeps growing), dated back to 2010:
+ *          ≈ 15 years of a daily, ≈ 1.28M passages.
+ * Each scale runs in child processes, so memory is per scale:
+ *   1. build: openArchive into a fresh DATA_DIR (build time, database size);
+ *   2. serve: openArchive again (open time: the bot's startup), the question set through the whole
+ *      pipeline (p50/p95/p99), RSS, dev hit@3, CMRC R@1 (questions whose gold paragraph is in the archive),
+ *      and, at the largest scale, the time for one new issue file to become searchable.
+ * Then the digest fan-out bench (tests/tools/bench-digest.ts), unless --no-digest.
+ * Flags: --scales 1,100,1000   --full (adds 7000)   --json   --no-digest.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ARCHIVE_FILE } from '../../src/archive/archive-db.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { loadIssues } from '../../src/ingest/load-issues.js';
-import { createSearchEngine } from '../../src/search/create-search-engine.js';
-import { loadCmrc } from './evaluation/cmrc.js';
-import { loadDevQa } from './evaluation/dev-set.js';
-import { latency, type Latency } from './evaluation/rank-metrics.js';
-import { replicateArchive } from './evaluation/replicate-archive.js';
+import { openArchive } from '../../src/open-archive.js';
+import { addDays } from '../../src/text/calendar.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
-import { statSync, readdirSync } from 'node:fs';
+import { evaluateDev, loadDevQa } from './evaluation/dev-set.js';
+import { latency, type Latency } from './evaluation/rank-metrics.js';
 
 const here = fileURLToPath(import.meta.url);
 const repoRoot = path.resolve(path.dirname(here), '../..');
 const shared = path.resolve(repoRoot, '../shared');
+const x1000Dir = path.join(shared, 'bench/archive-x1000');
+const cacheRoot = path.join(os.tmpdir(), 'paper-bench-archives');
 
 interface BuildReport {
   scale: number;
+  files: number;
   issues: number;
   passages: number;
   buildMs: number;
-  cacheBytes: number;
+  dbBytes: number;
 }
 
 interface ServeReport {
   scale: number;
-  coldStartMs: number;
+  openMs: number;
   queries: number;
   latency: Latency;
-  heapMb: number;
   rssMb: number;
+  heapMb: number;
+  devHit3: number;
+  cmrcQuestions: number;
+  cmrcR1: number;
+  newIssueMs?: number;
 }
 
-function dirBytes(dir: string): number {
-  return readdirSync(dir).reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+interface Gold {
+  goldId: string;
+  file: string;
+  title: string;
+  key: string;
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+interface Questions {
+  cmrc: { id: string; question: string; gold_id: string }[];
+  warmUp: string[];
 }
+
+/** The unpacked archive-x1000 issue files (unpacked once into the temp folder). */
+function x1000Seeds(): string {
+  const dir = path.join(cacheRoot, 'x1000');
+  if (!existsSync(path.join(dir, 'seeds'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['xJf', path.join(x1000Dir, 'seeds.tar.xz'), '-C', dir]);
+  }
+  return path.join(dir, 'seeds');
+}
+
+/** A deterministic random source, so the generated archive is the same on every run. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /**
- * The questions asked at every scale: the same set, so latencies compare. Each is asked once (the
- * engine keeps recent answers, and a repeat would only time that cache); `warmUp` are other questions.
+ * ≈ `issues` more issues recombined from the sentences of archive-x1000's generated issues (never from
+ * the seeds or the files holding CMRC gold paragraphs, so no distractor repeats an answer), each digit
+ * re-drawn, dated day by day back from the day before the oldest x1000 issue.
  */
-function questionSet(): { timed: string[]; warmUp: string[] } {
-  const warmUp: string[] = [];
-  const qs: string[] = [];
-  const dev = path.join(shared, 'eval/dev_qa.tsv');
-  if (existsSync(dev)) {
-    const qa = loadDevQa(dev).map((q) => q.question);
-    qs.push(...qa, ...qa.map(toTraditional));
+function generateIssues(dir: string, issues: number, goldFiles: ReadonlySet<string>): void {
+  const src = x1000Seeds();
+  const random = rng(7000);
+  const sentences: string[] = [];
+  for (const name of readdirSync(src).sort()) {
+    if (!/^\d{4}-\d{2}-\d{2}_/.test(name) || goldFiles.has(name)) continue;
+    const text = readFileSync(path.join(src, name), 'utf8');
+    for (const para of text.split(/\n\s*\n/)) {
+      if (para.startsWith('#') || para.length < 40 || para.startsWith('□')) continue;
+      for (const s of para.match(/[^。！？]+[。！？]/gu) ?? []) if (s.length >= 12) sentences.push(s.trim());
+    }
+    if (sentences.length > 400_000) break;
   }
-  const cmrc = path.join(shared, 'bench/cmrc2018');
-  if (existsSync(path.join(cmrc, 'queries.jsonl'))) {
-    const { queries } = loadCmrc(cmrc);
-    for (let i = 0; i < queries.length; i += 10) qs.push(queries[i]!.question);
-    for (let i = 5; i < queries.length && warmUp.length < 30; i += 10) warmUp.push(queries[i]!.question);
+  const pick = () => sentences[Math.floor(random() * sentences.length)]!.replace(/\d/g, () => String(Math.floor(random() * 10)));
+  let date = '2022-01-01';
+  let number = 9000;
+  for (let i = 0; i < issues; i++) {
+    date = addDays(date, -1);
+    number -= 1;
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
+    const parts = [`丝路昌吉客户端\n\n# 昌吉日报\n\n## CHANGJI RIBAO\n\n${y}年${m}月${d}日 ${weekday}\n\n总第${number}期\n\n今日8版\n`];
+    let chars = 0;
+    while (chars < 39_000) {
+      const title = pick().replace(/[，。！？、；：“”‘’（）《》]/gu, '').slice(0, 8 + Math.floor(random() * 12));
+      const paras: string[] = [];
+      const count = 3 + Math.floor(random() * 6);
+      for (let p = 0; p < count; p++) paras.push(Array.from({ length: 2 + Math.floor(random() * 3) }, pick).join(''));
+      const body = paras.join('\n\n');
+      chars += body.length;
+      parts.push(`## ${title}\n\n${body}\n`);
+    }
+    writeFileSync(path.join(dir, `${date}_r${String(i).padStart(5, '0')}.txt`), parts.join('\n'));
   }
-  qs.push('木垒县冬小麦', '石门子水库', '社会工作', '昌吉州', '2024年11月的报纸', '第12124期', '呼图壁县香妃海棠', '志愿服务');
-  return { timed: [...new Set(qs)], warmUp };
 }
 
-/** Child: build the scaled archive's index and write its cache under dataDir. */
-async function childBuild(scale: number, dataDir: string): Promise<BuildReport> {
-  const config = loadConfig();
+/** The issue folder for a scale, made once and cached in the temp folder. */
+function seedsFor(scale: number, golds: readonly Gold[]): string {
+  if (scale === 1) return path.join(repoRoot, 'seeds');
+  const src = x1000Seeds();
+  if (scale === 1000) return src;
+  const dir = path.join(cacheRoot, `x${scale}`);
+  if (existsSync(path.join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const goldFiles = new Set(golds.map((g) => g.file));
+  const all = readdirSync(src).sort();
+  if (scale === 7000) {
+    for (const name of all) symlinkSync(path.join(src, name), path.join(dir, name));
+    generateIssues(dir, 6 * (all.length - 5), goldFiles);
+  } else {
+    // Seeds first, then the gold files, then others until the size is reached.
+    const seedChars = 79_421;
+    let chars = 0;
+    const ordered = [...all.filter((n) => !/^\d{4}-/.test(n)), ...all.filter((n) => goldFiles.has(n)), ...all.filter((n) => /^\d{4}-/.test(n) && !goldFiles.has(n))];
+    for (const name of ordered) {
+      if (chars >= seedChars * scale) break;
+      symlinkSync(path.join(src, name), path.join(dir, name));
+      chars += statSync(path.join(src, name)).size / 2.9; // UTF-8 bytes per character, about
+    }
+  }
+  writeFileSync(path.join(dir, '.complete'), '');
+  return dir;
+}
+
+function loadGold(): { golds: Gold[]; questions: Questions } {
+  return {
+    golds: JSON.parse(readFileSync(path.join(x1000Dir, 'gold.json'), 'utf8')) as Gold[],
+    questions: JSON.parse(readFileSync(path.join(x1000Dir, 'questions.json'), 'utf8')) as Questions,
+  };
+}
+
+async function childBuild(scale: number, seedsDir: string, dataDir: string): Promise<BuildReport> {
+  const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
-  const archive = replicateArchive(issues, scale);
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, logger });
+  const opened = await openArchive({ seedsDir, profile: config.profile, dataDir, paper: config.paper, logger });
   const buildMs = performance.now() - started;
-  return { scale, issues: archive.length, passages: engine.passageCount, buildMs, cacheBytes: dataDir === '' ? 0 : dirBytes(dataDir) };
+  const report: BuildReport = {
+    scale,
+    files: opened.report.files,
+    issues: opened.archive.issues().length,
+    passages: opened.search.passageCount,
+    buildMs,
+    dbBytes: statSync(path.join(dataDir, ARCHIVE_FILE)).size,
+  };
+  opened.close();
+  return report;
 }
 
-/** Child: start from the cache in a fresh process, then time the question set. */
-async function childServe(scale: number, dataDir: string): Promise<ServeReport> {
-  const config = loadConfig();
+/** A new issue that exists nowhere else, with one sentence a question can find. */
+function newIssueText(): { text: string; question: string } {
+  return {
+    text: '丝路昌吉客户端\n\n# 昌吉日报\n\n2030年1月2日 星期三\n\n总第99001期\n\n## 奇台县试种蓝色紫花苜蓿获得成功\n\n本报讯 奇台县农业技术推广站今年试种的蓝色紫花苜蓿喜获丰收，亩产鲜草达到四吨半，比普通品种高出三成。\n\n技术人员介绍，这种苜蓿耐寒耐旱，适合在天山北坡的旱地推广种植。\n',
+    question: '奇台县试种的蓝色紫花苜蓿亩产多少',
+  };
+}
+
+async function childServe(scale: number, seedsDir: string, dataDir: string, largest: boolean): Promise<ServeReport> {
+  const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
-  const { issues } = await loadIssues({ seedsDir: config.seedsDir, manifest: config.profile.manifest, paper: config.paper, logger });
-  const archive = replicateArchive(issues, scale);
-  gc();
   const started = performance.now();
-  const engine = await createSearchEngine({ issues: archive, paper: config.paper, profile: config.profile, logger, now: () => new Date('2025-12-31T04:00:00Z') });
-  const coldStartMs = performance.now() - started;
-  const { timed, warmUp } = questionSet();
-  for (const q of warmUp) engine.search(q); // JIT
-  const times: number[] = [];
-  for (const q of timed) {
-    const t0 = performance.now();
-    engine.search(q);
-    times.push(performance.now() - t0);
+  const opened = await openArchive({ seedsDir, profile: config.profile, dataDir, paper: config.paper, logger, now: () => new Date('2025-12-31T04:00:00Z') });
+  const { archive, search } = opened;
+  search.search('昌吉州'); // the first question: part of opening for a reader
+  const openMs = performance.now() - started;
+
+  const { golds, questions } = loadGold();
+  const dev = loadDevQa(path.join(shared, 'eval/dev_qa.tsv'));
+  // The gold article of each CMRC question whose gold paragraph is in this archive: by file and headline.
+  const goldArticle = new Map<string, string>();
+  for (const g of golds) {
+    const issue = archive.issues().find((i) => i.file === g.file);
+    const article = issue?.articles.find((a) => a.title === g.title);
+    if (article) goldArticle.set(g.goldId, article.id);
   }
-  gc();
+  const cmrc = questions.cmrc.filter((q) => goldArticle.has(q.gold_id));
+
+  for (const q of questions.warmUp) search.search(q);
+  const timed = [...dev.map((q) => q.question), ...dev.map((q) => toTraditional(q.question)), ...cmrc.map((q) => q.question), '木垒县冬小麦', '石门子水库', '昌吉州', '2024年11月的报纸', '第12124期', '志愿服务'];
+  const times: number[] = [];
+  let cmrcHits = 0;
+  const cmrcAsked = new Map(cmrc.map((q) => [q.question, q.gold_id]));
+  for (const q of new Set(timed)) {
+    const t0 = performance.now();
+    const answer = search.search(q);
+    times.push(performance.now() - t0);
+    const gold = cmrcAsked.get(q);
+    if (gold !== undefined && answer.results[0]?.articleId === goldArticle.get(gold)) cmrcHits++;
+  }
+  const devReport = evaluateDev(search, archive.issues(), dev);
+
+  let newIssueMs: number | undefined;
+  if (largest) {
+    const { text, question } = newIssueText();
+    const file = path.join(seedsDir, 'zz-bench-new-issue.txt');
+    writeFileSync(file, text);
+    try {
+      const t0 = performance.now();
+      await opened.ingestFile(file);
+      const found = search.search(question).results[0]?.title.includes('蓝色紫花苜蓿') ?? false;
+      newIssueMs = found ? performance.now() - t0 : Number.NaN;
+    } finally {
+      rmSync(file, { force: true });
+      await opened.removeFile(file);
+    }
+  }
+  (globalThis as { gc?: () => void }).gc?.();
   const mem = process.memoryUsage();
-  return { scale, coldStartMs, queries: times.length, latency: latency(times), heapMb: mem.heapUsed / 2 ** 20, rssMb: mem.rss / 2 ** 20 };
+  opened.close();
+  return {
+    scale,
+    openMs,
+    queries: times.length,
+    latency: latency(times),
+    rssMb: mem.rss / 2 ** 20,
+    heapMb: mem.heapUsed / 2 ** 20,
+    devHit3: devReport.hitAt3,
+    cmrcQuestions: cmrc.length,
+    cmrcR1: cmrc.length === 0 ? Number.NaN : cmrcHits / cmrc.length,
+    ...(newIssueMs !== undefined ? { newIssueMs } : {}),
+  };
 }
 
 function runChild<T>(args: string[]): T {
   const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', here, ...args], {
-    cwd: process.cwd(),
+    cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     maxBuffer: 64 * 2 ** 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed (${r.status})`);
   const line = r.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(line) as T;
 }
 
-const f1 = (x: number) => x.toFixed(1);
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
 async function parent(argv: string[]): Promise<void> {
   const json = argv.includes('--json');
-  const scalesArg = argv[argv.indexOf('--scales') + 1];
-  const scales = argv.includes('--scales') && scalesArg ? scalesArg.split(',').map(Number) : [1, 10, 100];
+  const scalesArg = argv.includes('--scales') ? argv[argv.indexOf('--scales') + 1] : undefined;
+  const scales = scalesArg ? scalesArg.split(',').map(Number) : [1, 100, 1000, ...(argv.includes('--full') ? [7000] : [])];
+  const bad = scales.filter((s) => ![1, 100, 1000, 7000].includes(s));
+  if (bad.length > 0) throw new Error(`--scales takes 1, 100, 1000 and 7000 (got ${bad.join(', ')})`);
+  const { golds } = loadGold();
   const rows: (BuildReport & ServeReport)[] = [];
+  const largest = Math.max(...scales);
   for (const scale of scales) {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), `search-bench-${scale}x-`));
+    const seedsDir = seedsFor(scale, golds);
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), `archive-bench-${scale}x-`));
     try {
-      if (!json) process.stderr.write(`bench: ${scale}× …\n`);
-      const build = runChild<BuildReport>(['--child-build', String(scale), dataDir]);
-      const serve = runChild<ServeReport>(['--child-serve', String(scale), dataDir]);
+      process.stderr.write(`bench: ${scale}× (${seedsDir}) …\n`);
+      const build = runChild<BuildReport>(['--child-build', String(scale), seedsDir, dataDir]);
+      const serve = runChild<ServeReport>(['--child-serve', String(scale), seedsDir, dataDir, String(scale === largest)]);
       rows.push({ ...build, ...serve });
+      process.stderr.write(`bench: ${scale}× ${JSON.stringify({ ...build, ...serve })}\n`);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
-  if (json) {
-    process.stdout.write(`${JSON.stringify(rows)}\n`);
-    return;
+  if (json) process.stdout.write(`${JSON.stringify(rows)}\n`);
+  else {
+    const out = (s = '') => process.stdout.write(`${s}\n`);
+    out('| archive | issues | passages | build s | DB MB | open ms | query p50 / p95 / p99 ms | RSS MB | dev hit@3 | CMRC R@1 (questions) | new issue searchable ms |');
+    out('|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      out(
+        `| ${r.scale}× | ${r.issues} | ${r.passages} | ${f1(r.buildMs / 1000)} | ${f1(r.dbBytes / 2 ** 20)} | ${Math.round(r.openMs)} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} / ${r.latency.p99.toFixed(1)} | ${Math.round(r.rssMb)} | ${f3(r.devHit3)} | ${f3(r.cmrcR1)} (${r.cmrcQuestions}) | ${r.newIssueMs === undefined ? '' : Math.round(r.newIssueMs)} |`,
+      );
+    }
   }
-  const out = (s = '') => process.stdout.write(`${s}\n`);
-  out('| archive | issues | passages | build s | cache MB | cold start ms | query p50 / p95 / p99 ms | heap MB | RSS MB |');
-  out('|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    out(
-      `| ${r.scale}× | ${r.issues} | ${r.passages} | ${f1(r.buildMs / 1000)} | ${f1(r.cacheBytes / 2 ** 20)} | ${Math.round(r.coldStartMs)} | ${r.latency.p50.toFixed(2)} / ${r.latency.p95.toFixed(2)} / ${r.latency.p99.toFixed(2)} | ${f1(r.heapMb)} | ${f1(r.rssMb)} |`,
-    );
-  }
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  if (first !== undefined && last !== undefined && last !== first) {
-    const k = last.passages / first.passages;
-    const per = (a: number, b: number) => (b - a) / (last.passages - first.passages);
-    const heapPerPassageKb = (per(first.heapMb, last.heapMb) * 1024);
-    const cachePerPassageKb = per(first.cacheBytes, last.cacheBytes) / 1024;
-    const p99PerKPassages = per(first.latency.p99, last.latency.p99) * 1000;
-    out();
-    out(`Growth from ${first.scale}× to ${last.scale}× (${k.toFixed(0)}× the passages, ${last.queries} timed questions per scale):`);
-    out(`- build ${f1(last.buildMs / first.buildMs)}×, cold start ${f1(last.coldStartMs / first.coldStartMs)}×, cache ${f1(last.cacheBytes / first.cacheBytes)}×, heap ${f1(last.heapMb / first.heapMb)}×, p99 ${f1(last.latency.p99 / Math.max(first.latency.p99, 0.01))}×.`);
-    out(`- about ${f1(heapPerPassageKb)} KB of heap and ${f1(cachePerPassageKb)} KB of cache per passage; p99 grows ≈${p99PerKPassages.toFixed(2)} ms per 1,000 passages.`);
-    const byHeap = (3 * 1024) / Math.max(heapPerPassageKb / 1024, 1e-6);
-    const byLatency = p99PerKPassages > 0 ? (100 / p99PerKPassages) * 1000 : Infinity;
-    const byString = (512 * 2 ** 20) / Math.max(cachePerPassageKb * 1024, 1);
-    out(
-      `- one machine: a 3 GB heap holds ≈${Math.round(byHeap / 1000)}k passages; p99 reaches 100 ms near ≈${Number.isFinite(byLatency) ? `${Math.round(byLatency / 1000)}k` : '∞'} passages; the cache is one JSON string, which V8 caps at ≈512M characters (≈${Math.round(byString / 1000)}k passages). The smallest of these is the limit: beyond it, shard the index (by year) and query the shards in turn.`,
-    );
-    out(`  (Copies repeat the seeds' vocabulary, so a real archive of the same size has more distinct terms: treat these as upper bounds on capacity.)`);
+  if (!argv.includes('--no-digest')) {
+    const digest = spawnSync(process.execPath, ['--import', 'tsx', path.join(path.dirname(here), 'bench-digest.ts'), ...(json ? ['--json'] : [])], { cwd: repoRoot, stdio: 'inherit' });
+    if (digest.status !== 0) process.exitCode = digest.status ?? 1;
   }
 }
 
 const argv = process.argv.slice(2);
 const mode = argv[0];
 if (mode === '--child-build' || mode === '--child-serve') {
-  const scale = Number(argv[1]);
-  const dataDir = argv[2] ?? '';
-  const task = mode === '--child-build' ? childBuild(scale, dataDir) : childServe(scale, dataDir);
+  const [, scale = '1', seedsDir = '', dataDir = '', largest] = argv;
+  const task = mode === '--child-build' ? childBuild(Number(scale), seedsDir, dataDir) : childServe(Number(scale), seedsDir, dataDir, largest === 'true');
   task.then(
     (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
     (err: unknown) => {
