@@ -15,7 +15,7 @@ import { configFingerprint } from './config-fingerprint.js';
 import type { Issue } from './model.js';
 import { createStoredArchive, type StoredArchive } from './stored-archive.js';
 import type { TopicsConfig } from './topics-config.js';
-import { createArchiveWriter, prepareIssue, prepareIssueSync, type ArchiveWriter, type FileStamp } from './write-issue.js';
+import { createArchiveWriter, prepareIssue, prepareIssueSync, type ArchiveWriter, type FileStamp, type PreparedIssue } from './write-issue.js';
 
 /** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
 export interface IngestProblem {
@@ -160,7 +160,16 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
     return run;
   };
 
-  const ingestEntry = async (entry: IssueFileEntry, known?: { hash: string }): Promise<'added' | 'changed' | 'unchanged' | IngestProblem> => {
+  /** Writes the batch's issues in one transaction (see ArchiveWriter.putMany) and lists them. */
+  const flush = (batch: Batch) => {
+    if (batch.items.length === 0) return;
+    writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.file.path).join(', '));
+    for (const { prepared, previous } of batch.items) stored.refreshIssue(prepared.issue.id, previous);
+    batch.items = [];
+    batch.seen.clear();
+  };
+
+  const ingestEntry = async (entry: IssueFileEntry, known?: { hash: string }, batch?: Batch): Promise<'added' | 'changed' | 'unchanged' | IngestProblem> => {
     const result = await readIssueFile(entry, { paper: options.paper, manifest });
     if (known?.hash === result.hash) {
       // Touched but not changed: just remember the new mtime.
@@ -181,16 +190,23 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       return { file: entry.rel, kind: kindOf(result.warning), message: result.warning };
     }
     const duplicate = findStoredDuplicate(db, result.issue);
-    if (duplicate !== undefined) {
-      const original = stored.issueById(duplicate);
+    const pendingOriginal = batch?.seen.get(duplicateKeys(result.issue).find((k) => batch.seen.has(k)) ?? '');
+    if (duplicate !== undefined || pendingOriginal !== undefined) {
+      const original = pendingOriginal ?? stored.issueById(duplicate!);
       const message = original ? duplicateIssueMessage(result.issue, original) : `${entry.rel} is a duplicate of another issue file; skipped.`;
       writer.recordFile(stamp, 'duplicate', message);
       log.warn({ file: entry.rel, original: original?.file }, message);
       return { file: entry.rel, kind: 'duplicate', message };
     }
     const prepared = await prepareIssue(result.issue, { tokenizer, topics });
-    writeOrExplain(() => writer.put(prepared, stamp), file, entry.rel);
-    stored.refreshIssue(result.issue.id, previous ?? undefined);
+    if (batch !== undefined) {
+      batch.items.push({ prepared, file: stamp, previous: previous ?? undefined });
+      for (const k of duplicateKeys(result.issue)) batch.seen.set(k, result.issue);
+      if (batch.items.length >= BATCH_FILES) flush(batch);
+    } else {
+      writeOrExplain(() => writer.put(prepared, stamp), file, entry.rel);
+      stored.refreshIssue(result.issue.id, previous ?? undefined);
+    }
     log.debug({ file: entry.rel, issue: result.issue.id, date: result.issue.date, articles: result.issue.articles.length }, 'issue ingested');
     return known === undefined ? 'added' : 'changed';
   };
@@ -213,6 +229,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
         if (row.issue_id) stored.refreshIssue(row.issue_id);
         report.removed++;
       }
+      const batch: Batch = { items: [], seen: new Map() };
       for (const [i, entry] of entries.entries()) {
         const row = known.get(entry.rel);
         if (row !== undefined && row.size === entry.size && row.mtime === Math.round(entry.mtimeMs)) {
@@ -222,12 +239,13 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
         } else if (row !== undefined && row.status !== 'ok' && sizeHash(entry) === row.hash) {
           report.unchanged++;
         } else {
-          const outcome = await ingestEntry(entry, row);
+          const outcome = await ingestEntry(entry, row, batch);
           if (typeof outcome === 'string') report[outcome]++;
           else report.problems.push(outcome);
         }
         options.onProgress?.({ done: i + 1, total: entries.length, file: entry.rel });
       }
+      flush(batch);
       log.info({ files: report.files, added: report.added, changed: report.changed, removed: report.removed, problems: report.problems.length }, 'archive in step with the issue files');
       return report;
     });
@@ -277,6 +295,20 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
         return id ?? undefined;
       }),
   };
+}
+
+/** Files written per transaction by a sync (a bulk build): see ArchiveWriter.putMany. */
+const BATCH_FILES = 25;
+
+/** Issues read but not yet written, and what makes another file their duplicate. */
+interface Batch {
+  items: { prepared: PreparedIssue; file: FileStamp; previous?: string }[];
+  seen: Map<string, Issue>;
+}
+
+/** The keys under which two files hold the same issue: its printed number, or its date and content. */
+function duplicateKeys(issue: Issue): string[] {
+  return [...(issue.number !== undefined ? [`n${issue.number}`] : []), `d${issue.date}:${issueFingerprint(issue)}`];
 }
 
 /** The stored issue `issue` is another copy of (same printed number, or same date and content), if any. */

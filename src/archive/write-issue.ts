@@ -6,7 +6,7 @@ import { readMeta, writeMeta, type Probe } from './archive-db.js';
 import { articleHeadOf, headOf } from './archive.js';
 import { buildPassages } from './build-passages.js';
 import { classifyArticle } from './classify-article.js';
-import { charsOfBigrams, termsOfArticle, type IndexedPassage } from './index-terms.js';
+import { charsOfBigrams, termsOfArticle, type IndexedPassage, type PassageTerms } from './index-terms.js';
 import type { Article, Issue } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
 
@@ -63,6 +63,8 @@ export type FileStatus = 'ok' | 'skipped' | 'duplicate';
 export interface ArchiveWriter {
   /** Writes an issue (replacing any issue of the same file or id), in one transaction with its file record. */
   put(prepared: PreparedIssue, file: FileStamp): void;
+  /** Writes several issues in one transaction (a bulk build), each as `put` would. */
+  putMany(items: readonly { prepared: PreparedIssue; file: FileStamp }[]): void;
   /** Removes an issue and its file record, in one transaction. */
   remove(issueId: string, path?: string): void;
   /** Records a file that gave no issue (skipped or a duplicate), so it is not read again until it changes. */
@@ -150,7 +152,8 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
     countPassages(-rows.length);
   };
 
-  const put = db.transaction((prepared: PreparedIssue, file: FileStamp) => {
+  /** Rows and postings of one issue; returns its passages' terms for the document frequencies. */
+  const insertIssue = (prepared: PreparedIssue, file: FileStamp) => {
     const { issue } = prepared;
     for (const old of q.issueIdsOf.all(issue.id, issue.file) as string[]) removeIssue(old);
     const head = headOf(issue);
@@ -167,10 +170,21 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
         count++;
       }
     });
-    bumpDf(prepared.passages.flat().map((p) => p.terms), 1);
     countPassages(count);
     if (probe !== undefined) writeMeta(db, 'probe', JSON.stringify(probe));
     q.upsertFile.run({ ...file, issueId: issue.id, status: 'ok', message: null });
+    return prepared.passages.flat().map((p) => p.terms);
+  };
+
+  const put = db.transaction((prepared: PreparedIssue, file: FileStamp) => bumpDf(insertIssue(prepared, file), 1));
+
+  // A bulk build writes several files per transaction: each file still whole, and the document
+  // frequencies of a term shared by the batch are updated once instead of once per file (the main
+  // cost of writing). A crash loses at most the batch, never part of a file.
+  const putMany = db.transaction((items: readonly { prepared: PreparedIssue; file: FileStamp }[]) => {
+    const terms: PassageTerms[] = [];
+    for (const { prepared, file } of items) for (const t of insertIssue(prepared, file)) terms.push(t);
+    bumpDf(terms, 1);
   });
 
   const remove = db.transaction((issueId: string, path?: string) => {
@@ -188,6 +202,7 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
 
   return {
     put: (prepared, file) => put(prepared, file),
+    putMany: (items) => putMany(items),
     remove: (issueId, path) => remove(issueId, path),
     recordFile: (file, status, message) => {
       q.upsertFile.run({ ...file, issueId: null, status, message: message ?? null });

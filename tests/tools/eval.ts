@@ -25,13 +25,11 @@ import { evaluateDirectAnswers, loadAnswers, type DirectAnswerRow } from './eval
 import { DRCD_FILES, drcdIssue, evaluateDrcd, loadDrcd } from './evaluation/drcd.js';
 import { emptyMix, formatMix } from './evaluation/outcome-mix.js';
 import { MissingEvaluationDataError, requireFiles } from './evaluation/shared-data.js';
-import { buildPassages } from '../../src/archive/build-passages.js';
 import type { AnswerKind } from '../../src/search/analyze-question.js';
 import { DIRECT_ANSWER_KINDS } from '../../src/search/direct-answer.js';
 import { RELEVANCE_GATE_OFF, type RelevanceOptions } from '../../src/search/search-engine-core.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { createTokenizer } from '../../src/text/tokenizer.js';
-import { splitSentences } from '../../src/text/split-sentences.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
 const pct = (x: number) => x.toFixed(3);
