@@ -13,7 +13,7 @@ import { watchIssues } from './ingest/watch-issues.js';
 import { createLogger, scrubProcessOutput, type Logger } from './logger.js';
 import { loadProfile } from './profile/load-profile.js';
 import { openArchive, type IngestProblem, type OpenedArchive } from './open-archive.js';
-import { botCommands } from './telegram/commands.js';
+import { botCommands, commandMenus } from './telegram/commands.js';
 import type { BotDeps } from './telegram/context.js';
 import { createBot } from './telegram/create-bot.js';
 import { createDigestApi, createDigestDeliverer } from './telegram/deliver-digest.js';
@@ -21,6 +21,7 @@ import { createAdminFeature } from './telegram/features/admin.js';
 import { ON_THIS_DAY_COMMAND } from './telegram/features/on-this-day.js';
 import { createSubscriptionsFeature, SUBSCRIPTION_COMMANDS } from './telegram/features/subscriptions.js';
 import { runBot } from './telegram/run-bot.js';
+import { botTexts } from './telegram/sync-bot-profile.js';
 import { runTerminalChatWithDigests } from './telegram/run-terminal-chat.js';
 import { createTerminalChat } from './telegram/terminal-chat.js';
 
@@ -132,7 +133,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
 
   const bot = createBot(config, deps);
   const healthCheck = () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', issues: archive.issues().length, latest: archive.latest()?.date });
-  const running = await runBot(bot, config, { logger, commands, health: healthCheck });
+  const running = await runBot(bot, config, { logger, profile: { ...botTexts(config.paper), menus: commandMenus(deps.extraCommands) }, health: healthCheck });
   const digests = startDigestService({
     ...digestOptions,
     // Its own Api, without the bot's auto-retry: every digest send and retry passes the fan-out's rate limiter.

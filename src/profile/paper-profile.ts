@@ -12,6 +12,9 @@ export interface PaperConfig {
   mastheadMarkers: string[];
   /** Example questions about the archive shown by /help, /start and the no-match reply. */
   exampleQuestions?: string[];
+  /** The bot's description (before /start) and short description (profile page); made from `name` when absent. */
+  botDescription?: string;
+  botShortDescription?: string;
 }
 
 /**

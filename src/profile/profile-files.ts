@@ -9,7 +9,11 @@ import { manifestSchema, paperSchema, topicsSchema } from './profile-schemas.js'
  * Adding a file is one entry here and one field in PaperProfile.
  */
 export const JSON_FILES = {
-  paper: { file: 'paper.json', schema: paperSchema, shape: '{ "name": "…", "timeZone": "Asia/Shanghai", "mastheadMarkers": ["…"], "exampleQuestions": ["…"] }' },
+  paper: {
+    file: 'paper.json',
+    schema: paperSchema,
+    shape: '{ "name": "…", "timeZone": "Asia/Shanghai", "mastheadMarkers": ["…"], "exampleQuestions": ["…"], "botDescription": "…", "botShortDescription": "…" }',
+  },
   topics: {
     file: 'topics.json',
     schema: topicsSchema,

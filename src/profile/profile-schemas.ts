@@ -26,6 +26,8 @@ export const paperSchema = v.pipe(
     region: v.optional(text),
     mastheadMarkers: v.optional(words, []),
     exampleQuestions: v.optional(words),
+    botDescription: v.optional(v.pipe(text, v.maxLength(512, 'must be at most 512 characters (Telegram\'s limit)'))),
+    botShortDescription: v.optional(v.pipe(text, v.maxLength(120, 'must be at most 120 characters (Telegram\'s limit)'))),
   }),
   v.transform(({ $comment: _, ...paper }) => paper),
 );

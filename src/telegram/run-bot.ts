@@ -6,7 +6,8 @@ import type { Update } from 'grammy/types';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { BotContext, MenuCommand } from './context.js';
+import type { BotContext } from './context.js';
+import { syncBotProfile, type BotProfile } from './sync-bot-profile.js';
 import { readWebhookBody, WebhookBodyError } from './read-webhook-body.js';
 
 /** The updates the bot handles; my_chat_member lets the digest notice a chat that blocked the bot. */
@@ -21,23 +22,19 @@ export interface RunningBot {
 }
 
 /**
- * Connects the bot to Telegram: sets the command menu, then long polling (@grammyjs/runner,
+ * Connects the bot to Telegram: brings its menus and texts up to date (syncBotProfile), then long polling (@grammyjs/runner,
  * updates of one chat in order), or a webhook when `WEBHOOK_URL` is set, served by node:http
  * on `PORT` together with `GET /healthz`.
  */
 export async function runBot(
   bot: Bot<BotContext>,
   config: Pick<Config, 'webhookUrl' | 'webhookSecret' | 'port'>,
-  options: { logger: Logger; commands: MenuCommand[]; health?: () => Record<string, unknown> },
+  options: { logger: Logger; profile: BotProfile; health?: () => Record<string, unknown> },
 ): Promise<RunningBot> {
   const { logger } = options;
   await initWithRetry(bot, logger);
-  try {
-    await bot.api.setMyCommands(options.commands);
-  } catch (err) {
-    // The menu is a convenience: a bot without it still answers.
-    logger.warn({ err }, 'command menu not set');
-  }
+  // The menu and texts are a convenience: a bot without them still answers (failures are logged inside).
+  await syncBotProfile(bot.api, options.profile, logger);
   if (config.webhookUrl !== undefined) return runWebhook(bot, config.webhookUrl, config, logger, options.health);
   return runPolling(bot, logger);
 }

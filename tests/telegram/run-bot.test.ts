@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { botCommands } from '../../src/telegram/commands.js';
+import { commandMenus } from '../../src/telegram/commands.js';
 import { createBot } from '../../src/telegram/create-bot.js';
 import { ConfigError } from '../../src/errors.js';
 import { initWithRetry, runBot, type RunningBot } from '../../src/telegram/run-bot.js';
@@ -43,7 +43,7 @@ describe('runBot', () => {
   it('long-polls, sets the Chinese command menu, answers, and confirms handled updates when stopped', async () => {
     fake = createFakeBotApi({ token: TOKEN, bot: { username: 'changji_test_bot' } });
     await fake.start();
-    running = await runBot(makeBot(fake.url), { port: 0 }, { logger: silent, commands: botCommands() });
+    running = await runBot(makeBot(fake.url), { port: 0 }, { logger: silent, profile: { description: 'd', shortDescription: 's', menus: commandMenus() } });
     expect((fake.commands() as { command: string }[]).map((c) => c.command)).toContain('latest');
     const since = fake.mark();
     fake.sendText(42, '冬小麦');
@@ -60,7 +60,7 @@ describe('runBot', () => {
     await fake.start();
     const port = await freePort();
     const webhookUrl = `http://127.0.0.1:${port}/telegram`;
-    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger: silent, commands: botCommands() });
+    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger: silent, profile: { description: 'd', shortDescription: 's', menus: commandMenus() } });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     const forged = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' }, body: '{}' });
@@ -81,7 +81,7 @@ describe('the webhook endpoint', () => {
     const webhookUrl = `http://127.0.0.1:${port}/telegram`;
     const lines: { level: number; msg: string; status?: number }[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
-    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger, commands: botCommands() });
+    running = await runBot(makeBot(fake.url), { webhookUrl, webhookSecret: 'sekret', port }, { logger, profile: { description: 'd', shortDescription: 's', menus: commandMenus() } });
     const post = (body: string | Buffer) =>
       fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'sekret' }, body });
     return { post, lines };

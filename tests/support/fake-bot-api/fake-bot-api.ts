@@ -109,6 +109,7 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
   const inlineQueries = new Map<string, { answered: boolean }>();
   let lastQueryId = 0;
   const commands = new Map<string, unknown[]>();
+  const texts = { description: '', short_description: '' };
   const failRules: FailRule[] = [];
   const injectors = new Set<(call: InjectableCall) => FakeFault | undefined>();
   const drops = { beforeAccept: 0, afterAccept: 0 };
@@ -389,9 +390,16 @@ export function createFakeBotApi(options: FakeBotApiOptions = {}): FakeBotApi {
       return ok(true);
     },
     getMyCommands: (p) => ok(commands.get(commandsKey(p.scope, p.language_code)) ?? []),
-    // Harmless profile setters a bot may call at startup.
-    setMyDescription: () => ok(true),
-    setMyShortDescription: () => ok(true),
+    setMyDescription: (p) => {
+      texts.description = typeof p.description === 'string' ? p.description : '';
+      return ok(true);
+    },
+    getMyDescription: () => ok({ description: texts.description }),
+    setMyShortDescription: (p) => {
+      texts.short_description = typeof p.short_description === 'string' ? p.short_description : '';
+      return ok(true);
+    },
+    getMyShortDescription: () => ok({ short_description: texts.short_description }),
     setChatMenuButton: () => ok(true),
 
     getChat: (p) => {
