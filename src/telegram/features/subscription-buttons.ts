@@ -71,3 +71,13 @@ export const settingsButton = createCallbackCodec('s', {
     }
   },
 });
+
+/** A channel's /settings, changed from a private chat: `sc:<channel id>:<the s: fields>`, e.g. `sc:-1001234567890:t:0730`. */
+export const channelSettingsButton = createCallbackCodec('sc', {
+  fields: (v: { chatId: number; change: SettingsChange }) => [String(v.chatId), ...settingsButton.encode(v.change).split(':').slice(1)],
+  parse: ([id, ...rest]) => {
+    const chatId = /^-100\d{6,13}$/.test(id ?? '') ? Number(id) : undefined;
+    const change = settingsButton.decode(['s', ...rest].join(':'));
+    return chatId !== undefined && change !== undefined ? { chatId, change } : undefined;
+  },
+});

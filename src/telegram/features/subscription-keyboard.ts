@@ -1,6 +1,6 @@
 import type { Button } from '../keyboards.js';
 import { shorten } from '../format/issue-date.js';
-import { settingsButton, type SettingsChange } from './subscription-buttons.js';
+import { channelSettingsButton, settingsButton, type SettingsChange } from './subscription-buttons.js';
 import type { SettingsState } from './subscription-view.js';
 
 /** A topic or place offered by /settings, with its index into archive.topics() (the button carries the index). */
@@ -12,7 +12,13 @@ export interface FilterChoice {
 /** Time presets offered by /settings; any other time is one `/subscribe 7:45` away. */
 export const PRESET_TIMES = ['06:30', '07:00', '07:30', '08:00', '12:00', '18:00', '20:00', '21:30'];
 
-const button = (text: string, change: SettingsChange): Button => ({ text, data: settingsButton.encode(change) });
+/** Buttons act on this chat, or on the channel whose settings a private chat shows. */
+const buttonFor =
+  (state: SettingsState) =>
+  (text: string, change: SettingsChange): Button => ({
+    text,
+    data: state.channel ? channelSettingsButton.encode({ chatId: state.channel.chatId, change }) : settingsButton.encode(change),
+  });
 const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
 
 function rowsOf(buttons: Button[], size: number): Button[][] {
@@ -23,6 +29,7 @@ function rowsOf(buttons: Button[], size: number): Button[][] {
 
 /** The script row: shown subscribed or not, since replies are per chat. */
 function scriptRow(state: SettingsState): Button[] {
+  const button = buttonFor(state);
   return [
     button(mark(state.script === undefined, '自动简繁'), { kind: 'script', script: 'auto' }),
     button(mark(state.script === 'simplified', '简体'), { kind: 'script', script: 'simplified' }),
@@ -36,6 +43,7 @@ function scriptRow(state: SettingsState): Button[] {
  */
 export function settingsKeyboard(state: SettingsState): Button[][] {
   const { sub, filter } = state;
+  const button = buttonFor(state);
   if (!sub?.active) return [[button(`✅ 订阅（每天 ${state.resumeTime}）`, { kind: 'on' })], scriptRow(state)];
   const times = PRESET_TIMES.map((t) => button(mark(sub.deliveryTime === t, t), { kind: 'time', time: t }));
   const offered = new Set([...state.choices.topics, ...state.choices.places].map((c) => c.name));

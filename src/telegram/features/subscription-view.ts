@@ -25,6 +25,8 @@ export interface SettingsState {
   choices: { topics: FilterChoice[]; places: FilterChoice[] };
   /** The time a (re)subscription from /settings uses. */
   resumeTime: string;
+  /** Set when a private chat shows (and changes) a channel's settings. */
+  channel?: { chatId: number; title: string };
 }
 
 const quoted = (words: readonly string[]) => words.map((w) => `“${escapeHtml(w)}”`).join('或');
@@ -75,7 +77,8 @@ export function renderSettings(state: SettingsState): View {
       '发送 /subscribe 7:45 农业 棉花 -广告 可一次设定时间、多个关键词和排除词。',
     ];
   }
-  return { text: lines.join('\n'), buttons: settingsKeyboard(state) };
+  const head = state.channel ? [`📣 频道「${escapeHtml(state.channel.title)}」`] : [];
+  return { text: [...head, ...lines].join('\n'), buttons: settingsKeyboard(state) };
 }
 
 /** The answer to /subscribe: what was saved, and how the newest issue fares under it. (HTML) */

@@ -14,7 +14,7 @@ import { escapeHtml } from '../format/html.js';
 import { formatIssueDate, formatShortIssueDate } from '../format/issue-date.js';
 import { editView, replyView } from '../reply.js';
 import { createAdminCheck, verifyChannel } from './admin-check.js';
-import { settingsButton, type SettingsChange } from './subscription-buttons.js';
+import { channelSettingsButton, settingsButton, type SettingsChange } from './subscription-buttons.js';
 import { renderSettings, renderSubscribed, type NewestMatch, type SettingsState } from './subscription-view.js';
 
 /** /digest previews per chat and day; each is at most MAX_DIGEST_PARTS messages. */
@@ -178,7 +178,33 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   chats.command('subscribe', (ctx) => subscribe(ctx, ctx.match));
   chats.command('unsubscribe', (ctx) => unsubscribe(ctx, ctx.match));
   chats.command('digest', preview);
-  chats.command('settings', (ctx) => replyView(ctx, renderSettings(stateOf(ctx.chat.id))));
+  chats.command('settings', async (ctx) => {
+    const target = await targetOf(ctx, ctx.match);
+    if (!target) return;
+    const channel = target.label === undefined ? undefined : { chatId: target.chatId, title: target.label };
+    await replyView(ctx, renderSettings({ ...stateOf(target.chatId), channel }));
+  });
+
+  // A channel's settings shown in a private chat: its admins change them there (checked again on every press).
+  feature.callbackQuery(channelSettingsButton.filter, async (ctx) => {
+    const value = channelSettingsButton.decode(ctx.callbackQuery.data);
+    const userId = ctx.from.id;
+    if (value === undefined || ctx.chat?.type !== 'private') {
+      await ctx.answerCallbackQuery({ text: '这个按钮已失效，请重新发送 /settings @频道。' });
+      return;
+    }
+    const member = await ctx.api.getChatMember(value.chatId, userId).catch(() => undefined);
+    if (member === undefined || (member.status !== 'creator' && member.status !== 'administrator')) {
+      await ctx.answerCallbackQuery({ text: '只有频道管理员可以更改频道的订阅。', show_alert: true });
+      return;
+    }
+    const note = applyChange(value.chatId, 'channel', value.change);
+    ctx.log.info({ chat: value.chatId, change: value.change.kind, applied: note.ok }, 'channel settings changed');
+    await ctx.answerCallbackQuery({ text: note.text });
+    const chat = await ctx.api.getChat(value.chatId).catch(() => undefined);
+    const title = chat && 'title' in chat && chat.title !== undefined ? chat.title : String(value.chatId);
+    await editView(ctx, renderSettings({ ...stateOf(value.chatId), channel: { chatId: value.chatId, title } }));
+  });
 
   // In a channel the command is a channel post (no `from`): whoever can post there is one of its admins.
   const channel = feature.chatType('channel');

@@ -385,3 +385,33 @@ describe('chat membership', () => {
     expect(store.subscription(GROUP_CHAT.id)).toMatchObject({ active: false, deactivatedReason: 'removed' });
   });
 });
+
+describe('a channel’s /settings from a private chat', () => {
+  const members = { admins: { [CHANNEL.id]: [ADMIN.id, BOT_INFO.id] } };
+
+  it('shows the channel’s subscription and changes it with buttons that name the channel', async () => {
+    const h = setup({ members });
+    await h.send('/subscribe @changji_daily 07:30 农业', { from: ADMIN });
+    await h.send('/settings @changji_daily', { from: ADMIN });
+    const message = lastWithButtons(h);
+    expect(message.text).toContain('频道「昌吉日报频道」');
+    expect(message.text).toContain('每天 07:30');
+    const toSix = dataOf(message, '06:30')!;
+    expect(toSix).toBe(`sc:${CHANNEL.id}:t:0630`);
+    await h.press(message, toSix, ADMIN);
+    expect(store.subscription(CHANNEL.id)?.deliveryTime).toBe('06:30');
+    expect(store.subscription(777)).toBeUndefined();
+    await h.press(current(h, message), `sc:${CHANNEL.id}:sc:t`, ADMIN);
+    expect(store.chatScript(CHANNEL.id)).toBe('traditional');
+    expect(current(h, message).text).toContain('频道「昌吉日报频道」');
+  });
+
+  it('refuses a press from someone who is not the channel’s admin', async () => {
+    const h = setup({ members });
+    await h.send('/subscribe @changji_daily 07:30', { from: ADMIN });
+    await h.send('/settings @changji_daily', { from: ADMIN });
+    await h.press(lastWithButtons(h), `sc:${CHANNEL.id}:off`, MEMBER);
+    expect(store.subscription(CHANNEL.id)?.active).toBe(true);
+    expect(h.answers().at(-1)).toContain('只有频道管理员');
+  });
+});
