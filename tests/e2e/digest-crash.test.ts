@@ -84,10 +84,11 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     let received = 0;
     let killedChat: number | undefined;
     let sends = 0;
-    const droppedChats = new Set<number>();
+    /** Drops after accept per chat: each may leave one repeat. */
+    const drops = new Map<number, number>();
     fake.inject((call) => {
       if (call.method !== 'sendMessage' || ++sends % DROP_EVERY !== 0) return undefined;
-      droppedChats.add(Number(call.chatId));
+      drops.set(Number(call.chatId), (drops.get(Number(call.chatId)) ?? 0) + 1);
       return fakeDrops.afterAccept();
     });
     const first = launch();
@@ -112,7 +113,9 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     }
     after.close();
     expect(inFlight.size).toBeGreaterThanOrEqual(1);
-    expect(inFlight.size).toBeLessThanOrEqual(concurrency);
+    // The chats being served at the kill, plus any whose send ended unknown twice (left `sending` for the next run).
+    const unknownTwice = [...drops.values()].filter((n) => n >= 2).length;
+    expect(inFlight.size).toBeLessThanOrEqual(concurrency + unknownTwice);
     expect(fake.count('sendMessage', { ok: true })).toBeLessThan(SUBSCRIBERS * parts);
 
     const second = launch();
@@ -134,16 +137,15 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
       if (got > parts) extra.push({ chatId, copies: got - parts });
     }
     expect(short, 'subscribers left without (part of) the digest').toEqual([]);
-    // Repeats only where a part was in flight at the kill or its connection dropped after the request, once each.
+    // Repeats only where a part was in flight at the kill or its connection dropped after the request: one per such event.
     expect(fake.drops.afterAccept).toBeGreaterThanOrEqual(Math.floor(KILL_AT / DROP_EVERY));
     for (const { chatId, copies } of extra) {
-      expect(copies).toBe(1);
-      const allowed = droppedChats.has(chatId) || [...inFlight].some((k) => k.startsWith(`${chatId}:`));
-      expect(allowed, `chat ${chatId} repeated a message that was neither in flight nor dropped`).toBe(true);
+      const allowed = (drops.get(chatId) ?? 0) + ([...inFlight].some((k) => k.startsWith(`${chatId}:`)) ? 1 : 0);
+      expect(copies, `chat ${chatId}: repeats beyond its dropped and in-flight messages`).toBeLessThanOrEqual(allowed);
     }
     // The message the kill interrupted had reached the fake, so at-least-once repeats exactly that one.
     expect(extra.map((e) => e.chatId)).toContain(killedChat);
-    const repeats = extra.length;
+    const repeats = extra.reduce((n, e) => n + e.copies, 0);
     expect(repeats).toBeLessThanOrEqual(inFlight.size + fake.drops.afterAccept);
     process.stderr.write(
       `[e2e] digest-crash: ${SUBSCRIBERS} subscribers × ${parts} part(s), 1 SIGKILL, ${fake.drops.afterAccept} drops after accept: 0 losses, ${repeats} repeats (${inFlight.size} in flight at the kill)\n`,

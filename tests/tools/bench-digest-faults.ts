@@ -71,7 +71,8 @@ export async function benchFanoutWithFaults(options: FaultBenchOptions): Promise
     let sends = 0;
     let injected429 = 0;
     let injected500 = 0;
-    const dropped = new Set<number>();
+    /** Drops after accept per chat: each allows one repeat. */
+    const dropped = new Map<number, number>();
     const killAfter = Math.round(options.subscribers * options.parts * options.killAt);
     let first: ReturnType<typeof runCli> | undefined;
     let killed = false;
@@ -84,7 +85,7 @@ export async function benchFanoutWithFaults(options: FaultBenchOptions): Promise
         return undefined;
       }
       if (sends % options.everyDrop === 0) {
-        dropped.add(Number(call.chatId));
+        dropped.set(Number(call.chatId), (dropped.get(Number(call.chatId)) ?? 0) + 1);
         return fakeDrops.afterAccept();
       }
       if (sends % options.every429 === 0) return injected429++, fakeErrors.tooManyRequests(1);
@@ -118,7 +119,7 @@ export async function benchFanoutWithFaults(options: FaultBenchOptions): Promise
       losses += Math.max(0, options.parts - got);
       const extra = Math.max(0, got - options.parts);
       repeats += extra;
-      if (extra > 0 && !dropped.has(chatId) && !inFlight.has(chatId)) outside += extra;
+      outside += Math.max(0, extra - (dropped.get(chatId) ?? 0) - (inFlight.has(chatId) ? 1 : 0));
     }
     return {
       subscribers: options.subscribers,
