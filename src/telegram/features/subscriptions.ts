@@ -2,7 +2,9 @@ import { Composer } from 'grammy';
 import type { Chat } from 'grammy/types';
 import type { Archive } from '../../archive/archive.js';
 import { composeDigest } from '../../digest/compose-digest.js';
-import { articleMatchesFilter, filterProblem, formatDigestFilter, parseDigestFilter, type DigestFilter } from '../../digest/digest-filter.js';
+import { filterProblem, formatDigestFilter, parseDigestFilter, type DigestFilter } from '../../digest/digest-filter.js';
+import { keywordsMatchingNothing, newestIssueMatches } from '../../digest/filter-coverage.js';
+import { applySettingsChange } from './apply-settings-change.js';
 import type { DigestStore } from '../../digest/open-store.js';
 import { issuesOnThisDay } from '../../digest/on-this-day.js';
 import { extractDeliveryTime, normaliseInput } from '../../digest/parse-delivery-time.js';
@@ -14,7 +16,7 @@ import { escapeHtml } from '../format/html.js';
 import { formatIssueDate, formatShortIssueDate } from '../format/issue-date.js';
 import { editView, replyView } from '../reply.js';
 import { createAdminCheck, verifyChannel } from './admin-check.js';
-import { channelSettingsButton, settingsButton, type SettingsChange } from './subscription-buttons.js';
+import { channelSettingsButton, settingsButton } from './subscription-buttons.js';
 import { renderSettings, renderSubscribed, type NewestMatch, type SettingsState } from './subscription-view.js';
 
 /** /digest previews per chat and day; each is at most MAX_DIGEST_PARTS messages. */
@@ -62,17 +64,10 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
 
   /** How the newest issue fares under a filter. */
   const newestMatch = (filter: DigestFilter): NewestMatch | undefined => {
-    const head = archive.latest();
-    const issue = head && archive.readIssue(head.id);
-    if (!issue) return undefined;
-    const matched = issue.articles.filter((a) => a.title.trim() !== '' && articleMatchesFilter(a, filter)).length;
-    return { label: formatShortIssueDate(issue, '0000'), matched, total: issue.articles.length };
-  };
-
-  /** Keywords of a filter that no article in the whole archive matches (saved anyway: the next issue may). */
-  const unmatchedInArchive = (filter: DigestFilter): string[] => {
-    const issues = archive.issues().map((h) => archive.readIssue(h.id)?.articles ?? []);
-    return filter.include.filter((word) => !issues.some((articles) => articles.some((a) => articleMatchesFilter(a, { include: [word], exclude: [] }))));
+    const found = newestIssueMatches(archive, filter);
+    if (!found) return undefined;
+    const { issue, matched, total } = found;
+    return { label: formatShortIssueDate(issue, '0000'), matched, total };
   };
 
   const choices = () => {
@@ -133,7 +128,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     const sub = store.subscribe({ chatId: target.chatId, chatKind: target.kind, deliveryTime: time?.time, filter, now: now() });
     const state = stateOf(target.chatId, sub);
     ctx.log.info({ chat: target.chatId, kind: target.kind, time: sub.deliveryTime, hasFilter: sub.filter !== undefined, resumed: before !== undefined }, 'subscribed');
-    const view = renderSubscribed(state, before?.active === true, filter ? unmatchedInArchive(state.filter) : []);
+    const view = renderSubscribed(state, before?.active === true, filter ? keywordsMatchingNothing(archive, state.filter) : []);
     await replyView(ctx, target.label === undefined ? view : { text: `📣 频道「${escapeHtml(target.label)}」\n${view.text}` });
   };
 
@@ -198,7 +193,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       await ctx.answerCallbackQuery({ text: '只有频道管理员可以更改频道的订阅。', show_alert: true });
       return;
     }
-    const note = applyChange(value.chatId, 'channel', value.change);
+    const note = applySettingsChange({ store, archive, now: now() }, { id: value.chatId, kind: 'channel' }, value.change);
     ctx.log.info({ chat: value.chatId, change: value.change.kind, applied: note.ok }, 'channel settings changed');
     await ctx.answerCallbackQuery({ text: note.text });
     const chat = await ctx.api.getChat(value.chatId).catch(() => undefined);
@@ -223,62 +218,11 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       return;
     }
     if (await refuseNonAdmin(ctx)) return;
-    const note = applyChange(chat.id, chat.type as ChatKind, change);
+    const note = applySettingsChange({ store, archive, now: now() }, { id: chat.id, kind: chat.type as ChatKind }, change);
     ctx.log.info({ chat: chat.id, change: change.kind, applied: note.ok }, 'settings changed');
     await ctx.answerCallbackQuery({ text: note.text });
     await editView(ctx, renderSettings(stateOf(chat.id)));
   });
-
-  /** Applies a /settings button; the text answers the press (a short toast, plain text). */
-  const applyChange = (chatId: number, kind: ChatKind, change: SettingsChange): { ok: boolean; text: string } => {
-    const before = store.subscription(chatId);
-    const t = now();
-    if (change.kind === 'script') {
-      store.setChatScript(chatId, change.script === 'auto' ? null : change.script, t);
-      return { ok: true, text: change.script === 'auto' ? '回复文字随提问的简繁' : change.script === 'traditional' ? '回覆改用繁體字' : '回复改用简体字' };
-    }
-    if (change.kind === 'on') {
-      const sub = store.subscribe({ chatId, chatKind: kind, now: t });
-      return { ok: true, text: `已订阅：每天 ${sub.deliveryTime}` };
-    }
-    if (!before?.active) return { ok: false, text: '本聊天尚未订阅，请先订阅。' };
-    const filter = parseDigestFilter(before.filter);
-    const setFilter = (next: DigestFilter) => store.updateSubscription(chatId, { filter: formatDigestFilter(next) ?? null }, t);
-    switch (change.kind) {
-      case 'off':
-        store.deactivate(chatId, 'unsubscribed', t);
-        return { ok: true, text: '已退订' };
-      case 'time':
-        store.updateSubscription(chatId, { deliveryTime: change.time }, t);
-        return { ok: true, text: `推送时间改为 ${change.time}` };
-      case 'onThisDay':
-        store.updateSubscription(chatId, { onThisDay: change.on }, t);
-        return { ok: true, text: change.on ? '摘要末尾附上“历史上的今天”' : '不再附“历史上的今天”' };
-      case 'all':
-        setFilter({ include: [], exclude: filter.exclude });
-        return { ok: true, text: '推送全部文章' };
-      case 'topic': {
-        const topic = archive.topics()[change.index];
-        if (!topic) return { ok: false, text: '这个按钮已失效，请重新发送 /settings。' };
-        const on = !filter.include.includes(topic.name);
-        const include = on ? [...filter.include, topic.name] : filter.include.filter((w) => w !== topic.name);
-        const next = { include, exclude: filter.exclude };
-        if (filterProblem(next)) return { ok: false, text: filterProblem(next)! };
-        setFilter(next);
-        const empty = on && unmatchedInArchive({ include: [topic.name], exclude: [] }).length > 0;
-        return { ok: true, text: on ? `加上“${topic.name}”${empty ? '（目前资料库中没有相关文章，有相关文章时才会推送）' : ''}` : `去掉“${topic.name}”` };
-      }
-      case 'dropKeyword':
-      case 'dropExclusion': {
-        const list = change.kind === 'dropKeyword' ? filter.include : filter.exclude;
-        const word = list[change.index];
-        if (word === undefined) return { ok: false, text: '这个按钮已失效，请重新发送 /settings。' };
-        const rest = list.filter((_, i) => i !== change.index);
-        setFilter(change.kind === 'dropKeyword' ? { include: rest, exclude: filter.exclude } : { include: filter.include, exclude: rest });
-        return { ok: true, text: `已去掉“${word}”` };
-      }
-    }
-  };
 
   // The bot was blocked (private chat), removed from a group, or removed or demoted in a channel (it can no longer
   // post there): nobody is there to read a digest.
