@@ -3,8 +3,11 @@
  * Dates are ISO `YYYY-MM-DD` strings in the paper's time zone.
  */
 
-/** How an issue's date is known: printed in its masthead, recorded by an editor, or inferred from its text. */
-export type DateSource = 'masthead' | 'manifest' | 'inferred';
+/**
+ * How an issue's date is known: printed in its masthead, recorded by an editor, given by the archive's
+ * filing (the file's path or name: 2024/11/07/…, 20241107_01.txt), or inferred from its text.
+ */
+export type DateSource = 'masthead' | 'manifest' | 'filename' | 'inferred';
 
 /** What kind of item an article is. `photo` items are captioned pictures with no body of their own. */
 export type ArticleKind = 'news' | 'feature' | 'photo' | 'commentary' | 'brief';

@@ -19,6 +19,8 @@ export interface ParseIssueContext {
    * day); flagged `inferred` with a warning. Without it such an issue is dated 1970-01-01.
    */
   fallbackDate?: string;
+  /** The date the archive's filing gives the file (see dateFromPath): after masthead and manifest, before inference. */
+  pathDate?: string;
 }
 
 const COMMENTARY = /评论|短评|时评|社论|言论|评论员/u;
@@ -108,9 +110,13 @@ export function parseIssue(text: string, file: string, context: ParseIssueContex
     date = masthead.date;
     dateSource = 'masthead';
     if (manifest && manifest.date !== date) warnings.push(`manifest says ${manifest.date} but the masthead prints ${date}; using the masthead`);
+    if (context.pathDate !== undefined && context.pathDate !== date) warnings.push(`the file is filed under ${context.pathDate} but the masthead prints ${date}; using the masthead`);
   } else if (manifest) {
     date = manifest.date;
     dateSource = 'manifest';
+  } else if (context.pathDate !== undefined) {
+    date = context.pathDate;
+    dateSource = 'filename';
   } else {
     dateSource = 'inferred';
     const inferred = inferIssueDate(articles.map(datingText));

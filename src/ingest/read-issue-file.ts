@@ -8,6 +8,7 @@ import { isoDateIn } from '../text/calendar.js';
 import { decodeIssueFile } from './decode-file.js';
 import type { Manifest } from './manifest.js';
 import { parseIssue } from './parse-issue.js';
+import { dateFromPath } from './path-date.js';
 
 /**
  * A real issue is ≈ 40k characters (≈ 120 KB) in 30–60 articles. Files far outside that shape (a
@@ -29,15 +30,19 @@ export interface IssueFileEntry {
 /** Every `*.txt` file under `dir`, at any depth (archives are kept as year/month/day trees), sorted by path; dotfiles skipped. */
 export async function listIssueFiles(dir: string): Promise<IssueFileEntry[]> {
   const out: IssueFileEntry[] = [];
-  const walk = async (sub: string) => {
+  const walk = async (sub: string, depth = 0) => {
+    // A link back up the tree must not loop forever: archives are a few levels deep (year/month/day).
+    if (depth > 12) return;
     const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const rel = sub === '' ? e.name : `${sub}/${e.name}`;
-      if (e.isDirectory()) await walk(rel);
-      else if (e.isFile() && e.name.toLowerCase().endsWith('.txt')) {
-        const s = await stat(path.join(dir, rel));
-        out.push({ rel, abs: path.join(dir, rel), size: s.size, mtimeMs: s.mtimeMs });
+      // A symbolic link counts as what it points to (archives are often assembled from links).
+      const s = e.isSymbolicLink() ? await stat(path.join(dir, rel)).catch(() => undefined) : undefined;
+      if (e.isDirectory() || s?.isDirectory()) await walk(rel, depth + 1);
+      else if ((e.isFile() || s?.isFile()) && e.name.toLowerCase().endsWith('.txt')) {
+        const info = s ?? (await stat(path.join(dir, rel)));
+        out.push({ rel, abs: path.join(dir, rel), size: info.size, mtimeMs: info.mtimeMs });
       }
     }
   };
@@ -91,7 +96,7 @@ export async function readIssueFile(entry: IssueFileEntry, options: { paper: Pap
   }
   let issue: Issue;
   try {
-    issue = parseIssue(text, file, { paper: options.paper, manifest: manifestEntry, fallbackDate: isoDateIn(options.paper.timeZone, new Date(entry.mtimeMs)) });
+    issue = parseIssue(text, file, { paper: options.paper, manifest: manifestEntry, pathDate: dateFromPath(file), fallbackDate: isoDateIn(options.paper.timeZone, new Date(entry.mtimeMs)) });
   } catch (err) {
     // A layout the parser has never seen must not keep the other issues (or the bot) from starting.
     return { hash, warning: `${file} could not be parsed (${(err as Error).message}); skipped. Please report this file.` };

@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -90,6 +90,25 @@ describe('openArchiveStore', () => {
     const db = new Database(dbFile(), { readonly: true });
     expect((db.prepare('SELECT count(*) AS n FROM passages').get() as { n: number }).n).toBe((db.prepare('SELECT count(*) AS n FROM fts_docsize').get() as { n: number }).n);
     db.close();
+  });
+
+  it('takes the date of an issue whose masthead prints none from the folder it is filed in, and says so', async () => {
+    const day = path.join(seedsDir, '2023', '05', '04');
+    mkdirSync(day, { recursive: true });
+    writeFileSync(path.join(day, '01.txt'), '## 玛纳斯县举办葡萄酒文化节\n\n本报讯 玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销，吸引了大批游客前来品尝选购。\n');
+    const store = await openStore();
+    const issue = store.archive.issues().find((i) => i.file === '2023/05/04/01.txt');
+    expect(issue).toMatchObject({ date: '2023-05-04', dateSource: 'filename' });
+  });
+
+  it('follows symbolic links to issue files and folders', async () => {
+    const elsewhere = path.join(root, 'elsewhere');
+    mkdirSync(elsewhere);
+    copyFileSync(path.join('seeds', SEEDS[3]!), path.join(elsewhere, SEEDS[3]!));
+    symlinkSync(path.join(elsewhere, SEEDS[3]!), path.join(seedsDir, 'linked.txt'));
+    symlinkSync(root, path.join(seedsDir, 'loop'));
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => i.file)).toContain('linked.txt');
   });
 
   it('rebuilds once when a config file that shapes the index changes', async () => {

@@ -177,7 +177,16 @@ async function childBuild(scale: number, seedsDir: string, dataDir: string): Pro
   const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
   const started = performance.now();
-  const opened = await openArchive({ seedsDir, profile: config.profile, dataDir, paper: config.paper, logger });
+  const opened = await openArchive({
+    seedsDir,
+    profile: config.profile,
+    dataDir,
+    paper: config.paper,
+    logger,
+    onProgress: ({ done, total }) => {
+      if (done % 250 === 0) process.stderr.write(`bench: ${scale}× build ${done}/${total} files, ${Math.round((performance.now() - started) / 1000)} s\n`);
+    },
+  });
   const buildMs = performance.now() - started;
   const report: BuildReport = {
     scale,
