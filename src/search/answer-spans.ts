@@ -94,7 +94,8 @@ function quantityPattern(unit: string | undefined): RegExp {
  * checkable shape (`yesno`, `other`) have none.
  */
 export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
-  const spans = spansOf(analysis.kind, analysis.unit, text, tag);
+  // A term in quotation marks (“两区”, “五个好”) names a programme or a slogan, not the place or body asked for.
+  const spans = spansOf(analysis.kind, analysis.unit, text, tag).filter((s) => !/["“「『]$/u.test(text.slice(0, s.index)) || !/^["”」』]/u.test(text.slice(s.index + s.text.length)));
   const type = analysis.placeType;
   return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => s.text.endsWith(type) && Array.from(s.text).length >= 2) : spans;
 }

@@ -20,9 +20,11 @@ export interface OutcomeOptions {
   minSubject: number;
   /** For questions whose answer has no checkable shape (what …, yes/no): the share of the whole question one window must hold. */
   minUnshaped: number;
+  /** A two-character attribute also counts when one of its characters is in the window (創辦 ~ 創立): looser, for paraphrases. */
+  attributeByCharacter: boolean;
 }
 
-export const DEFAULT_OUTCOME: OutcomeOptions = { minSubject: 0.6, minUnshaped: 0.7 };
+export const DEFAULT_OUTCOME: OutcomeOptions = { minSubject: 0.5, minUnshaped: 0.6, attributeByCharacter: false };
 
 /** Measure words that count almost anything: a figure in them says nothing about what was counted. */
 const GENERIC_UNITS = new Set(['元', '万元', '亿元', '个', '名', '人', '位', '次', '家', '件', '项', '种', '批', '场', '处', '只', '条', '张', '本', '篇', '部', '门', '支', '份', '届', '期', '节', '年', '天', '日']);
@@ -43,8 +45,9 @@ export interface OutcomeInput {
 }
 
 /** Whether `text` holds an attribute word: itself, an alternative, or (for a long word) one of its halves. */
-function holdsAttribute(word: string, text: string, alternatives: (term: string) => readonly string[]): boolean {
+function holdsAttribute(word: string, text: string, alternatives: (term: string) => readonly string[], byCharacter = false): boolean {
   if (text.includes(word)) return true;
+  if (byCharacter && Array.from(word).length === 2 && Array.from(word).some((c) => text.includes(c))) return true;
   if (alternatives(word).some((a) => text.includes(a))) return true;
   const chars = Array.from(word);
   if (chars.length >= 3) {
@@ -90,7 +93,7 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
     for (let end = start; end <= Math.min(start + 1, sentences.length - 1); end++) {
       const norm = sentences.slice(start, end + 1).map((s) => s.norm).join('');
       const unitSays = specificUnit && windowSpans(start, end).some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)));
-      if (attribute.length > 0 && !unitSays && !attribute.some((a) => holdsAttribute(a, norm, alternatives))) continue;
+      if (attribute.length > 0 && !unitSays && !attribute.some((a) => holdsAttribute(a, norm, alternatives, options.attributeByCharacter))) continue;
       const before = start > 0 ? sentences[start - 1]!.norm : '';
       const subjectShare = subject.length === 0 ? 1 : coverage(subject, norm + before, title);
       if (subjectShare < options.minSubject) continue;
@@ -100,6 +103,8 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const spans = shaped ? windowSpans(start, end) : [];
       if (spans.length > 0 && !analysis.constraints.every((ways) => yearAgrees(norm, spans, ways))) continue;
       if (shaped && spans.length === 0) continue;
+      // With no attribute to tie it to the question, a span must stand beside a word of the subject.
+      if (shaped && attribute.length === 0 && !spans.some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)))) continue;
       // One sentence that holds it all beats a pair; a span right beside a word of the question
       // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));

@@ -12,7 +12,7 @@ import { buildQueryModel, unseenShare, type QueryModel, type QueryModelOptions }
 import type { Answer, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
-import { findAnswerWindow, type AnswerWindow } from './decide-outcome.js';
+import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
 import { directAnswerOf } from './direct-answer.js';
 import { chatKindOf, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
@@ -82,6 +82,8 @@ export interface SearchEngineCoreOptions {
   relevance?: Partial<RelevanceOptions>;
   /** Kinds that get a direct answer line (default: those measured precise enough, DIRECT_ANSWER_KINDS). */
   directKinds?: readonly AnswerKind[];
+  /** How sure the outcome `answer` must be (see decide-outcome.ts). */
+  outcome?: Partial<OutcomeOptions>;
 }
 
 /**
@@ -268,7 +270,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = ranked.hits[0]?.best.record;
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 
