@@ -1,4 +1,4 @@
-import type { MenuCommand } from './context.js';
+import type { BotDeps, MenuCommand } from './context.js';
 
 /** The command menus Telegram shows, by where the reader is. */
 export interface CommandMenus {
@@ -27,6 +27,11 @@ export function botCommands(extra: readonly MenuCommand[] = []): MenuCommand[] {
   ];
   const names = new Set(own.map((c) => c.command));
   return [...own, ...extra.filter((c) => !names.has(c.command))];
+}
+
+/** Whether the bot offers the daily digest (the subscription feature's commands are installed). */
+export function offersDigest(deps: Pick<BotDeps, 'extraCommands'>): boolean {
+  return deps.extraCommands?.some((c) => c.command === 'subscribe') ?? false;
 }
 
 const PRIVATE_ONLY = new Set(['start']);

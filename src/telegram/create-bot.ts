@@ -3,6 +3,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotError } from 'grammy';
 import type { Config } from '../config.js';
 import { ConfigError, StoreError } from '../errors.js';
+import { offersDigest } from './commands.js';
 import type { BotContext, BotDeps } from './context.js';
 import { createAskFeature } from './features/ask.js';
 import { createBrowseFeature, createIssueViews } from './features/browse.js';
@@ -15,6 +16,7 @@ import { createTopicsFeature } from './features/topics.js';
 import { createQueryStore } from './query-store.js';
 import { replyInReadersScript } from './reply-script.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from './rate-limit.js';
+import { typingWhileSlow } from './typing-while-slow.js';
 
 /** The token used when no real Bot API is involved (terminal chat, tests): never sent anywhere. */
 const LOCAL_TOKEN = '0:local-stand-in';
@@ -60,10 +62,11 @@ export function createBot(config: Pick<Config, 'botToken' | 'apiRoot' | 'timeZon
   guarded.use(lowerCaseCommand);
   // Replies in the reader's script (繁體 for a question written in it, or the chat's choice).
   guarded.use(replyInReadersScript(deps.scriptOf));
+  guarded.use(typingWhileSlow());
 
   const { archive, search } = deps;
   guarded.use(createReadFeature({ archive }));
-  guarded.use(createStartHelpFeature({ archive }));
+  guarded.use(createStartHelpFeature({ archive, digest: offersDigest(deps) }));
   const views = createIssueViews({ archive, timeZone: config.timeZone, now });
   guarded.use(createBrowseFeature({ archive, timeZone: config.timeZone, now, views }));
   guarded.use(createOnThisDayFeature({ archive, timeZone: config.timeZone, now }));

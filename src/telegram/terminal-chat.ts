@@ -132,6 +132,13 @@ export async function runTerminalChat(options: {
     }
     handled++;
     if (!options.interactive) printer.write(`\n你：${line}`);
+    const missing = missingButton(line, printer.choices()?.data.length);
+    if (missing !== undefined) {
+      // "7" under three buttons is a slip, not a question: say which numbers there are instead of searching for 7.
+      printer.write(missing);
+      prompt();
+      continue;
+    }
     const update = toUpdate(line, ++updateId);
     try {
       await bot.handleUpdate(update);
@@ -184,6 +191,14 @@ export interface TerminalChat {
   promptAgain(): void;
   /** Chats until end of input; resolves with the number of lines handled. */
   run(): Promise<{ handled: number }>;
+}
+
+/** The note for a typed button number with no such button (undefined: the line is not one). */
+export function missingButton(line: string, buttons: number | undefined): string | undefined {
+  if (buttons === undefined || !/^\d{1,3}$/.test(line)) return undefined;
+  const n = Number(line);
+  if (n >= 1 && n <= buttons) return undefined;
+  return `  ℹ️ 没有编号为 ${line} 的按钮：请输入 1–${buttons} 之间的数字按下按钮，或者直接输入问题。`;
 }
 
 /**

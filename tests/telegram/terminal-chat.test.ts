@@ -36,6 +36,17 @@ describe('chatInTerminal', () => {
     expect(out).toContain('天山天池景区推出冬季旅游线路');
   });
 
+  it('tells a typed number with no such button apart from a question, and searches nothing for it', async () => {
+    const out = await chat(['/latest', '99', '1']);
+    const buttons = (out.match(/\[(\d+)\]/g) ?? []).length;
+    expect(buttons).toBeGreaterThan(1);
+    expect(out).toContain(`没有编号为 99 的按钮：请输入 1–`);
+    expect(out).not.toContain('关于「99」');
+    expect(out).not.toContain('第99期');
+    // The buttons are still there to press.
+    expect(out).toContain('天山天池景区推出冬季旅游线路');
+  });
+
   it('edits in place when a navigation button is pressed', async () => {
     const out = await chat(['/latest', '2']);
     expect(out).toContain('[2] ◀ 上一期 11月8日');

@@ -4,6 +4,7 @@ import { parseSearchSyntax } from '../../search/parse-search-syntax.js';
 import type { SearchEngine, SearchOrder } from '../../search/types.js';
 import { answerPageButton } from './ask-buttons.js';
 import { renderSyntaxHint } from '../format/render-syntax-hint.js';
+import { offersDigest } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer, renderChat } from '../format/render-answer.js';
@@ -43,7 +44,7 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
       case 'ack':
         return renderThanks(intent.kind);
       case 'help':
-        return renderHelp(deps.archive, ctx.me.username);
+        return renderHelp(deps.archive, ctx.me.username, { digest: offersDigest(ctx.deps) });
       case 'latest':
         return deps.views.latest();
       case 'date':

@@ -225,9 +225,7 @@ function dateUsage(archive: Archive): string {
     `/date ${iso}`,
     `/date ${y}/${m}/${d}`,
     `/date ${m}月${d}日`,
-    '/date 昨天',
     `/date ${y}-${String(m).padStart(2, '0')}（整月）`,
-    '/date 上周',
   ];
   if (latest?.number !== undefined) lines.push(`/date 第${latest.number}期`);
   const issues = archive.issues();

@@ -5,9 +5,10 @@ import { renderHelp, renderWelcome } from '../format/render-guide.js';
 import { replyView } from '../reply.js';
 
 /** /start (without an article link) and /help. */
-export function createStartHelpFeature(deps: { archive: Archive }): Composer<BotContext> {
+export function createStartHelpFeature(deps: { archive: Archive; digest: boolean }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.command('start', (ctx) => replyView(ctx, renderWelcome(deps.archive, ctx.me.username)));
-  feature.command('help', (ctx) => replyView(ctx, renderHelp(deps.archive, ctx.me.username)));
+  const options = { digest: deps.digest };
+  feature.command('start', (ctx) => replyView(ctx, renderWelcome(deps.archive, ctx.me.username, options)));
+  feature.command('help', (ctx) => replyView(ctx, renderHelp(deps.archive, ctx.me.username, options)));
   return feature;
 }

@@ -59,8 +59,13 @@ export function renderNoMatch(question: string, archive: Archive): View {
   return { text: lines.join('\n') };
 }
 
+/** What the guides may mention beyond the archive: `digest` when the bot offers the daily digest (/subscribe). */
+export interface GuideOptions {
+  digest?: boolean;
+}
+
 /** /start without a payload. */
-export function renderWelcome(archive: Archive, botUsername: string): View {
+export function renderWelcome(archive: Archive, botUsername: string, options: GuideOptions = {}): View {
   return {
     text: [
       `您好！我是${bold(`《${archive.paper.name}》`)}资料库助手。`,
@@ -68,14 +73,32 @@ export function renderWelcome(archive: Archive, botUsername: string): View {
       '',
       '直接发给我一个问题或几个关键词，我会找出相关的报道和原文段落。',
       ...exampleList(archive),
+      ...(options.digest ? ['', `想每天收到最新一期的要闻？发送 /subscribe 订阅每日摘要（例如 ${subscribeExample(archive)}），/settings 修改时间和筛选，/digest 先看一眼。`] : []),
       '',
       renderCommandList(archive, botUsername),
     ].join('\n'),
   };
 }
 
+/** The digest's commands, for /help. */
+function renderDigestCommands(archive: Archive): string {
+  return [
+    bold('每日摘要'),
+    `/subscribe — 每天定时收到最新一期的要闻摘要，例如 ${subscribeExample(archive)}`,
+    '/settings — 查看和修改摘要的时间和筛选',
+    '/digest — 现在预览一次摘要',
+    '/unsubscribe — 退订',
+  ].join('\n');
+}
+
+/** `/subscribe 07:30 <the archive's biggest topic>`, or without a topic when there is none. */
+function subscribeExample(archive: Archive): string {
+  const topic = archive.topics().filter((t) => t.kind === 'topic' && t.count > 0).sort((a, b) => b.count - a.count)[0];
+  return `/subscribe 07:30${topic ? ` ${escapeHtml(topic.name)}` : ''}`;
+}
+
 /** /help */
-export function renderHelp(archive: Archive, botUsername: string): View {
+export function renderHelp(archive: Archive, botUsername: string, options: GuideOptions = {}): View {
   const examples = exampleQuestions(archive);
   return {
     text: [
@@ -88,6 +111,7 @@ export function renderHelp(archive: Archive, botUsername: string): View {
       ...SEARCH_SYNTAX_HELP.map(escapeHtml),
       '',
       renderCommandList(archive, botUsername),
+      ...(options.digest ? ['', renderDigestCommands(archive)] : []),
     ].join('\n'),
   };
 }
@@ -100,7 +124,7 @@ function renderCommandList(archive: Archive, botUsername: string): string {
   return [
     bold('常用命令'),
     '/latest — 最新一期',
-    `/date ${date} — 按日期查看（也可写 ${m}月${d}日、昨天${number}）`,
+    `/date ${date} — 按日期查看（也可写 ${m}月${d}日${number}）`,
     '/issues — 全部期次',
     '/topics — 按主题和地区浏览',
     '/topic 名称 — 某个主题或地区的报道',
@@ -155,9 +179,17 @@ export function renderGreeting(archive: Archive): View {
       `您好！我是${bold(`《${archive.paper.name}》`)}资料库助手。`,
       describeArchive(archive),
       `直接发给我问题或关键词${examples.length > 0 ? `（例如：${examples.map(escapeHtml).join('、')}）` : ''}，我会找出相关的报道。`,
-      '发送 /latest 看最新一期，/date 昨天 按日期看报，/help 查看全部用法。',
+      `发送 /latest 看最新一期，${dateExample(archive)} 按日期看报，/help 查看全部用法。`,
     ].join('\n'),
   };
+}
+
+/** `/date 11月7日`: a day the archive has (its newest), never a relative day the archive may not reach. */
+function dateExample(archive: Archive): string {
+  const latest = archive.latest();
+  if (!latest) return '/date 日期';
+  const [, m, d] = latest.date.split('-').map(Number);
+  return `/date ${m}月${d}日`;
 }
 
 /** The reply to 谢谢 and the like, or (`ack`) to 好的, 收到, ok. */

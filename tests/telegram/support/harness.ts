@@ -24,6 +24,8 @@ export interface HarnessOptions {
   rateLimit?: RateLimitOptions | false;
   now?: () => Date;
   extraFeatures?: Composer<BotContext>[];
+  /** Commands of the extra features (the digest's /subscribe …): the guides mention what is offered. */
+  extraCommands?: BotDeps['extraCommands'];
   scriptOf?: BotDeps['scriptOf'];
 }
 
@@ -76,6 +78,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       apiTransformers: options.inject ? [api.transformer, options.inject] : [api.transformer],
       rateLimit: options.rateLimit ?? false,
       extraFeatures: options.extraFeatures,
+      extraCommands: options.extraCommands,
       scriptOf: options.scriptOf,
     },
   );
