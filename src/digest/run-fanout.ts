@@ -62,8 +62,11 @@ export interface FanoutOptions {
 }
 
 const LEASE = 'digest-fanout';
-/** A part whose send ended unknown is sent again at once this many times per run (at-least-once), then left to the next run. */
-const MAX_UNKNOWN_RESENDS = 1;
+/**
+ * A part whose send ended unknown is sent again at once, up to this many times per chat and run (at-least-once;
+ * each unknown outcome may leave one repeat), then left `sending` for the next run.
+ */
+const MAX_UNKNOWN_RESENDS = 3;
 /**
  * The fan-out lease lasts this long unless its holder renews it (every third of it). Nobody checks whether the
  * holder's process is alive — a pid says nothing across hosts or about a zombie — so a crashed holder blocks the

@@ -241,7 +241,7 @@ describe('runFanout', () => {
       },
     });
     const first = await run(archive, deliverer, at0830('2024-11-07'));
-    expect(first).toMatchObject({ unknown: 2, failed: 1, completed: 0 });
+    expect(first).toMatchObject({ unknown: 4, failed: 1, completed: 0 });
     expect(store.parts(1, 'i1')).toMatchObject([{ part: 0, status: 'sending' }]);
     broken = false;
     const second = await run(archive, deliverer, at0830('2024-11-07'));

@@ -23,7 +23,7 @@ import { REPO_ROOT, TEST_TOKEN } from './support/bot-process.js';
 
 const SUBSCRIBERS = 300;
 const KILL_AT = 120;
-/** Every this many sendMessage calls, one is accepted and its connection dropped before the answer. */
+/** About one in this many sendMessage calls is accepted and its connection dropped before the answer. */
 const DROP_EVERY = 23;
 const CLI = 'src/cli/digest.ts';
 const CLI_CONCURRENCY = 4;
@@ -83,11 +83,15 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
 
     let received = 0;
     let killedChat: number | undefined;
-    let sends = 0;
     /** Drops after accept per chat: each may leave one repeat. */
     const drops = new Map<number, number>();
+    // Which sends drop: seeded pseudo-random, about one in DROP_EVERY (a fixed stride could fall in step with the
+    // per-chat gap and hit the same chat's resend again and again).
+    let seed = 12345;
+    const nextRandom = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     fake.inject((call) => {
-      if (call.method !== 'sendMessage' || ++sends % DROP_EVERY !== 0) return undefined;
+      if (call.method !== 'sendMessage') return undefined;
+      if (nextRandom() >= 1 / DROP_EVERY) return undefined;
       drops.set(Number(call.chatId), (drops.get(Number(call.chatId)) ?? 0) + 1);
       return fakeDrops.afterAccept();
     });
@@ -138,7 +142,7 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     }
     expect(short, 'subscribers left without (part of) the digest').toEqual([]);
     // Repeats only where a part was in flight at the kill or its connection dropped after the request: one per such event.
-    expect(fake.drops.afterAccept).toBeGreaterThanOrEqual(Math.floor(KILL_AT / DROP_EVERY));
+    expect(fake.drops.afterAccept).toBeGreaterThanOrEqual(3);
     for (const { chatId, copies } of extra) {
       const allowed = (drops.get(chatId) ?? 0) + ([...inFlight].some((k) => k.startsWith(`${chatId}:`)) ? 1 : 0);
       expect(copies, `chat ${chatId}: repeats beyond its dropped and in-flight messages`).toBeLessThanOrEqual(allowed);
