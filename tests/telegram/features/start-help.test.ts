@@ -47,3 +47,14 @@ describe('/start and /help', () => {
     expect(replies[0]).toContain(`/subscribe 07:30 ${topic.name}`);
   });
 });
+
+describe('a yearless date', () => {
+  it('resolves to the archive\'s years first: 11月8日 is the archive\'s 8 November, a year before "today"', async () => {
+    const archive = oldArchive();
+    const day = archive.issues().find((i) => i.date.endsWith('-11-08'));
+    expect(day?.date).toBe('2023-11-08');
+    const h = createHarness({ archive });
+    await h.send('/date 11月8日');
+    expect(h.sentSince(0)[0]!.text).toContain('2023年11月8日');
+  });
+});
