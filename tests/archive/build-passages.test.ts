@@ -25,6 +25,7 @@ describe('buildPassages', () => {
   it('gives ids articleId#n in order and leaves the title out', () => {
     const a = article(['第一句话很短。'.repeat(20), '第二段。'.repeat(30)]);
     const passages = buildPassages(a);
+    expect(passages.length).toBeGreaterThan(1);
     expect(passages.map((p) => p.id)).toEqual(passages.map((_, n) => `abc123def456#${n}`));
     expect(passages.every((p) => p.articleId === a.id && !p.text.includes('标题不进入段落'))).toBe(true);
   });

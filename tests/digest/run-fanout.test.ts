@@ -47,6 +47,7 @@ describe('runFanout', () => {
     const { deliverer, sends } = recordingDeliverer({ partsPerDigest: 2 });
     const report = await run(archive, deliverer, at0830('2024-11-07'));
     expect(report).toMatchObject({ issueId: 'i2', due: 3, completed: 3, messages: 6 });
+    expect(sends).toHaveLength(6);
     expect(sends.every((s) => s.part.startsWith('i2#'))).toBe(true);
     expect([...countSends(sends).values()]).toEqual([1, 1, 1, 1, 1, 1]);
     expect(store.delivery(1, 'i2')?.status).toBe('sent');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
-import { missingBotFiles, startBotProcess, type BotProcess } from './support/bot-process.js';
+import { startBotProcess, type BotProcess } from './support/bot-process.js';
 import { eventually, nextMessage, visibleText } from './support/chat.js';
 import { freePort } from './support/free-port.js';
 
@@ -12,12 +12,7 @@ import { freePort } from './support/free-port.js';
  * serves GET /healthz, and answers updates the fake POSTs to it.
  */
 
-const missing = missingBotFiles();
-if (missing.length > 0) {
-  process.stderr.write(`[e2e] SKIPPED tests/e2e/webhook.test.ts: the bot cannot start yet, missing ${missing.join(', ')}\n`);
-}
-
-describe.skipIf(missing.length > 0)('the bot process in webhook mode', () => {
+describe('the bot process in webhook mode', () => {
   const secret = 'e2e-webhook-secret';
   let fake: FakeBotApi;
   let bot: BotProcess | undefined;

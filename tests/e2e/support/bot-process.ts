@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CallPredicate, FakeBotApi } from '../../support/fake-bot-api/fake-bot-api.js';
 
@@ -7,14 +6,6 @@ import type { CallPredicate, FakeBotApi } from '../../support/fake-bot-api/fake-
 export const TEST_TOKEN = '123456:TEST-abcdefghijklmnopqrstuvwxyz';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Files the bot process needs; while one is missing the e2e tests cannot run. */
-export const BOT_ENTRY_FILES = ['src/main.ts', 'src/telegram/create-bot.ts', 'src/ingest/load-issues.ts', 'src/search/create-search-engine.ts'];
-
-/** The entry files that do not exist yet (empty when the bot can be started). */
-export function missingBotFiles(): string[] {
-  return BOT_ENTRY_FILES.filter((file) => !existsSync(new URL(`../../../${file}`, import.meta.url)));
-}
 
 export interface Exit {
   code: number | null;

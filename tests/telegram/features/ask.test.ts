@@ -50,6 +50,7 @@ describe('asking in a private chat', () => {
     await h.send('冬小麦');
     const results = h.search.search('冬小麦', { limit: 3 }).results;
     const data = buttonsOf(lastWithButtons(h)).map((b) => b.data);
+    expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(data).toContain(`a:${r.articleId}:0`);
   });
 
