@@ -9,7 +9,16 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openArchive } from '../open-archive.js';
+import { askWithSyntax } from '../search/ask-with-syntax.js';
+import type { SearchSyntaxProblem } from '../search/parse-search-syntax.js';
 import type { Answer, SearchEngine } from '../search/types.js';
+
+/** What to fix in a question whose search syntax cannot be used (the bot gives the same hints). */
+const SYNTAX_PROBLEMS: Record<SearchSyntaxProblem, string> = {
+  'unbalanced-quotes': '引号没有配对：要求原样出现的短语请放在一对引号里，例如 "冬小麦" 播种',
+  'only-exclusions': '只有要排除的词（-词），没有要找的内容：请加上要找的词，例如 棉花 -广告',
+  'empty-term': '引号或减号后面是空的：例如 "红色驿站" 或 棉花 -广告',
+};
 
 /** The JSON printed for one answer: plain-text excerpts, nothing the terminal needs. */
 export function answerToJson(answer: Answer): object {
@@ -80,19 +89,26 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger({ level: config.personLogLevel });
   const opened = await openArchive({ seedsDir: config.seedsDir, profile: config.profile, dataDir: config.dataDir, paper: { ...config.paper, timeZone: config.timeZone }, logger });
   const engine: SearchEngine = opened.search;
-  const print = (answer: Answer) => process.stdout.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : formatAnswer(answer));
+  // The same pipeline as the bot: search syntax ("短语", -词) applied, latest-first for 最近/最新.
+  const print = (q: string): boolean => {
+    const asked = askWithSyntax(engine, q);
+    if (asked.kind === 'problem') {
+      const hint = SYNTAX_PROBLEMS[asked.problem];
+      process.stdout.write(json ? `${JSON.stringify({ query: q, outcome: 'none', problem: asked.problem, hint, results: [] })}\n` : `问：${q}\n${hint}\n`);
+      return false;
+    }
+    process.stdout.write(json ? `${JSON.stringify({ ...answerToJson(asked.answer), order: asked.order })}\n` : formatAnswer(asked.answer));
+    return true;
+  };
 
-  if (question !== '') {
-    print(engine.search(question));
-    return 0;
-  }
+  if (question !== '') return print(question) ? 0 : 2;
   if (!json && process.stdin.isTTY) {
     process.stderr.write('usage: npm run ask -- [--json] "问题"   (or pipe questions, one per line)\n');
     return 2;
   }
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const q = line.trim();
-    if (q !== '') print(engine.search(q));
+    if (q !== '') print(q);
   }
   return 0;
 }

@@ -76,3 +76,31 @@ describe('ask', () => {
     expect(stderr).toBe('');
   });
 });
+
+describe('ask with search syntax (the same pipeline as the bot)', () => {
+  it('leaves out articles with an excluded word and keeps the quoted phrase', () => {
+    const plain = ask(['--json', '冬小麦']);
+    const plainAnswer = JSON.parse(plain.stdout.trim()) as JsonAnswer;
+    expect(plainAnswer.results.some((r) => r.title.includes('木垒'))).toBe(true);
+
+    const { status, stdout, stderr } = ask(['--json', '"冬小麦" -木垒']);
+    expect(status, stderr).toBe(0);
+    const answer = JSON.parse(stdout.trim()) as JsonAnswer;
+    expect(answer.results.length).toBeGreaterThan(0);
+    for (const r of answer.results) expect(`${r.title}${r.excerpt}`).not.toContain('木垒');
+  });
+
+  it('answers a question of only exclusions with a hint and exit code 2, not with results', () => {
+    const { status, stdout } = ask(['--json', '-小麦']);
+    expect(status).toBe(2);
+    const answer = JSON.parse(stdout.trim()) as { outcome: string; problem: string; hint: string; results: unknown[] };
+    expect(answer).toMatchObject({ outcome: 'none', problem: 'only-exclusions', results: [] });
+    expect(answer.hint).toContain('-广告');
+  });
+
+  it('tells the reader about unbalanced quotes', () => {
+    const { status, stdout } = ask(['"石门子水库']);
+    expect(status).toBe(2);
+    expect(stdout).toContain('引号没有配对');
+  });
+});

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
+import { askWithSyntax, initialOrder } from '../../search/ask-with-syntax.js';
 import { parseSearchSyntax } from '../../search/parse-search-syntax.js';
 import type { SearchEngine, SearchOrder } from '../../search/types.js';
 import { answerPageButton } from './ask-buttons.js';
@@ -20,7 +21,6 @@ export const ANSWER_PAGE_SIZE = 3;
 /** Longer input is not a question; searching it whole would only be slow. */
 const MAX_QUESTION_LENGTH = 300;
 /** A question asking for the latest reports starts in date order. */
-const LATEST_WORDS = /最近|最新|近期/u;
 
 /**
  * Asking the archive. In a private chat any text is a question; in a group only `/ask 问题`, a
@@ -72,8 +72,7 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
       ctx.log.info({ problem: syntax.problem }, 'search syntax hint');
       return replyView(ctx, renderSyntaxHint(syntax.problem));
     }
-    // 最近、最新、近期: the reader wants the newest reports first.
-    const order: SearchOrder = LATEST_WORDS.test(syntax.text) ? 'date' : 'relevance';
+    const order = initialOrder(syntax.text);
     const view = answerPage(ctx, q, { page: 0, order }, (results) => (results > 1 ? deps.queries.remember(q) : undefined));
     if (view === undefined) return replyView(ctx, renderNoMatch(q, deps.archive));
     await replyView(ctx, view);
@@ -81,15 +80,9 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
 
   /** One page of the answer to a question (with its syntax applied), or undefined when nothing matches. */
   const answerPage = (ctx: BotContext, question: string, at: { page: number; order: SearchOrder }, keyFor: (results: number) => string | undefined): View | undefined => {
-    const syntax = parseSearchSyntax(question);
-    if (syntax.kind === 'problem') return undefined;
-    const result = deps.search.search(syntax.text, {
-      limit: ANSWER_PAGE_SIZE + 1,
-      offset: at.page * ANSWER_PAGE_SIZE,
-      phrases: syntax.phrases,
-      exclude: syntax.exclude,
-      order: at.order,
-    });
+    const asked = askWithSyntax(deps.search, question, { limit: ANSWER_PAGE_SIZE + 1, offset: at.page * ANSWER_PAGE_SIZE, order: at.order });
+    if (asked.kind === 'problem') return undefined;
+    const result = asked.answer;
     ctx.log.info({ results: result.results.length, outcome: result.outcome, filters: result.filters, page: at.page, order: at.order }, 'question answered');
     if (result.chat !== undefined) return renderChat();
     if (result.results.length === 0) return undefined;
