@@ -65,8 +65,6 @@ export interface PassageIndex {
   passagesOfArticle(articleId: string): PassageRecord[];
   /** First stage (FTS5 bm25 top-N) then re-rank: best candidates first. */
   rank(model: QueryModel, filter?: (record: PassageRecord) => boolean, scope?: IndexScope): Candidate[];
-  /** Search in headlines and kickers only. */
-  rankTitles(model: QueryModel): Candidate[];
   /** Forgets cached passages and statistics (the archive changed). */
   reset(): void;
 }
@@ -169,7 +167,6 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
       `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts f JOIN passages p ON p.key = f.rowid
        WHERE fts MATCH ? AND p.issue_id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
     ),
-    matchTitles: db.prepare('SELECT rowid AS key, bm25(fts, 0, 0, 1, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?'),
   };
 
   const articleOf = (id: string) => {
@@ -250,21 +247,6 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
         const win = windowEvidence(model, text);
         const score = weights.base * (hit.score / maxBase) + weights.words * cw + weights.bigrams * cb + weights.window * win;
         out.push({ record: r, base: hit.score, evidence: evidence(model, text, r.normTitle), score });
-      }
-      out.sort((a, b) => b.score - a.score || b.record.issue.date.localeCompare(a.record.issue.date) || a.record.key - b.record.key);
-      return out;
-    },
-    rankTitles(model) {
-      const parts = [columnQuery('title_words', model.retrievalWords), columnQuery('title_bigrams', model.retrievalBigrams)].filter((p): p is string => p !== undefined);
-      if (parts.length === 0) return [];
-      const rows = q.matchTitles.all(parts.join(' OR '), weights.firstStage * FILTER_OVERFETCH) as { key: number; rank: number }[];
-      const out: Candidate[] = [];
-      const maxBase = rows[0] === undefined ? 1 : -rows[0].rank || 1;
-      for (const row of rows) {
-        const r = record(row.key);
-        if (r === undefined) continue;
-        const e = evidence(model, r.normTitle);
-        out.push({ record: r, base: -row.rank, evidence: e, score: -row.rank / maxBase + e });
       }
       out.sort((a, b) => b.score - a.score || b.record.issue.date.localeCompare(a.record.issue.date) || a.record.key - b.record.key);
       return out;

@@ -7,8 +7,9 @@ import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { PaperProfile } from '../profile/paper-profile.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import { createPassageIndex, sentenceEvidence, type Candidate, type PassageRecord, type RankWeights } from './passage-index.js';
+import { createHeadlineIndex } from './headline-index.js';
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
-import { buildQueryModel, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
+import { buildQueryModel, evidence, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
 import type { Answer, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
@@ -147,6 +148,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const index = createPassageIndex({ db: options.db, archive, weights: options.weights });
   let seenVersion = archive.version;
   const issues = () => archive.issues();
+  const headlines = createHeadlineIndex(archive, tokenizer);
   const firstPassage = (articleId: string): PassageRecord | undefined => index.passagesOfArticle(articleId)[0];
 
   const modelOf = (text: string, question: string): QueryModel => {
@@ -330,8 +332,17 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       const query = stripHtml(userQuery);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
-      const hits = groupByArticle(index.rankTitles(model)).filter((h) => h.evidence >= MIN_TITLE_EVIDENCE);
-      return hits.slice(0, limit).map((h) => toResult(firstPassage(h.best.record.article.id) ?? h.best.record, model, h.score));
+      // Headlines live in their own small MiniSearch index (prefix + fuzzy, as typed); the passages' FTS index is not asked.
+      const found = headlines.search(query, 200);
+      const maxScore = found[0]?.score ?? 1;
+      const hits: { record: PassageRecord; score: number }[] = [];
+      for (const h of found) {
+        const record = firstPassage(h.articleId);
+        if (record === undefined || evidence(model, record.normTitle) < MIN_TITLE_EVIDENCE) continue;
+        hits.push({ record, score: h.score / maxScore + evidence(model, record.normTitle) });
+      }
+      hits.sort((a, b) => b.score - a.score || b.record.issue.date.localeCompare(a.record.issue.date));
+      return hits.slice(0, limit).map((h) => toResult(h.record, model, h.score));
     },
   };
 }

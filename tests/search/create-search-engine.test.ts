@@ -186,6 +186,8 @@ describe('createSearchEngine over a changing archive', () => {
     const reservoir = fixtureIssues()[2]!;
     local.archive.upsertIssue(reservoir);
     expect(local.search('石城子水库').results[0]?.articleId).toBe('reservoir');
+    // The headline index follows the archive too, and finds a headline from a prefix typed so far.
+    expect(local.searchTitles('石城子水库除险')[0]?.articleId).toBe('reservoir');
     expect(local.passageCount).toBeGreaterThan(before);
 
     const replaced = { ...reservoir, id: 'iss-c2', articles: reservoir.articles.map((a) => ({ ...a, id: 'reservoir2', issueId: 'iss-c2' })) };
@@ -195,6 +197,7 @@ describe('createSearchEngine over a changing archive', () => {
 
     local.archive.removeIssue(replaced.file);
     expect(local.search('石城子水库').results).toEqual([]);
+    expect(local.searchTitles('石城子水库除险')).toEqual([]);
     expect(local.passageCount).toBe(before);
   });
 });
