@@ -67,10 +67,16 @@ export function formatAnswer(answer: Answer): string {
   const f = answer.filters;
   const filterText = [f.date, f.dateFrom && `${f.dateFrom}–${f.dateTo ?? ''}`, f.issueNumber !== undefined ? `总第${f.issueNumber}期` : undefined].filter(Boolean).join(' ');
   if (filterText !== '') lines.push(`限定：${filterText}`);
-  if (answer.results.length === 0) {
+  if (answer.chat !== undefined) {
+    lines.push('（闲聊，不查档案）我只回答报纸档案里的内容，请问一个关于报道的问题。');
+    return `${lines.join('\n')}\n`;
+  }
+  if (answer.results.length === 0 || answer.outcome === 'none') {
     lines.push('没有找到相关内容。');
     return `${lines.join('\n')}\n`;
   }
+  lines.push(answer.outcome === 'answer' ? '结果：找到答案（第 1 条摘录）' : '结果：有相关报道，但没有找到所问的具体内容；以下是相关报道');
+  if (answer.direct) lines.push(`答：${answer.direct.text}`);
   answer.results.forEach((r, i) => {
     const date = r.dateSource === 'inferred' ? `${r.date}（日期为推断）` : r.date;
     const number = r.issueNumber !== undefined ? ` 总第${r.issueNumber}期` : '';
@@ -82,9 +88,21 @@ export function formatAnswer(answer: Answer): string {
   return `${lines.join('\n')}\n`;
 }
 
+const USAGE = 'usage: npm run -s ask -- [--json] "问题"   (or pipe questions, one per line)\n';
+
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
+  // `--x` is an option; a single dash starts an excluded word (-广告), which is part of the question.
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length > 0) {
+    process.stderr.write(`ask: unknown option ${unknown.join(' ')}\n${USAGE}`);
+    return 2;
+  }
   const question = argv.filter((a) => a !== '--json').join(' ').trim();
+  if (argv.length > (json ? 1 : 0) && question === '') {
+    process.stderr.write(`ask: the question is empty\n${USAGE}`);
+    return 2;
+  }
   const config = loadConfig();
   const logger = createLogger({ level: config.personLogLevel });
   const opened = await openArchive({ seedsDir: config.seedsDir, profile: config.profile, dataDir: config.dataDir, paper: { ...config.paper, timeZone: config.timeZone }, logger });
@@ -102,15 +120,20 @@ async function main(argv: string[]): Promise<number> {
   };
 
   if (question !== '') return print(question) ? 0 : 2;
-  if (!json && process.stdin.isTTY) {
-    process.stderr.write('usage: npm run ask -- [--json] "问题"   (or pipe questions, one per line)\n');
+  if (process.stdin.isTTY) {
+    process.stderr.write(USAGE);
     return 2;
   }
+  let asked = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const q = line.trim();
-    if (q !== '') print(q);
+    if (q === '') continue;
+    asked++;
+    print(q);
   }
-  return 0;
+  if (asked > 0) return 0;
+  process.stderr.write(`ask: no question given (none on the command line, none on stdin)\n${USAGE}`);
+  return 2;
 }
 
 // Run only as a command, so the formatters above can be imported without side effects.

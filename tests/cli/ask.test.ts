@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,17 +7,27 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Runs the ask command as a user would; logs at info so that any log on stdout would break the JSON. */
-function ask(args: string[], input?: string, logLevel: string | null = 'info') {
+/**
+ * Runs the ask command as a user would; logs at info so that any log on stdout would break the JSON.
+ * Asynchronous on purpose: a synchronous spawn blocks the test worker long enough for vitest's RPC to time out.
+ */
+function ask(args: string[], input?: string, logLevel: string | null = 'info'): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: logLevel ?? undefined, DATA_DIR: dataDir, SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', BOT_TOKEN: '' };
   if (logLevel === null) delete env.LOG_LEVEL;
-  const r = spawnSync('npx', ['tsx', 'src/cli/ask.ts', ...args], {
-    encoding: 'utf8',
-    input,
-    env,
-    timeout: 60_000,
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/ask.ts', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+    child.stdin.end(input ?? '');
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 interface JsonAnswer {
@@ -28,8 +38,8 @@ interface JsonAnswer {
 }
 
 describe('ask --json', () => {
-  it('prints one JSON object and nothing else on stdout', () => {
-    const { status, stdout, stderr } = ask(['--json', '石门子水库位于哪条河的上游']);
+  it('prints one JSON object and nothing else on stdout', async () => {
+    const { status, stdout, stderr } = await ask(['--json', '石门子水库位于哪条河的上游']);
     expect(status, stderr).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -47,8 +57,8 @@ describe('ask --json', () => {
     expect(stderr).toContain('archive');
   });
 
-  it('reads questions from stdin, one per line, and prints one JSON object per line', () => {
-    const { status, stdout, stderr } = ask(['--json'], '第12124期\n\n火星探测器明年何时发射\n');
+  it('reads questions from stdin, one per line, and prints one JSON object per line', async () => {
+    const { status, stdout, stderr } = await ask(['--json'], '第12124期\n\n火星探测器明年何时发射\n');
     expect(status, stderr).toBe(0);
     const answers = stdout.trim().split('\n').map((l) => JSON.parse(l) as JsonAnswer);
     expect(answers.map((a) => a.query)).toEqual(['第12124期', '火星探测器明年何时发射']);
@@ -61,16 +71,16 @@ describe('ask --json', () => {
 });
 
 describe('ask', () => {
-  it('prints readable results with the headline, the source and the excerpt', () => {
-    const { status, stdout } = ask(['木垒县冬小麦长势怎么样']);
+  it('prints readable results with the headline, the source and the excerpt', async () => {
+    const { status, stdout } = await ask(['木垒县冬小麦长势怎么样']);
     expect(status).toBe(0);
     expect(stdout).toContain('问：木垒县冬小麦长势怎么样');
     expect(stdout).toContain('昌吉日报 2024-11-07');
     expect(stdout).toMatch(/【[^】]*冬小麦[^】]*】/u);
   });
 
-  it('prints the answer alone, without log lines, when LOG_LEVEL is not set', () => {
-    const { status, stdout, stderr } = ask(['木垒县冬小麦长势怎么样'], undefined, null);
+  it('prints the answer alone, without log lines, when LOG_LEVEL is not set', async () => {
+    const { status, stdout, stderr } = await ask(['木垒县冬小麦长势怎么样'], undefined, null);
     expect(status, stderr).toBe(0);
     expect(stdout.startsWith('问：木垒县冬小麦长势怎么样\n')).toBe(true);
     expect(stderr).toBe('');
@@ -78,29 +88,45 @@ describe('ask', () => {
 });
 
 describe('ask with search syntax (the same pipeline as the bot)', () => {
-  it('leaves out articles with an excluded word and keeps the quoted phrase', () => {
-    const plain = ask(['--json', '冬小麦']);
+  it('leaves out articles with an excluded word and keeps the quoted phrase', async () => {
+    const plain = await ask(['--json', '冬小麦']);
     const plainAnswer = JSON.parse(plain.stdout.trim()) as JsonAnswer;
     expect(plainAnswer.results.some((r) => r.title.includes('木垒'))).toBe(true);
 
-    const { status, stdout, stderr } = ask(['--json', '"冬小麦" -木垒']);
+    const { status, stdout, stderr } = await ask(['--json', '"冬小麦" -木垒']);
     expect(status, stderr).toBe(0);
     const answer = JSON.parse(stdout.trim()) as JsonAnswer;
     expect(answer.results.length).toBeGreaterThan(0);
     for (const r of answer.results) expect(`${r.title}${r.excerpt}`).not.toContain('木垒');
   });
 
-  it('answers a question of only exclusions with a hint and exit code 2, not with results', () => {
-    const { status, stdout } = ask(['--json', '-小麦']);
+  it('answers a question of only exclusions with a hint and exit code 2, not with results', async () => {
+    const { status, stdout } = await ask(['--json', '-小麦']);
     expect(status).toBe(2);
     const answer = JSON.parse(stdout.trim()) as { outcome: string; problem: string; hint: string; results: unknown[] };
     expect(answer).toMatchObject({ outcome: 'none', problem: 'only-exclusions', results: [] });
     expect(answer.hint).toContain('-广告');
   });
 
-  it('tells the reader about unbalanced quotes', () => {
-    const { status, stdout } = ask(['"石门子水库']);
+  it('tells the reader about unbalanced quotes', async () => {
+    const { status, stdout } = await ask(['"石门子水库']);
     expect(status).toBe(2);
     expect(stdout).toContain('引号没有配对');
+  });
+});
+
+describe('ask refuses what it cannot use', () => {
+  it('an unknown option, an empty question and an empty stdin each get the usage and exit code 2', async () => {
+    for (const run of [await ask(['--bogus', '石门子水库']), await ask(['']), await ask([], '')]) {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('usage: npm run -s ask');
+    }
+  });
+
+  it('says in text mode whether the first excerpt answers or the reports are only related', async () => {
+    const { status, stdout } = await ask(['木垒县冬小麦长势怎么样']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/结果：(找到答案|有相关报道)/u);
   });
 });
