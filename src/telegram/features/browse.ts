@@ -221,7 +221,7 @@ function dateUsage(archive: Archive): string {
   const iso = latest?.date ?? '2024-11-07';
   const [y, m, d] = iso.split('-').map(Number);
   const lines = [
-    '请在 /date 后面写上日期或期号，例如：',
+    '请在 /date（或 /issue）后面写上日期或期号，例如：',
     `/date ${iso}`,
     `/date ${y}/${m}/${d}`,
     `/date ${m}月${d}日`,

@@ -147,7 +147,8 @@ export function renderNumberHint(number: string, archive: Archive): View {
   const lines = [`资料库中没有第${escapeHtml(number)}期报纸。`];
   if (latest?.number !== undefined) lines.push(`按期号看报请发送 /date 第${latest.number}期，按日期看报请发送 /date ${latest.date}。`);
   else if (latest) lines.push(`按日期看报请发送 /date ${latest.date}。`);
-  lines.push(`想检索报道，请写上关键词或问题${example ? `，例如：${escapeHtml(example)}` : ''}。`);
+  // An example question ends in its own ？; a full stop after it would read twice.
+  lines.push(example ? `想检索报道，请写上关键词或问题，例如：${escapeHtml(example)}` : '想检索报道，请写上关键词或问题。');
   return { text: lines.join('\n') };
 }
 

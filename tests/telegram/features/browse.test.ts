@@ -85,7 +85,7 @@ describe('/date', () => {
   it('explains the formats when no date is given', async () => {
     const h = createHarness();
     await h.send('/date');
-    expect(h.sentSince(0)[0]!.text).toContain('请在 /date 后面写上日期或期号');
+    expect(h.sentSince(0)[0]!.text).toContain('请在 /date（或 /issue）后面写上日期或期号');
   });
 
   it('offers the issues with the nearest numbers for an unknown number', async () => {
