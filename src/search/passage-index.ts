@@ -119,6 +119,15 @@ export function sentenceEvidence(model: QueryModel, record: PassageRecord, requi
   return best;
 }
 
+/** A passage row as the first stage returns it. */
+interface PassageRow {
+  key: number;
+  rank: number;
+  article_id: string;
+  n: number;
+  text: string;
+}
+
 /** A bounded map that forgets its oldest entry. */
 function lru<K, V>(max: number) {
   const map = new Map<K, V>();
@@ -162,11 +171,16 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     passage: db.prepare('SELECT key, article_id, n, text FROM passages WHERE key = ?'),
     passagesOf: db.prepare('SELECT key, article_id, n, text FROM passages WHERE article_id = ? ORDER BY n'),
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
-    match: db.prepare(`SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?`),
+    // The top N by bm25 first, then their passage rows: one statement, the join only for the N kept.
+    match: db.prepare(
+      `SELECT m.key, m.rank, p.article_id, p.n, p.text FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
+       JOIN passages p ON p.key = m.key ORDER BY m.rank`,
+    ),
     matchIn: db.prepare(
-      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts f JOIN passages p ON p.key = f.rowid
+      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank, p.article_id, p.n, p.text FROM fts f JOIN passages p ON p.key = f.rowid
        WHERE fts MATCH ? AND p.issue_id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
     ),
+    articles: db.prepare('SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
   };
 
   const articleOf = (id: string) => {
@@ -199,15 +213,23 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     return row === undefined ? undefined : recordOf(row);
   };
 
-  const firstStage = (model: QueryModel, limit: number, scope?: IndexScope): { key: number; score: number }[] => {
+  /** Loads the articles not cached yet in one statement (a question touches dozens). */
+  const loadArticles = (ids: Iterable<string>) => {
+    const missing = [...new Set(ids)].filter((id) => articles.get(id) === undefined);
+    if (missing.length === 0) return;
+    for (const row of q.articles.all(JSON.stringify(missing)) as { id: string; body: string }[]) {
+      const article = JSON.parse(row.body) as Article;
+      articles.set(row.id, { article, normTitle: normalizeForMatch(titleTextOf(article)) });
+    }
+  };
+
+  const firstStage = (model: QueryModel, limit: number, scope?: IndexScope): PassageRow[] => {
     const parts = [columnQuery('{words title_words}', model.retrievalWords), columnQuery('{bigrams title_bigrams}', model.retrievalBigrams)].filter(
       (p): p is string => p !== undefined,
     );
     if (parts.length === 0) return [];
     const expr = parts.join(' OR ');
-    const rows = (scope === undefined ? q.match.all(expr, limit) : q.matchIn.all(expr, JSON.stringify(scope.issueIds), limit)) as { key: number; rank: number }[];
-    // bm25() is lower-is-better and negative: flip it so that scores are positive, best first.
-    return rows.map((r) => ({ key: r.key, score: -r.rank }));
+    return (scope === undefined ? q.match.all(expr, limit) : q.matchIn.all(expr, JSON.stringify(scope.issueIds), limit)) as PassageRow[];
   };
 
   return {
@@ -216,26 +238,41 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     },
     stats,
     record,
-    passagesOfArticle: (articleId) =>
-      (q.passagesOf.all(articleId) as { key: number; article_id: string; n: number; text: string }[]).flatMap((row) => recordOf(row) ?? []),
+    passagesOfArticle(articleId) {
+      const rows = q.passagesOf.all(articleId) as { key: number; article_id: string; n: number; text: string }[];
+      // Every passage of one article: rebuilt from rows already cached when possible.
+      return rows.flatMap((row) => records.get(row.key) ?? recordOf(row) ?? []);
+    },
     rank(model, filter, scope) {
       if (scope !== undefined && scope.issueIds.length === 0) return [];
       const pool = weights.firstStage * (filter === undefined ? 1 : FILTER_OVERFETCH);
-      const hits: { record: PassageRecord; score: number }[] = [];
-      for (const h of firstStage(model, pool, scope)) {
-        const r = record(h.key);
-        if (r !== undefined && (filter === undefined || filter(r))) hits.push({ record: r, score: h.score });
+      let rows = firstStage(model, pool, scope);
+      if (filter !== undefined) {
+        // A filter looks at whole records: load them all, keep what passes.
+        loadArticles(rows.map((r) => r.article_id));
+        rows = rows.filter((row) => {
+          const r = recordOf(row);
+          return r !== undefined && filter(r);
+        });
       }
-      const top = hits.slice(0, weights.candidates);
+      const chosen = rows.slice(0, weights.candidates);
       // A broad search ("昌吉州") matches more articles than the first candidates hold (several passages
       // each): for paging, also re-rank the best passage of up to `moreArticles` further articles.
-      const seen = new Set(top.map((h) => h.record.article.id));
-      for (let i = weights.candidates, more = 0; i < hits.length && more < weights.moreArticles; i++) {
-        const article = hits[i]!.record.article.id;
+      const seen = new Set(chosen.map((r) => r.article_id));
+      for (let i = weights.candidates, more = 0; i < rows.length && more < weights.moreArticles; i++) {
+        const article = rows[i]!.article_id;
         if (seen.has(article)) continue;
         seen.add(article);
-        top.push(hits[i]!);
+        chosen.push(rows[i]!);
         more++;
+      }
+      // Only the passages re-ranked need their article: loaded together.
+      loadArticles(chosen.map((r) => r.article_id));
+      const top: { record: PassageRecord; score: number }[] = [];
+      for (const row of chosen) {
+        const r = recordOf(row);
+        // bm25() is lower-is-better and negative: flip it so that scores are positive, best first.
+        if (r !== undefined) top.push({ record: r, score: -row.rank });
       }
       const maxBase = top[0]?.score || 1;
       const out: Candidate[] = [];
