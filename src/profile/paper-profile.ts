@@ -1,5 +1,6 @@
 import type { TopicsConfig } from '../archive/topics-config.js';
 import type { Manifest } from '../ingest/manifest.js';
+import type { Synonyms } from '../search/expand-query.js';
 
 /** Facts about the paper, from `config/paper.json`. */
 export interface PaperConfig {
@@ -35,6 +36,8 @@ export interface PaperProfile {
   stopwords: ReadonlySet<string>;
   /** Nouns that only complete a question word (哪个单位, 什么地方). */
   genericNouns: ReadonlySet<string>;
+  /** Common paraphrases (看病 → 就医): other ways a reader's word is printed. */
+  synonyms: Synonyms;
   /** Words that make a year or month in a question a publication filter (报纸, 报道, 那期). */
   publicationCues: readonly string[];
   /**

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { cleanUserDict } from '../text/tokenizer.js';
 import { parseStopwords } from '../text/stopwords.js';
+import { parseSynonyms } from '../search/expand-query.js';
 import { manifestSchema, paperSchema, topicsSchema } from './profile-schemas.js';
 
 /**
@@ -27,6 +28,7 @@ export const TEXT_FILES = {
   userDict: { file: 'userdict.txt', parse: cleanUserDict, what: 'the jieba user dictionary (word [frequency] [tag] a line)' },
   stopwords: { file: 'stopwords.txt', parse: parseStopwords, what: 'stopwords and question words, one a line' },
   genericNouns: { file: 'generic-nouns.txt', parse: parseStopwords, what: 'nouns that only complete a question word, one a line' },
+  synonyms: { file: 'synonyms.txt', parse: parseSynonyms, what: 'common paraphrases, one group of words a line' },
   publicationCues: { file: 'publication-cues.txt', parse: (text: string) => [...parseStopwords(text)], what: 'words that make a year or month mean "issues published then", one a line' },
 } as const;
 

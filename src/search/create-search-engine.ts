@@ -32,6 +32,8 @@ export async function createSearchEngine(options: {
   relevance?: Partial<RelevanceOptions>;
   /** Kinds that get a direct answer line (see SearchEngineCoreOptions.directKinds). */
   directKinds?: readonly AnswerKind[];
+  /** Query expansion on or off (see SearchEngineCoreOptions.expansion); on by default. */
+  expansion?: { synonyms: boolean; abbreviations: boolean };
 }): Promise<SearchEngine & { archive: Archive }> {
   const store = createMemoryArchiveStore(options);
   const engine = createSearchEngineCore({ ...options, archive: store.archive, db: store.db, tokenizer: store.tokenizer, splitSentences });

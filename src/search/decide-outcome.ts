@@ -103,6 +103,11 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const spans = shaped ? windowSpans(start, end) : [];
       if (spans.length > 0 && !analysis.constraints.every((ways) => yearAgrees(norm, spans, ways))) continue;
       if (shaped && spans.length === 0) continue;
+      // A figure in a measure word that counts anything (个, 名, 次) answers only beside what is counted.
+      if (analysis.kind === 'quantity' && !specificUnit && attribute.length > 0) {
+        const ways = attribute.flatMap((a) => [a, ...alternatives(a)]).filter((a) => Array.from(a).length >= 2 || attribute.includes(a));
+        if (!spans.some((x) => ways.some((a) => nearEachOther(norm, a, x, 8)))) continue;
+      }
       // With no attribute to tie it to the question, a span must stand beside a word of the subject.
       if (shaped && attribute.length === 0 && !spans.some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)))) continue;
       // One sentence that holds it all beats a pair; a span right beside a word of the question

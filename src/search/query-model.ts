@@ -1,12 +1,17 @@
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { QueryTerms } from '../text/tokenizer.js';
 import type { TermStats } from './term-stats.js';
+import { ABBREVIATION_WEIGHT, EXPANSION_WEIGHT, expansionOf, type Synonyms } from './expand-query.js';
 
 /** A query term with its inverse document frequency over the archive's passages. */
 export interface WeightedTerm {
   term: string;
   weight: number;
   df: number;
+  /** Other ways the paper prints it (synonyms), matched at EXPANSION_WEIGHT. */
+  synonyms?: readonly string[];
+  /** A longer term holding its characters in order (医保 → 医疗保险), matched at ABBREVIATION_WEIGHT. */
+  abbreviation?: RegExp;
 }
 
 /** A question ready for matching: weighted words and bigrams, and the terms worth looking up. */
@@ -116,16 +121,31 @@ export interface QueryModelOptions {
   maxPostings?: number;
   /** A name in at least this share of the passages scopes a question rather than being its topic (see QueryModel.focus). */
   scopeRatio?: number;
+  /** Paraphrases of the question's words (config/synonyms.txt); none by default. */
+  synonyms?: Synonyms;
+  /** Match a two-character word inside longer terms holding its characters in order (医保 → 医疗保险). */
+  abbreviations?: boolean;
 }
+
+/** At most this many synonyms of one word go to the first stage (the rarest the archive prints). */
+const MAX_SYNONYM_LOOKUPS = 2;
 
 export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: string, options: QueryModelOptions = {}): QueryModel {
   const n = Math.max(stats.docCount, 1);
   const maxDf = (options.maxDfRatio ?? 0.1) * n;
   const maxTerms = options.maxTerms ?? 12;
   const asked = normalizeForMatch(question);
-  const words = terms.words.map((term) => {
+  const words = terms.words.map((term): WeightedTerm => {
     const df = wordDf(term, stats);
-    return { term, df, weight: idf(df, n) };
+    const expansion = expansionOf(term, options.synonyms ?? new Map());
+    const synonyms = expansion.synonyms.filter((w) => wordDf(w, stats) > 0);
+    return {
+      term,
+      df,
+      weight: idf(df, n),
+      ...(synonyms.length > 0 ? { synonyms } : {}),
+      ...(options.abbreviations && expansion.abbreviation !== undefined ? { abbreviation: expansion.abbreviation } : {}),
+    };
   });
   const bigrams = terms.bigrams.map((term) => {
     const df = stats.bigramDf(term);
@@ -154,6 +174,12 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     retrievalWords = rarest(words.filter((w) => stats.wordDf(w.term) > 0));
     retrievalBigrams = rarest(bigrams.filter((b) => b.df > 0));
   }
+  // The reader's paraphrases reach the first stage too: the rarest synonyms the archive prints as words.
+  for (const w of words) {
+    const lookups = (w.synonyms ?? []).filter((x) => stats.wordDf(x) > 0 && stats.wordDf(x) <= maxDf && !retrievalWords.includes(x));
+    lookups.sort((a, b) => stats.wordDf(a) - stats.wordDf(b));
+    retrievalWords = [...retrievalWords, ...lookups.slice(0, MAX_SYNONYM_LOOKUPS)];
+  }
   return {
     words,
     bigrams,
@@ -173,9 +199,17 @@ function found(terms: readonly WeightedTerm[], text: string, alsoIn?: string): [
   let got = 0;
   for (const t of terms) {
     total += t.weight;
-    if (text.includes(t.term) || (alsoIn !== undefined && alsoIn.includes(t.term))) got += t.weight;
+    got += t.weight * matchWeight(t, text, alsoIn);
   }
   return [got, total];
+}
+
+/** 1 when the text (or `alsoIn`) prints the term, less when only a paraphrase or a longer form of it, else 0. */
+export function matchWeight(t: WeightedTerm, text: string, alsoIn?: string): number {
+  if (text.includes(t.term) || (alsoIn !== undefined && alsoIn.includes(t.term))) return 1;
+  if (t.synonyms !== undefined && t.synonyms.some((s) => text.includes(s) || (alsoIn !== undefined && alsoIn.includes(s)))) return EXPANSION_WEIGHT;
+  if (t.abbreviation !== undefined && (t.abbreviation.test(text) || (alsoIn !== undefined && t.abbreviation.test(alsoIn)))) return ABBREVIATION_WEIGHT;
+  return 0;
 }
 
 /** Σ weight of the terms found in `text` (or `alsoIn`) / Σ weight of all terms (0 when there are none). */

@@ -85,6 +85,8 @@ export interface SearchEngineCoreOptions {
   directKinds?: readonly AnswerKind[];
   /** How sure the outcome `answer` must be (see decide-outcome.ts). */
   outcome?: Partial<OutcomeOptions>;
+  /** Query expansion (synonyms from the profile, abbreviations): on by default; off to measure what it adds. */
+  expansion?: { synonyms: boolean; abbreviations: boolean };
 }
 
 /**
@@ -96,7 +98,7 @@ export const FIRST_STAGE_POSTINGS = 60_000;
 const FIRST_STAGE_BUDGET: QueryModelOptions = { maxPostings: FIRST_STAGE_POSTINGS };
 
 /** What search takes from the paper profile. */
-export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues'>;
+export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues' | 'synonyms'>;
 
 const DEFAULT_LIMIT = 5;
 /** Ranked questions kept for paging and repeats (inline mode asks the same prefix again and again). */
@@ -137,6 +139,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const tokenizer = options.tokenizer ?? createTokenizer(options.profile);
   const relevance = { ...DEFAULT_RELEVANCE, ...options.relevance };
   const publicationCues = options.profile.publicationCues;
+  const expansion = options.expansion ?? { synonyms: true, abbreviations: true };
   const now = options.now ?? (() => new Date());
   // One formatter for "today in the paper's time zone": building an Intl formatter per question is slow.
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -153,7 +156,11 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
 
   const modelOf = (text: string, question: string): QueryModel => {
     const terms = tokenizer.query(normalizeForMatch(text), { isKnown: (w) => index.stats.wordDf(w) > 0 });
-    return buildQueryModel(terms, index.stats, question, FIRST_STAGE_BUDGET);
+    return buildQueryModel(terms, index.stats, question, {
+      ...FIRST_STAGE_BUDGET,
+      ...(expansion.synonyms ? { synonyms: options.profile.synonyms } : {}),
+      abbreviations: expansion.abbreviations,
+    });
   };
 
   /** An article's passages as sentences (computed once per passage and kept). */
@@ -272,7 +279,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = ranked.hits[0]?.best.record;
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []) });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 

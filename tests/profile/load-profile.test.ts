@@ -62,7 +62,7 @@ describe('loadProfile', () => {
     rmSync(dir, { recursive: true });
   });
 
-  it.each(['stopwords.txt', 'generic-nouns.txt', 'publication-cues.txt', 'userdict.txt', 'manifest.json', 'paper.json'])('refuses a profile without %s, saying how to fix it', (file) => {
+  it.each(['stopwords.txt', 'generic-nouns.txt', 'publication-cues.txt', 'synonyms.txt', 'userdict.txt', 'manifest.json', 'paper.json'])('refuses a profile without %s, saying how to fix it', (file) => {
     const dir = profileCopy();
     rmSync(path.join(dir, file));
     const err = errorOf(dir);
