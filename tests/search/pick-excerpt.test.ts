@@ -31,7 +31,7 @@ describe('pickExcerpt', () => {
   it('fills the room left with the answering clause of a neighbouring sentence too long to fit whole', () => {
     const lead = '11月4日，昌吉州全域旅游发展专题培训班在福建省福州市开班，来自各县市文旅局的负责人共计30人参加此次培训。';
     const next = '此次培训由昌吉州文化和旅游局主办，培训时间共9天，培训采取理论授课、现场教学、座谈讨论相结合的方式，重点学习发展全域旅游助力乡村振兴、新质生产力赋能文旅产业高质量发展等内容。';
-    const { text } = pickExcerpt({ model: modelOf('全域旅游培训班培训几天'), passages: passagesOf(lead, next), focus: 0, max: 100 });
+    const { text } = pickExcerpt({ model: modelOf('福州专题培训班培训几天'), passages: passagesOf(lead, next), focus: 0, max: 100 });
     expect(text.length).toBeLessThanOrEqual(100);
     expect(text).toContain('培训时间共9天');
     expect(text).toMatch(/…$/u);
