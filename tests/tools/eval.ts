@@ -205,8 +205,13 @@ async function main(argv: string[]): Promise<number> {
     say();
     say(failures.length === 0 ? 'all targets met' : `targets missed:\n  ${failures.join('\n  ')}`);
   }
-  return failures.length === 0 ? 0 : 1;
+  // 3, not 1: everything was measured and the figures are above, but some targets are not reached yet.
+  // 1 stays for a crash and 2 for missing data, so CI can tell "measured, short of target" from "measured nothing".
+  return failures.length === 0 ? 0 : TARGETS_MISSED;
 }
+
+/** Exit code of a complete evaluation that missed one or more targets (listed under "targets missed"). */
+const TARGETS_MISSED = 3;
 
 main(process.argv.slice(2)).then(
   (code) => {
