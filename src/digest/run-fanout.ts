@@ -158,24 +158,29 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
 
     const serveChat = async (job: (typeof queue)[number]): Promise<void> => {
       let chatId = job.subscription.chatId;
-      const clog = log.child({ chat: chatId, issue: issue.id });
+      const sub = job.subscription.sub;
+      // Every delivery row is the subscription's: one chat with two subscriptions gets each digest once.
+      let key = { chatId, sub };
+      const clog = log.child({ chat: chatId, sub, issue: issue.id });
+      // An earlier subscription of this chat may just have found the chat gone (or moved): nothing to send here.
+      if (!store.subscription(chatId, sub)?.active) return;
       const content = renderFor(job.subscription);
       if (!content) {
-        store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: 0, status: 'empty', now: now() });
+        store.beginDelivery({ chatId, sub, issueId: issue.id, slot: job.slot, parts: 0, status: 'empty', now: now() });
         // A digest a crash left half-sent whose filter has since changed to match nothing: close it too.
-        store.finishDelivery(chatId, issue.id, 'empty', now());
+        store.finishDelivery(key, issue.id, 'empty', now());
         report.empty++;
         return;
       }
       const { parts } = content;
       let unknownRetries = 0;
-      store.beginDelivery({ chatId, issueId: issue.id, slot: job.slot, parts: parts.length, now: now() });
+      store.beginDelivery({ chatId, sub, issueId: issue.id, slot: job.slot, parts: parts.length, now: now() });
       if (job.resume) report.resumed++;
       for (let i = 0; i < parts.length; i++) {
         // Renew (or notice the loss of) the lease before every claim, not only after a send succeeds.
         keepLease();
         if (stop()) return;
-        const claim = store.claimPart(chatId, issue.id, i, now());
+        const claim = store.claimPart(key, issue.id, i, now());
         if (claim === 'done') continue;
         if (claim === 'in-flight') {
           clog.warn({ part: i }, 'part may already be with Telegram (a crash or a dropped connection); sending it again (at-least-once)');
@@ -195,27 +200,27 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
               i--;
               continue;
             }
-            const attempts = store.recordFailure(chatId, issue.id);
+            const attempts = store.recordFailure(key, issue.id);
             clog.error({ err, part: i, attempts }, 'digest send outcome unknown again; the part is resent on the next run');
             report.failed++;
             return;
           }
           // Telegram answered with an error (or never got the request): it does not have the message.
-          store.releasePart(chatId, issue.id, i);
-          const attempts = store.recordFailure(chatId, issue.id);
-          const giveUp = shouldGiveUp(attempts, store.delivery(chatId, issue.id)?.startedAt ?? now().toISOString(), now());
-          if (giveUp) store.finishDelivery(chatId, issue.id, 'failed', now());
+          store.releasePart(key, issue.id, i);
+          const attempts = store.recordFailure(key, issue.id);
+          const giveUp = shouldGiveUp(attempts, store.delivery(key, issue.id)?.startedAt ?? now().toISOString(), now());
+          if (giveUp) store.finishDelivery(key, issue.id, 'failed', now());
           clog.error({ err, part: i, attempts }, giveUp ? 'digest failed; giving up on this issue' : 'digest send failed; will retry next run');
           report.failed++;
           return;
         }
         if (outcome.kind === 'sent') {
-          store.markPartSent(chatId, issue.id, i, outcome.messageId, now());
+          store.markPartSent(key, issue.id, i, outcome.messageId, now());
           report.messages++;
           keepLease();
           continue;
         }
-        store.releasePart(chatId, issue.id, i);
+        store.releasePart(key, issue.id, i);
         if (outcome.kind === 'gone') {
           store.deactivate(chatId, outcome.reason, now());
           clog.info({ reason: outcome.reason, description: outcome.description }, 'chat gone; subscription deactivated');
@@ -227,35 +232,43 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
         store.migrateChat(chatId, outcome.toChatId, now());
         clog.info({ to: outcome.toChatId }, 'group migrated to a supergroup; subscription moved');
         report.migrated++;
-        const moved = store.subscription(outcome.toChatId);
-        if (!moved?.active || store.delivery(outcome.toChatId, issue.id)?.status !== 'sending') return;
+        const moved = store.subscription(outcome.toChatId, sub);
+        if (!moved?.active || store.delivery({ chatId: outcome.toChatId, sub }, issue.id)?.status !== 'sending') return;
         chatId = outcome.toChatId;
+        key = { chatId, sub };
         i--;
       }
-      store.finishDelivery(chatId, issue.id, 'sent', now());
+      store.finishDelivery(key, issue.id, 'sent', now());
       report.completed++;
     };
 
+    // A chat's subscriptions are served one after another (never two digests interleaved in one chat); chats in parallel.
+    const byChat = new Map<number, (typeof queue)[number][]>();
+    for (const job of queue) byChat.set(job.subscription.chatId, [...(byChat.get(job.subscription.chatId) ?? []), job]);
+    const chatJobs = [...byChat.values()];
     let next = 0;
     let storeFailed = false;
     const worker = async () => {
-      while (next < queue.length && !stop() && !storeFailed) {
-        const job = queue[next++]!;
-        try {
-          await serveChat(job);
-        } catch (err) {
-          report.failed++;
-          if (err instanceof StoreError) {
-            // The database itself fails: every other chat would fail the same way. Stop; the next run resumes.
-            storeFailed = true;
-            log.error({ err, chat: job.subscription.chatId, issue: issue.id }, 'digest store failed; fan-out stopped');
-            return;
+      while (next < chatJobs.length && !stop() && !storeFailed) {
+        for (const job of chatJobs[next++]!) {
+          if (stop() || storeFailed) return;
+          try {
+            await serveChat(job);
+          } catch (err) {
+            report.failed++;
+            const where = { err, chat: job.subscription.chatId, sub: job.subscription.sub, issue: issue.id };
+            if (err instanceof StoreError) {
+              // The database itself fails: every other chat would fail the same way. Stop; the next run resumes.
+              storeFailed = true;
+              log.error(where, 'digest store failed; fan-out stopped');
+              return;
+            }
+            log.error(where, 'digest delivery crashed for one chat');
           }
-          log.error({ err, chat: job.subscription.chatId, issue: issue.id }, 'digest delivery crashed for one chat');
         }
       }
     };
-    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, queue.length));
+    const concurrency = Math.max(1, Math.min(options.concurrency ?? 8, chatJobs.length));
     await Promise.all(Array.from({ length: concurrency }, worker));
     const result = done();
     if (stop()) result.stopped = true;

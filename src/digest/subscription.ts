@@ -7,6 +7,8 @@ export type DeactivationReason = 'unsubscribed' | 'blocked' | 'chat-not-found' |
 
 export interface Subscription {
   chatId: number;
+  /** Which of the chat's subscriptions (0 for the first; a chat may have a morning full digest and an evening topic one). */
+  sub: number;
   chatKind: ChatKind;
   /** `HH:MM` on the paper's clock (its time zone, not the server's). */
   deliveryTime: string;
@@ -27,9 +29,10 @@ export interface Subscription {
 /** `sending` = started and not finished (a crash leaves it so); `empty` = the filter matched nothing. */
 export type DeliveryStatus = 'sending' | 'sent' | 'empty' | 'failed';
 
-/** One digest (one issue) to one chat. The primary key (chat, issue) makes a second digest of an issue impossible. */
+/** One digest (one issue) for one subscription. The primary key (chat, sub, issue) makes a second digest of an issue impossible. */
 export interface Delivery {
   chatId: number;
+  sub: number;
   issueId: string;
   slot: string;
   status: DeliveryStatus;
@@ -42,6 +45,7 @@ export interface Delivery {
 /** One Telegram message of a digest. `sending` is written before the call, `sent` after Telegram acknowledged it. */
 export interface DeliveryPart {
   chatId: number;
+  sub: number;
   issueId: string;
   part: number;
   status: 'sending' | 'sent';
@@ -51,3 +55,6 @@ export interface DeliveryPart {
 
 /** The default delivery time when `/subscribe` names none. */
 export const DEFAULT_DELIVERY_TIME = '08:00';
+
+/** Active subscriptions one chat may have (each is at most one digest a day). */
+export const MAX_SUBSCRIPTIONS_PER_CHAT = 5;

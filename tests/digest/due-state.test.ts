@@ -4,6 +4,7 @@ import type { Delivery, Subscription } from '../../src/digest/subscription.js';
 
 const sub = (over: Partial<Subscription> = {}): Subscription => ({
   chatId: 1,
+  sub: 0,
   chatKind: 'private',
   deliveryTime: '08:00',
   onThisDay: false,
@@ -15,6 +16,7 @@ const sub = (over: Partial<Subscription> = {}): Subscription => ({
 });
 const delivery = (over: Partial<Delivery> = {}): Delivery => ({
   chatId: 1,
+  sub: 0,
   issueId: 'i1',
   slot: '2024-11-07',
   status: 'sent',

@@ -23,6 +23,7 @@ const STRANGER = 8102;
 const READER = 8103;
 const KEYWORD_CHAT = 8104;
 const CHANNEL_ID = -1008105;
+const MULTI_CHAT = 8106;
 const KEYWORD_FILTER = '风电 蔬菜 -餐桌';
 const DIGEST_TIMEOUT_MS = 100_000;
 
@@ -120,6 +121,34 @@ describe('issue 12 through the fake Bot API', () => {
     expect(visibleText(reply)).toContain('订阅成功');
     const digest = await fake.waitFor((c) => c.method === 'sendMessage' && c.chatId === CHANNEL_ID && c.ok, DIGEST_TIMEOUT_MS, { since, description: 'the channel digest' });
     expect(visibleText(digest)).toContain('每日摘要');
+    expectTelegramRulesKept();
+  });
+
+  it('delivers two subscriptions of one chat (full, then filtered) each at its own time and each once', async () => {
+    const zone = archive.paper.timeZone;
+    // The full digest is due this minute, the filtered one the next: wait out a minute about to turn (and midnight).
+    while (new Date().getSeconds() > 45 || minutesOfDayIn(zone, new Date()) >= 1438) await new Promise((r) => setTimeout(r, 500));
+    const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    const minutes = minutesOfDayIn(zone, new Date());
+    const since = fake.mark();
+    expect(visibleText(await ask(MULTI_CHAT, `/subscribe ${hhmm(minutes)}`))).toContain('订阅成功');
+    const added = await ask(MULTI_CHAT, `/subscribe ${hhmm(minutes + 1)} 风电`);
+    expect(visibleText(added)).toContain('2 个订阅');
+    const isDigest = (c: CallRecord, kind: 'full' | 'filtered') =>
+      c.method === 'sendMessage' && c.chatId === MULTI_CHAT && c.ok && visibleText(c).includes('每日摘要 · ') && (kind === 'full' ? /共 \d+ 篇/.test(visibleText(c)) : /与“风电”相关 \d+\/\d+ 篇/.test(visibleText(c)));
+    const full = await fake.waitFor((c) => isDigest(c, 'full'), DIGEST_TIMEOUT_MS, { since, description: 'the full digest' });
+    const filtered = await fake.waitFor((c) => isDigest(c, 'filtered'), DIGEST_TIMEOUT_MS, { since, description: 'the filtered digest' });
+    // Each at its own time: the filtered one not before its minute began (paper clock, minute granularity).
+    expect(minutesOfDayIn(zone, new Date(filtered.time))).toBeGreaterThanOrEqual(minutes + 1);
+    expect(full.seq).toBeLessThan(filtered.seq);
+    const newest = archive.readIssue(archive.latest()!.id)!;
+    const matching = newest.articles.filter((a) => articleMatchesFilter(a, parseDigestFilter('风电'))).map((a) => a.id);
+    expect(articlesOf(filtered)).toEqual(matching);
+    // Several more scheduler ticks: neither digest comes again.
+    await new Promise((r) => setTimeout(r, 4_000));
+    const after = fake.calls.filter((c) => c.seq > since);
+    expect(after.filter((c) => isDigest(c, 'full'))).toHaveLength(1);
+    expect(after.filter((c) => isDigest(c, 'filtered'))).toHaveLength(1);
     expectTelegramRulesKept();
   });
 

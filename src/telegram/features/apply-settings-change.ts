@@ -1,7 +1,7 @@
 import type { Archive } from '../../archive/archive.js';
 import { keywordsMatchingNothing } from '../../digest/filter-coverage.js';
 import { filterProblem, formatDigestFilter, parseDigestFilter, type DigestFilter } from '../../digest/digest-filter.js';
-import type { DigestStore } from '../../digest/open-store.js';
+import type { DigestStore, SubKey } from '../../digest/open-store.js';
 import type { ChatKind } from '../../digest/subscription.js';
 import type { SettingsChange } from './subscription-buttons.js';
 
@@ -25,26 +25,29 @@ export function applySettingsChange(
     return { ok: true, text: change.script === 'auto' ? '回复文字随提问的简繁' : change.script === 'traditional' ? '回覆改用繁體字' : '回复改用简体字' };
   }
   if (change.kind === 'on') {
-    const sub = store.subscribe({ chatId: chat.id, chatKind: chat.kind, now });
+    const sub = store.subscribe({ chatId: chat.id, sub: change.sub, chatKind: chat.kind, now });
     return { ok: true, text: `已订阅：每天 ${sub.deliveryTime}` };
   }
-  const before = store.subscription(chat.id);
-  if (!before?.active) return { ok: false, text: '本聊天尚未订阅，请先订阅。' };
+  const before = store.subscription(chat.id, change.sub);
+  if (!before?.active) return { ok: false, text: change.sub === undefined ? '本聊天尚未订阅，请先订阅。' : '这个订阅已退订，请重新发送 /settings。' };
   const filter = parseDigestFilter(before.filter);
+  const key = { chatId: chat.id, sub: before.sub };
   switch (change.kind) {
+    case 'pick':
+      return { ok: true, text: `每天 ${before.deliveryTime} 的订阅` };
     case 'off':
-      store.deactivate(chat.id, 'unsubscribed', now);
-      return { ok: true, text: '已退订' };
+      store.deactivate(chat.id, 'unsubscribed', now, before.sub);
+      return { ok: true, text: `已退订每天 ${before.deliveryTime} 的摘要` };
     case 'time':
-      store.updateSubscription(chat.id, { deliveryTime: change.time }, now);
+      store.updateSubscription(key, { deliveryTime: change.time }, now);
       return { ok: true, text: `推送时间改为 ${change.time}` };
     case 'onThisDay':
-      store.updateSubscription(chat.id, { onThisDay: change.on }, now);
+      store.updateSubscription(key, { onThisDay: change.on }, now);
       return { ok: true, text: change.on ? '摘要末尾附上“历史上的今天”' : '不再附“历史上的今天”' };
     case 'all':
-      return setFilter(deps, chat.id, { include: [], exclude: filter.exclude }, '推送全部文章');
+      return setFilter(deps, key, { include: [], exclude: filter.exclude }, '推送全部文章');
     case 'topic':
-      return toggleTopic(deps, chat.id, filter, change.index);
+      return toggleTopic(deps, key, filter, change.index);
     case 'dropKeyword':
     case 'dropExclusion': {
       const list = change.kind === 'dropKeyword' ? filter.include : filter.exclude;
@@ -52,25 +55,25 @@ export function applySettingsChange(
       if (word === undefined) return { ok: false, text: STALE };
       const rest = list.filter((_, i) => i !== change.index);
       const next = change.kind === 'dropKeyword' ? { include: rest, exclude: filter.exclude } : { include: filter.include, exclude: rest };
-      return setFilter(deps, chat.id, next, `已去掉“${word}”`);
+      return setFilter(deps, key, next, `已去掉“${word}”`);
     }
   }
 }
 
 /** A topic or place button: on when off, off when on (several may be on). */
-function toggleTopic(deps: { store: DigestStore; archive: Archive; now: Date }, chatId: number, filter: DigestFilter, index: number): SettingsOutcome {
+function toggleTopic(deps: { store: DigestStore; archive: Archive; now: Date }, key: SubKey, filter: DigestFilter, index: number): SettingsOutcome {
   const topic = deps.archive.topics()[index];
   if (!topic) return { ok: false, text: STALE };
   const on = !filter.include.includes(topic.name);
   const next = { include: on ? [...filter.include, topic.name] : filter.include.filter((w) => w !== topic.name), exclude: filter.exclude };
   const problem = filterProblem(next);
   if (problem) return { ok: false, text: problem };
-  if (!on) return setFilter(deps, chatId, next, `去掉“${topic.name}”`);
+  if (!on) return setFilter(deps, key, next, `去掉“${topic.name}”`);
   const empty = keywordsMatchingNothing(deps.archive, { include: [topic.name], exclude: [] }).length > 0;
-  return setFilter(deps, chatId, next, `加上“${topic.name}”${empty ? '（目前资料库中没有相关文章，有相关文章时才会推送）' : ''}`);
+  return setFilter(deps, key, next, `加上“${topic.name}”${empty ? '（目前资料库中没有相关文章，有相关文章时才会推送）' : ''}`);
 }
 
-function setFilter(deps: { store: DigestStore; now: Date }, chatId: number, next: DigestFilter, text: string): SettingsOutcome {
-  deps.store.updateSubscription(chatId, { filter: formatDigestFilter(next) ?? null }, deps.now);
+function setFilter(deps: { store: DigestStore; now: Date }, key: SubKey, next: DigestFilter, text: string): SettingsOutcome {
+  deps.store.updateSubscription(key, { filter: formatDigestFilter(next) ?? null }, deps.now);
   return { ok: true, text };
 }

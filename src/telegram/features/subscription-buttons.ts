@@ -1,8 +1,15 @@
 import type { Script } from '../../text/convert-script.js';
 import { asNum, createCallbackCodec } from '../callback-codec.js';
 
-/** What a /settings button changes. Indexes point into archive.topics() or the filter's own lists, never carry words. */
-export type SettingsChange =
+/**
+ * What a /settings button changes. Indexes point into archive.topics() or the filter's own lists, never carry words.
+ * `sub` names which of the chat's subscriptions (absent: its first active one, as buttons made before there were several).
+ */
+export type SettingsChange = SettingsAction & { sub?: number };
+
+type SettingsAction =
+  /** Show subscription `sub` (the chat has several); changes nothing. */
+  | { kind: 'pick' }
   | { kind: 'on' }
   | { kind: 'off' }
   | { kind: 'time'; time: string }
@@ -21,11 +28,24 @@ export type SettingsChange =
 const SCRIPTS: Record<string, Script | 'auto'> = { s: 'simplified', t: 'traditional', a: 'auto' };
 
 /**
- * /settings buttons: `s:on`, `s:off`, `s:t:0730`, `s:f:-`, `s:f:<topic>`, `s:k:<i>`, `s:x:<i>`, `s:h:1`, `s:sc:t`.
+ * /settings buttons: `s:on`, `s:off`, `s:t:0730`, `s:f:-`, `s:f:<topic>`, `s:k:<i>`, `s:x:<i>`, `s:h:1`, `s:sc:t`, `s:p`;
+ * with a subscription number first when the chat has several (`s:2:t:1900`; ops are never numbers).
  */
 export const settingsButton = createCallbackCodec('s', {
-  fields: (c: SettingsChange): (string | number)[] => {
+  fields: (c: SettingsChange): (string | number)[] => (c.sub === undefined ? actionFields(c) : [c.sub, ...actionFields(c)]),
+  parse: (fields): SettingsChange | undefined => {
+    const sub = asNum(fields[0]);
+    if (sub === undefined) return parseAction(fields);
+    if (sub > 99) return undefined;
+    const action = parseAction(fields.slice(1));
+    return action && { ...action, sub };
+  },
+});
+
+function actionFields(c: SettingsAction): (string | number)[] {
     switch (c.kind) {
+      case 'pick':
+        return ['p'];
       case 'on':
       case 'off':
         return [c.kind];
@@ -44,10 +64,11 @@ export const settingsButton = createCallbackCodec('s', {
       case 'script':
         return ['sc', c.script === 'auto' ? 'a' : c.script === 'traditional' ? 't' : 's'];
     }
-  },
-  parse: ([op, arg, ...rest]): SettingsChange | undefined => {
+}
+
+function parseAction([op, arg, ...rest]: readonly string[]): SettingsAction | undefined {
     if (rest.length > 0) return undefined;
-    if ((op === 'on' || op === 'off') && arg === undefined) return { kind: op };
+    if ((op === 'on' || op === 'off' || op === 'p') && arg === undefined) return op === 'p' ? { kind: 'pick' } : { kind: op };
     const n = asNum(arg);
     switch (op) {
       case 't': {
@@ -69,8 +90,7 @@ export const settingsButton = createCallbackCodec('s', {
       default:
         return undefined;
     }
-  },
-});
+}
 
 /** A channel's /settings, changed from a private chat: `sc:<channel id>:<the s: fields>`, e.g. `sc:-1001234567890:t:0730`. */
 export const channelSettingsButton = createCallbackCodec('sc', {

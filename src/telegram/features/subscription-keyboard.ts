@@ -2,6 +2,8 @@ import type { Button } from '../keyboards.js';
 import { shorten } from '../format/issue-date.js';
 import { channelSettingsButton, settingsButton, type SettingsChange } from './subscription-buttons.js';
 import type { SettingsState } from './subscription-view.js';
+import { parseDigestFilter } from '../../digest/digest-filter.js';
+import type { Subscription } from '../../digest/subscription.js';
 
 /** A topic or place offered by /settings, with its index into archive.topics() (the button carries the index). */
 export interface FilterChoice {
@@ -9,16 +11,41 @@ export interface FilterChoice {
   index: number;
 }
 
+/** ①②… for a chat's subscriptions, in number order. */
+export const subMark = (position: number) => String.fromCodePoint(0x2460 + position);
+
+/** A short name for a subscription: its time and filter (plain text, for buttons). */
+export function subLabel(sub: Subscription): string {
+  const words = parseDigestFilter(sub.filter).include;
+  return `${sub.deliveryTime} ${words.length === 0 ? '全部' : words.join('、')}`;
+}
+
 /** Time presets offered by /settings; any other time is one `/subscribe 7:45` away. */
 export const PRESET_TIMES = ['06:30', '07:00', '07:30', '08:00', '12:00', '18:00', '20:00', '21:30'];
 
-/** Buttons act on this chat, or on the channel whose settings a private chat shows. */
-const buttonFor =
-  (state: SettingsState) =>
-  (text: string, change: SettingsChange): Button => ({
-    text,
-    data: state.channel ? channelSettingsButton.encode({ chatId: state.channel.chatId, change }) : settingsButton.encode(change),
-  });
+/**
+ * Buttons act on this chat, or on the channel whose settings a private chat shows; when the chat has several
+ * subscriptions (or the shown one is not its first), on the shown subscription by number.
+ */
+const buttonFor = (state: SettingsState) => {
+  const sub = state.sub?.active && ((state.subs?.length ?? 0) > 1 || state.sub.sub !== 0) ? state.sub.sub : undefined;
+  return (text: string, action: SettingsChange): Button => {
+    const change = action.sub === undefined && sub !== undefined && action.kind !== 'script' ? { ...action, sub } : action;
+    return {
+      text,
+      data: state.channel ? channelSettingsButton.encode({ chatId: state.channel.chatId, change }) : settingsButton.encode(change),
+    };
+  };
+};
+
+/** One button per subscription when there are several: ① 07:30 全部, ② 19:00 农业. */
+function pickRows(state: SettingsState): Button[][] {
+  const subs = state.subs ?? [];
+  if (subs.length < 2) return [];
+  const button = buttonFor(state);
+  const picks = subs.map((s, i) => button(`${state.sub?.sub === s.sub ? '▶' : ''}${subMark(i)} ${shorten(subLabel(s), 12)}`, { kind: 'pick', sub: s.sub }));
+  return rowsOf(picks, 3);
+}
 const mark = (on: boolean, label: string) => (on ? `✓ ${label}` : label);
 
 function rowsOf(buttons: Button[], size: number): Button[][] {
@@ -51,6 +78,7 @@ export function settingsKeyboard(state: SettingsState): Button[][] {
   const typed = filter.include.flatMap((word, index) => (offered.has(word) ? [] : [button(`✓ ${shorten(word, 10)} ✕`, { kind: 'dropKeyword', index })]));
   const excluded = filter.exclude.map((word, index) => button(`🚫 ${shorten(word, 10)} ✕`, { kind: 'dropExclusion', index }));
   return [
+    ...pickRows(state),
     ...rowsOf(times, 4),
     [button(mark(filter.include.length === 0, '全部文章'), { kind: 'all' }), ...typed.slice(0, 3)],
     ...rowsOf(typed.slice(3), 4),
@@ -59,6 +87,6 @@ export function settingsKeyboard(state: SettingsState): Button[][] {
     ...rowsOf(excluded, 4),
     [button(sub.onThisDay ? '📅 历史上的今天：附 ✓' : '📅 附上历史上的今天', { kind: 'onThisDay', on: !sub.onThisDay })],
     scriptRow(state),
-    [button('🚫 退订', { kind: 'off' })],
+    [button((state.subs?.length ?? 0) > 1 ? '🚫 退订这个订阅' : '🚫 退订', { kind: 'off' })],
   ];
 }

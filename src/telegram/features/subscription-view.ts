@@ -3,7 +3,7 @@ import type { Subscription } from '../../digest/subscription.js';
 import type { Script } from '../../text/convert-script.js';
 import { bold, escapeHtml } from '../format/html.js';
 import type { View } from '../format/view.js';
-import { settingsKeyboard, type FilterChoice } from './subscription-keyboard.js';
+import { settingsKeyboard, subMark, type FilterChoice } from './subscription-keyboard.js';
 
 /** How the newest issue fares under a filter: said whenever a filter is shown, so an empty one is noticed. */
 export interface NewestMatch {
@@ -18,6 +18,8 @@ export interface SettingsState {
   paper: string;
   zoneLabel: string;
   sub?: Subscription;
+  /** The chat's active subscriptions, by number: with more than one, /settings offers a button for each. */
+  subs?: Subscription[];
   filter: DigestFilter;
   /** The chat's chosen script; undefined = follows each reader's writing. */
   script?: Script;
@@ -67,6 +69,7 @@ export function renderSettings(state: SettingsState): View {
   } else {
     lines = [
       `📬 ${bold(`《${state.paper}》每日摘要 · 已订阅`)}`,
+      ...optional(describeSubs(state)),
       `推送时间：每天 ${sub.deliveryTime}（${state.zoneLabel}）`,
       `内容：${describeFilter(filter)}${filter.include.length > 0 ? '（没有相关文章的那天不推送）' : ''}`,
       ...optional(describeNewest(state.newest, filter)),
@@ -90,11 +93,19 @@ export function renderSubscribed(state: SettingsState, updated: boolean, unmatch
     }。`,
   ];
   if (unmatchedInArchive.length > 0) {
-    lines.push(`⚠️ 目前资料库中没有与${quoted(unmatchedInArchive)}相关的文章，有相关文章时才会推送；发送 /subscribe 全部 取消筛选。`);
+    lines.push(`⚠️ 目前资料库中没有与${quoted(unmatchedInArchive)}相关的文章，有相关文章时才会推送；在 /settings 中点“全部文章”取消筛选。`);
   }
   lines.push(...optional(describeNewest(state.newest, state.filter)));
   lines.push('没有新一期时不会重复推送。', '/digest 立即预览 · /settings 修改 · /unsubscribe 退订');
   return { text: lines.join('\n') };
+}
+
+/** With several subscriptions: which one the settings below show. (HTML) */
+function describeSubs(state: SettingsState): string | undefined {
+  const subs = state.subs ?? [];
+  if (subs.length < 2 || !state.sub) return undefined;
+  const at = subs.findIndex((s) => s.sub === state.sub!.sub);
+  return `本聊天有 ${subs.length} 个订阅；下面是 ${subMark(at)}（点编号按钮切换）：`;
 }
 
 function optional(line: string | undefined): string[] {

@@ -8,7 +8,7 @@ import { applySettingsChange } from './apply-settings-change.js';
 import type { DigestStore } from '../../digest/open-store.js';
 import { issuesOnThisDay } from '../../digest/on-this-day.js';
 import { extractDeliveryTime, normaliseInput } from '../../digest/parse-delivery-time.js';
-import { DEFAULT_DELIVERY_TIME, type ChatKind } from '../../digest/subscription.js';
+import { DEFAULT_DELIVERY_TIME, MAX_SUBSCRIPTIONS_PER_CHAT, type ChatKind } from '../../digest/subscription.js';
 import type { BotContext, MenuCommand } from '../context.js';
 import { createDailyQuota } from '../daily-quota.js';
 import { renderDigest } from '../deliver-digest.js';
@@ -17,6 +17,7 @@ import { formatIssueDate, formatShortIssueDate } from '../format/issue-date.js';
 import { editView, replyView } from '../reply.js';
 import { createAdminCheck, verifyChannel } from './admin-check.js';
 import { channelSettingsButton, settingsButton } from './subscription-buttons.js';
+import { subLabel, subMark } from './subscription-keyboard.js';
 import { renderSettings, renderSubscribed, type NewestMatch, type SettingsState } from './subscription-view.js';
 
 /** /digest previews per chat and day; each is at most MAX_DIGEST_PARTS messages. */
@@ -84,12 +85,19 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       paper,
       zoneLabel,
       sub,
+      subs: store.subscriptions(chatId).filter((s) => s.active),
       filter,
       script: store.chatScript(chatId),
       newest: newestMatch(filter),
       choices: choices(),
       resumeTime: sub?.deliveryTime ?? DEFAULT_DELIVERY_TIME,
     };
+  };
+
+  /** After a press: the subscription it was about, or (removed) the chat's first active one. */
+  const shownAfter = (chatId: number, sub: number | undefined) => {
+    const pressed = sub === undefined ? undefined : store.subscription(chatId, sub);
+    return pressed?.active ? pressed : store.subscription(chatId);
   };
 
   const refuseNonAdmin = async (ctx: BotContext): Promise<boolean> => {
@@ -125,6 +133,21 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     if (target.label === undefined && (await refuseNonAdmin(ctx))) return;
     const before = store.subscription(target.chatId);
     const filter = clear ? null : rest.trim() === '' ? undefined : (formatDigestFilter(typed) ?? null);
+    // A chat that already has a subscription and names a time or a filter gets another one (morning full digest,
+    // evening topic digest); existing ones are changed in /settings.
+    if (before?.active && (time !== undefined || filter !== undefined)) {
+      const added = store.addSubscription({ chatId: target.chatId, chatKind: target.kind, deliveryTime: time?.time ?? DEFAULT_DELIVERY_TIME, filter: filter ?? null, now: now() });
+      if (added === 'duplicate') return replyView(ctx, { text: '已经有一个同样时间、同样筛选的订阅了，不必重复订阅。发送 /settings 查看或修改。' });
+      if (added === 'full') {
+        return replyView(ctx, { text: `每个聊天最多 ${MAX_SUBSCRIPTIONS_PER_CHAT} 个订阅。请先在 /settings 中退订一个，或修改现有订阅的时间和主题。` });
+      }
+      ctx.log.info({ chat: target.chatId, sub: added.sub, time: added.deliveryTime, hasFilter: added.filter !== undefined }, 'subscription added');
+      const state = stateOf(target.chatId, added);
+      const view = renderSubscribed(state, false, added.filter ? keywordsMatchingNothing(archive, state.filter) : []);
+      const count = `本聊天现有 ${state.subs?.length ?? 1} 个订阅，各按自己的时间和主题推送。`;
+      const text = `${view.text}\n${count}`;
+      return replyView(ctx, { text: target.label === undefined ? text : `📣 频道「${escapeHtml(target.label)}」\n${text}` });
+    }
     const sub = store.subscribe({ chatId: target.chatId, chatKind: target.kind, deliveryTime: time?.time, filter, now: now() });
     const state = stateOf(target.chatId, sub);
     ctx.log.info({ chat: target.chatId, kind: target.kind, time: sub.deliveryTime, hasFilter: sub.filter !== undefined, resumed: before !== undefined }, 'subscribed');
@@ -139,6 +162,26 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
       return replyView(ctx, { text: `${target.label ? `频道「${escapeHtml(target.label)}」` : '本聊天'}还没有订阅每日摘要。发送 /subscribe 即可订阅。` });
     }
     if (target.label === undefined && (await refuseNonAdmin(ctx))) return;
+    const subs = store.subscriptions(target.chatId).filter((s) => s.active);
+    const arg = normaliseInput(target.rest);
+    if (subs.length > 1 && !ALL_WORDS.has(arg.toLowerCase())) {
+      const n = /^[1-9]$/.test(arg) ? Number(arg) : undefined;
+      const chosen = n === undefined ? undefined : subs[n - 1];
+      if (!chosen) {
+        // Several subscriptions and none named: ask which, with a button for each (the settings codec's `off`).
+        const channel = target.label === undefined ? undefined : target.chatId;
+        const buttons = subs.map((s, i) => {
+          const change = { kind: 'off' as const, sub: s.sub };
+          const data = channel === undefined ? settingsButton.encode(change) : channelSettingsButton.encode({ chatId: channel, change });
+          return [{ text: `🚫 ${subMark(i)} ${subLabel(s)}`, data }];
+        });
+        const hint = arg === '' ? '' : `没有第“${escapeHtml(arg)}”个订阅。`;
+        return replyView(ctx, { text: `${hint}本聊天有 ${subs.length} 个订阅，退订哪一个？也可以发送 /unsubscribe 2 或 /unsubscribe 全部。`, buttons });
+      }
+      store.deactivate(target.chatId, 'unsubscribed', now(), chosen.sub);
+      ctx.log.info({ chat: target.chatId, sub: chosen.sub }, 'unsubscribed one');
+      return replyView(ctx, { text: `已退订每天 ${chosen.deliveryTime} 的摘要（${escapeHtml(subLabel(chosen))}），其余订阅照常推送。` });
+    }
     store.deactivate(target.chatId, 'unsubscribed', now());
     ctx.log.info({ chat: target.chatId }, 'unsubscribed');
     await replyView(ctx, { text: '已退订每日摘要。想再收到时，发送 /subscribe 即可。' });
@@ -198,7 +241,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     await ctx.answerCallbackQuery({ text: note.text });
     const chat = await ctx.api.getChat(value.chatId).catch(() => undefined);
     const title = chat && 'title' in chat && chat.title !== undefined ? chat.title : String(value.chatId);
-    await editView(ctx, renderSettings({ ...stateOf(value.chatId), channel: { chatId: value.chatId, title } }));
+    await editView(ctx, renderSettings({ ...stateOf(value.chatId, shownAfter(value.chatId, value.change.sub)), channel: { chatId: value.chatId, title } }));
   });
 
   // In a channel the command is a channel post (no `from`): whoever can post there is one of its admins.
@@ -221,7 +264,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     const note = applySettingsChange({ store, archive, now: now() }, { id: chat.id, kind: chat.type as ChatKind }, change);
     ctx.log.info({ chat: chat.id, change: change.kind, applied: note.ok }, 'settings changed');
     await ctx.answerCallbackQuery({ text: note.text });
-    await editView(ctx, renderSettings(stateOf(chat.id)));
+    await editView(ctx, renderSettings(stateOf(chat.id, shownAfter(chat.id, change.sub))));
   });
 
   // The bot was blocked (private chat), removed from a group, or removed or demoted in a channel (it can no longer

@@ -5,6 +5,7 @@ import type { Chat } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createArchive, type Archive } from '../../../src/archive/archive.js';
 import { openStore, type DigestStore } from '../../../src/digest/open-store.js';
+import { MAX_SUBSCRIPTIONS_PER_CHAT } from '../../../src/digest/subscription.js';
 import { createSilentLogger } from '../../../src/logger.js';
 import { createSubscriptionsFeature } from '../../../src/telegram/features/subscriptions.js';
 import type { LocalMessage } from '../../../src/telegram/local-bot-api.js';
@@ -101,7 +102,7 @@ describe('/subscribe', () => {
     const reply = h.replies()[0]!;
     expect(reply).toContain('目前资料库中没有与“不存在的关键词xyz”相关的文章');
     expect(reply).toContain('最新一期（2024年11月7日）没有符合筛选的文章');
-    expect(reply).toContain('/subscribe 全部');
+    expect(reply).toContain('全部文章');
   });
 
   it('escapes typed keywords in every reply', async () => {
@@ -124,13 +125,64 @@ describe('/subscribe', () => {
     expect(h.replies()[0]).toContain('最多 8 个');
   });
 
-  it('keeps the filter when only the time changes, and clears it with 全部', async () => {
+  it('adds a second subscription when a subscribed chat names a time and a filter, and refuses a duplicate', async () => {
     const h = setup();
-    await h.send('/subscribe 农业 -广告');
-    await h.send('/subscribe 9:15');
-    expect(store.subscription(777)).toMatchObject({ deliveryTime: '09:15', filter: '农业 -广告' });
-    await h.send('/subscribe 全部');
-    expect(store.subscription(777)?.filter).toBeUndefined();
+    await h.send('/subscribe 07:30');
+    await h.send('/subscribe 19:00 农业');
+    expect(store.subscriptions(777).map((s) => [s.sub, s.deliveryTime, s.filter, s.active])).toEqual([
+      [0, '07:30', undefined, true],
+      [1, '19:00', '农业', true],
+    ]);
+    expect(h.replies()[1]).toContain('2 个订阅');
+    await h.send('/subscribe 19:00 农业');
+    expect(h.replies()[2]).toContain('同样时间、同样筛选');
+    expect(store.subscriptions(777)).toHaveLength(2);
+  });
+
+  it(`caps a chat at ${MAX_SUBSCRIPTIONS_PER_CHAT} subscriptions with a polite answer`, async () => {
+    const h = setup();
+    await h.send('/subscribe');
+    for (let hour = 10; hour < 10 + MAX_SUBSCRIPTIONS_PER_CHAT; hour++) await h.send(`/subscribe ${hour}:00`);
+    expect(store.subscriptions(777).filter((s) => s.active)).toHaveLength(MAX_SUBSCRIPTIONS_PER_CHAT);
+    expect(h.replies().at(-1)).toContain(`最多 ${MAX_SUBSCRIPTIONS_PER_CHAT} 个订阅`);
+  });
+
+  it('asks which subscription /unsubscribe means when there are several, and takes a number or a button', async () => {
+    const h = setup();
+    await h.send('/subscribe 07:30');
+    await h.send('/subscribe 19:00 农业');
+    await h.send('/subscribe 21:30 光伏');
+    await h.send('/unsubscribe');
+    const ask = lastWithButtons(h);
+    expect(ask.text).toContain('退订哪一个');
+    const buttons = buttonsOf(ask);
+    expect(buttons).toHaveLength(3);
+    for (const b of buttons) expect(Buffer.byteLength(b.data ?? '')).toBeLessThanOrEqual(64);
+    await h.press(ask, buttons[1]!.data!);
+    expect(store.subscription(777, 1)?.active).toBe(false);
+    await h.send('/unsubscribe 2');
+    expect(store.subscription(777, 2)?.active).toBe(false);
+    expect(store.subscription(777, 0)?.active).toBe(true);
+    expect(h.replies().at(-1)).toContain('21:30');
+  });
+
+  it('shows each subscription in /settings and changes the chosen one only', async () => {
+    const h = setup();
+    await h.send('/subscribe 07:30');
+    await h.send('/subscribe 19:00 农业');
+    await h.send('/settings');
+    const message = lastWithButtons(h);
+    expect(message.text).toContain('2 个订阅');
+    const pick = dataOf(message, '19:00 农业')!;
+    expect(pick).toBe('s:1:p');
+    await h.press(message, pick);
+    expect(current(h, message).text).toContain('每天 19:00');
+    await h.press(message, dataOf(current(h, message), '20:00')!);
+    expect(store.subscription(777, 1)?.deliveryTime).toBe('20:00');
+    expect(store.subscription(777, 0)?.deliveryTime).toBe('07:30');
+    await h.press(message, dataOf(current(h, message), '退订这个订阅')!);
+    expect(store.subscription(777, 1)?.active).toBe(false);
+    expect(store.subscription(777, 0)?.active).toBe(true);
   });
 
   it('unsubscribes', async () => {
