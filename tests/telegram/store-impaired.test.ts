@@ -1,4 +1,4 @@
-import { mkdtempSync, openSync, closeSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -26,14 +26,16 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Moves everything into the main file, then overwrites its pages (the header stays, so it still looks like SQLite). */
+/** Moves everything into the main file, then overwrites all its pages (the header stays, so it still looks like SQLite). */
 function damageWhileOpen() {
   const file = path.join(dir, STORE_FILE);
   const other = new Database(file);
   other.pragma('wal_checkpoint(TRUNCATE)');
   other.close();
   const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(16_384, 0x5a), 0, 16_384, 100);
+  // Every page after the header: where the tables sit depends on the migrations that rebuilt them.
+  const size = fstatSync(fd).size - 100;
+  writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, 100);
   closeSync(fd);
 }
 
