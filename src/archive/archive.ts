@@ -1,5 +1,5 @@
 import type { PaperConfig } from '../config.js';
-import { daysBetween } from '../text/calendar.js';
+import { articleRefsNewestFirst, issueHeadLookups } from './issue-head-lookups.js';
 import { classifyArticle } from './classify-article.js';
 import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
@@ -93,40 +93,14 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
   };
   reindex(issues.map(tag));
 
-  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => {
-    const out: ArticleHeadRef[] = [];
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const issue = sorted[i]!;
-      for (const article of issue.articles) if (pred(article)) out.push({ article, issue });
-    }
-    return out;
-  };
+  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => articleRefsNewestFirst(sorted, pred);
 
   return {
     paper: options.paper,
     get version() {
       return version;
     },
-    issues: () => sorted,
-    latest: () => sorted[sorted.length - 1],
-    issueById: (id) => byId.get(id),
-    issuesOn: (date) => sorted.filter((i) => i.date === date),
-    issueByNumber: (number) => sorted.find((i) => i.number === number),
-    neighbours(issueId) {
-      const idx = sorted.findIndex((i) => i.id === issueId);
-      if (idx === -1) return {};
-      return { previous: sorted[idx - 1], next: sorted[idx + 1] };
-    },
-    nearest(date) {
-      let before: IssueHead | undefined;
-      let after: IssueHead | undefined;
-      for (const issue of sorted) {
-        const d = daysBetween(date, issue.date);
-        if (d < 0) before = issue;
-        else if (d > 0 && after === undefined) after = issue;
-      }
-      return { before, after };
-    },
+    ...issueHeadLookups(() => sorted, () => byId),
     article: (id) => articles.get(id),
     readIssue: (id) => fullById.get(id),
     topics() {
@@ -140,11 +114,6 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
       return out;
     },
     articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
-    dateRange() {
-      const first = sorted[0];
-      const last = sorted[sorted.length - 1];
-      return first && last ? { first: first.date, last: last.date } : undefined;
-    },
     upsertIssue(issue) {
       reindex([...full.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
     },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { PaperConfig } from '../config.js';
-import { daysBetween } from '../text/calendar.js';
+import { articleRefsNewestFirst, issueHeadLookups } from './issue-head-lookups.js';
 import type { Archive, ArticleHeadRef, TopicSummary } from './archive.js';
 import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
@@ -44,14 +44,7 @@ export function createStoredArchive(
   };
   reindex((q.heads.all() as string[]).map((h) => JSON.parse(h) as IssueHead));
 
-  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => {
-    const out: ArticleHeadRef[] = [];
-    for (let i = sorted.length - 1; i >= 0; i--) {
-      const issue = sorted[i]!;
-      for (const article of issue.articles) if (pred(article)) out.push({ article, issue });
-    }
-    return out;
-  };
+  const refsNewestFirst = (pred: (a: ArticleHead) => boolean): ArticleHeadRef[] => articleRefsNewestFirst(sorted, pred);
 
   /** Articles per tag, counted once per archive version (a scan of every head). */
   const tagCounts = () => {
@@ -74,26 +67,7 @@ export function createStoredArchive(
     get version() {
       return version;
     },
-    issues: () => sorted,
-    latest: () => sorted[sorted.length - 1],
-    issueById: (id) => byId.get(id),
-    issuesOn: (date) => sorted.filter((i) => i.date === date),
-    issueByNumber: (number) => sorted.find((i) => i.number === number),
-    neighbours(issueId) {
-      const idx = sorted.findIndex((i) => i.id === issueId);
-      if (idx === -1) return {};
-      return { previous: sorted[idx - 1], next: sorted[idx + 1] };
-    },
-    nearest(date) {
-      let before: IssueHead | undefined;
-      let after: IssueHead | undefined;
-      for (const issue of sorted) {
-        const d = daysBetween(date, issue.date);
-        if (d < 0) before = issue;
-        else if (d > 0 && after === undefined) after = issue;
-      }
-      return { before, after };
-    },
+    ...issueHeadLookups(() => sorted, () => byId),
     article(id) {
       const body = q.article.get(id) as string | undefined;
       if (body === undefined) return undefined;
@@ -117,11 +91,6 @@ export function createStoredArchive(
       return out;
     },
     articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
-    dateRange() {
-      const first = sorted[0];
-      const last = sorted[sorted.length - 1];
-      return first && last ? { first: first.date, last: last.date } : undefined;
-    },
     upsertIssue(issue) {
       const previous = sorted.find((i) => i.file === issue.file && i.id !== issue.id)?.id;
       const id = options.write.upsert(issue);
