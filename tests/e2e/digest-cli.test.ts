@@ -10,6 +10,7 @@ import { createSilentLogger } from '../../src/logger.js';
 import { createFakeBotApi, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { fakeErrors } from '../support/fake-bot-api/fake-errors.js';
 import { REPO_ROOT, TEST_TOKEN } from './support/bot-process.js';
+import { seedDueSubscribers } from './support/due-subscribers.js';
 
 /**
  * `npm run digest -- --once` as cron runs it: it honours DIGEST_RATE for every attempt (retries after 429/500
@@ -53,10 +54,7 @@ describe('digest --once', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'digest-cli-'));
     fake = createFakeBotApi({ recording: 'summary' });
     await fake.start();
-    const store = openStore(dataDir, createSilentLogger());
-    const since = new Date(Date.now() - 7 * 86_400_000);
-    for (let chatId = 1; chatId <= SUBSCRIBERS; chatId++) store.subscribe({ chatId, chatKind: 'private', deliveryTime: '00:00', now: since });
-    store.close();
+    seedDueSubscribers(dataDir, SUBSCRIBERS);
   });
   afterEach(async () => {
     await fake?.stop();

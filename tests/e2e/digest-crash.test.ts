@@ -9,6 +9,7 @@ import { createSilentLogger } from '../../src/logger.js';
 import { renderDigest } from '../../src/telegram/deliver-digest.js';
 import { createFakeBotApi, fakeDrops, type FakeBotApi } from '../support/fake-bot-api/fake-bot-api.js';
 import { REPO_ROOT, TEST_TOKEN } from './support/bot-process.js';
+import { seedDueSubscribers } from './support/due-subscribers.js';
 
 /**
  * Crash safety, end to end: a real process fans a digest out to many subscribers against the fake Bot API, is
@@ -58,11 +59,7 @@ describe('digest fan-out killed with SIGKILL and restarted', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'digest-crash-'));
     fake = createFakeBotApi({ recording: 'summary', bot: { username: 'archive_test_bot' } });
     await fake.start();
-    const store = openStore(dataDir, createSilentLogger());
-    const since = new Date(Date.now() - 7 * 86_400_000);
-    // 00:00 on the paper's clock has always passed: every subscriber is due.
-    for (let chatId = 1; chatId <= SUBSCRIBERS; chatId++) store.subscribe({ chatId, chatKind: 'private', deliveryTime: '00:00', now: since });
-    store.close();
+    seedDueSubscribers(dataDir, SUBSCRIBERS);
   });
 
   afterEach(async () => {
