@@ -27,8 +27,13 @@ export interface Issue {
   lunarDate?: string;
   /** 今日4版, when printed. */
   pageCount?: number;
-  /** Source file name (basename), e.g. `000_79b3c460d300cb0d.txt`. */
+  /**
+   * Source file: its path under SEEDS_DIR (`000_79b3c460d300cb0d.txt`, `2024-11-07.txt`), or for an
+   * issue kept as one file per page, the pattern naming its pages (`2024/11/07/*`, `20241107_*.txt`).
+   */
   file: string;
+  /** The page files the issue was read from, in page order, when it is kept as one file per page. */
+  pages?: string[];
   articles: Article[];
   /** Masthead and boilerplate lines that are not article text (kept so nothing is lost). */
   boilerplate: string[];

@@ -5,7 +5,11 @@ import type { PaperConfig } from '../config.js';
 import { StoreError } from '../errors.js';
 import { duplicateIssueMessage, issueFingerprint } from '../ingest/find-duplicate-issue.js';
 import type { Manifest } from '../ingest/manifest.js';
-import { listIssueFiles, readIssueFile, sizeHash, type IssueFileEntry } from '../ingest/read-issue-file.js';
+import { issueId } from '../ingest/article-id.js';
+import { groupIssueFiles, type IssueFileGroup } from '../ingest/group-issue-files.js';
+import { issueKeyOf } from '../ingest/issue-key.js';
+import { listIssueFiles, type IssueFileEntry } from '../ingest/read-issue-file.js';
+import { readIssueGroup } from '../ingest/read-issue-group.js';
 import type { Logger } from '../logger.js';
 import type { PaperProfile } from '../profile/paper-profile.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
@@ -15,7 +19,7 @@ import { configFingerprint } from './config-fingerprint.js';
 import type { Issue } from './model.js';
 import { createStoredArchive, type StoredArchive } from './stored-archive.js';
 import type { TopicsConfig } from './topics-config.js';
-import { createArchiveWriter, prepareIssue, prepareIssueSync, type ArchiveWriter, type FileStamp, type PreparedIssue } from './write-issue.js';
+import { createArchiveWriter, prepareIssue, prepareIssueSync, type FileStamp, type FileStatus, type IssueFileRecord, type IssueWrite } from './write-issue.js';
 
 /** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
 export interface IngestProblem {
@@ -134,7 +138,7 @@ export function createMemoryArchiveStore(options: { issues: readonly Issue[]; pa
   const db = createArchiveDb(':memory:');
   const ingest = createIngest(db, ':memory:', { seedsDir: '', profile: options.profile, paper: options.paper, logger: options.logger, tokenizer, topics, log: options.logger });
   const writer = createArchiveWriter(db, tokenizer);
-  for (const issue of options.issues) writer.put(prepareIssueSync(issue, { tokenizer, topics }), { path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` });
+  for (const issue of options.issues) writer.put(prepareIssueSync(issue, { tokenizer, topics }), [{ path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` }]);
   ingest.refreshAll();
   return { archive: ingest.archive, db, tokenizer, file: ':memory:', close: () => db.close() };
 }
@@ -163,87 +167,125 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   /** Writes the batch's issues in one transaction (see ArchiveWriter.putMany) and lists them. */
   const flush = (batch: Batch) => {
     if (batch.items.length === 0) return;
-    writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.file.path).join(', '));
-    for (const { prepared, previous } of batch.items) stored.refreshIssue(prepared.issue.id, previous);
+    writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.prepared.issue.file).join(', '));
+    for (const { prepared, previous } of batch.items) refresh(prepared.issue.id, previous);
     batch.items = [];
     batch.seen.clear();
   };
 
-  const ingestEntry = async (entry: IssueFileEntry, known?: { hash: string }, batch?: Batch): Promise<'added' | 'changed' | 'unchanged' | IngestProblem> => {
-    const result = await readIssueFile(entry, { paper: options.paper, manifest });
-    if (known?.hash === result.hash) {
-      // Touched but not changed: just remember the new mtime.
-      db.prepare('UPDATE files SET size = ?, mtime = ? WHERE path = ?').run(entry.size, Math.round(entry.mtimeMs), entry.rel);
+  /** Lists an issue written (or gone) and drops the issues its files gave before. */
+  const refresh = (issueId: string | undefined, previous: readonly string[]) => {
+    if (issueId !== undefined) stored.refreshIssue(issueId);
+    for (const id of previous) if (id !== issueId) stored.refreshIssue(id);
+  };
+
+  /** Reads the files of one issue (one file, or its pages) and writes the issue, or records why there is none. */
+  const ingestGroup = async (group: IssueFileGroup, rows: ReadonlyMap<string, FileRow>, batch?: Batch): Promise<GroupOutcome> => {
+    const result = await readIssueGroup(group, { paper: options.paper, manifest });
+    const gone = [...rows.keys()].filter((p) => !group.files.some((f) => f.rel === p));
+    const id = issueId(group.key);
+    const same = gone.length === 0 && result.files.every((f) => rows.get(f.entry.rel)?.hash === f.hash && (rows.get(f.entry.rel)?.status !== 'ok' || rows.get(f.entry.rel)?.issue_id === id));
+    if (same) {
+      // Touched but not changed: just remember the new mtimes.
+      for (const f of result.files) db.prepare('UPDATE files SET size = ?, mtime = ? WHERE path = ?').run(f.entry.size, Math.round(f.entry.mtimeMs), f.entry.rel);
       // Another process (npm run ingest, digest --once) may have written it: make sure it is listed here too.
-      const id = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(entry.rel) as string | null | undefined;
-      if (id && stored.issueById(id) === undefined) stored.refreshIssue(id);
-      return 'unchanged';
+      if ([...rows.values()].some((r) => r.issue_id === id) && stored.issueById(id) === undefined) stored.refreshIssue(id);
+      return { outcome: 'unchanged', problems: problemsOfRows(group.key, rows.values()) };
     }
-    const stamp = stampOf(entry, result.hash);
-    const previous = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(entry.rel) as string | null | undefined;
-    if ('warning' in result) {
-      // The file no longer gives an issue: its old issue (if any) leaves with it.
-      if (previous) writer.remove(previous);
-      writer.recordFile(stamp, 'skipped', result.warning);
-      if (previous) stored.refreshIssue(previous);
-      log.warn({ file: entry.rel }, result.warning);
-      return { file: entry.rel, kind: kindOf(result.warning), message: result.warning };
+    const known = rows.size > 0;
+    const previous = [...new Set([...rows.values()].flatMap((r) => (r.issue_id ? [r.issue_id] : [])))];
+    const pageProblems = result.files.flatMap((f) => (f.warning === undefined ? [] : [problemOf(f.entry.rel, f.warning)]));
+    for (const p of pageProblems) log.warn({ file: p.file }, p.message);
+    // A message about the whole issue is kept once, on its first file without a warning of its own.
+    const carrier = result.files.findIndex((f) => f.warning === undefined);
+    const records = (status: FileStatus, message?: string): IssueFileRecord[] =>
+      result.files.map((f, i) => ({
+        ...stampOf(f.entry, f.hash),
+        ...(f.warning !== undefined ? { status: 'skipped' as const, message: f.warning } : status === 'ok' ? {} : { status, ...(i === carrier && message !== undefined ? { message } : {}) }),
+      }));
+    const noIssue = (status: FileStatus, message: string): GroupOutcome => {
+      writeOrExplain(() => writer.recordNoIssue(records(status, message), gone), file, group.key);
+      refresh(undefined, previous);
+      log.warn({ file: group.key }, message);
+      const problem = { ...problemOf(group.key, message), ...(status === 'duplicate' ? { kind: 'duplicate' as const } : {}) };
+      return { outcome: known ? 'changed' : 'added', problems: [...pageProblems, problem], issue: false };
+    };
+    if (result.issue === undefined) {
+      if (result.warning !== undefined) return noIssue('skipped', result.warning);
+      // A lone file's own warning says why; record it as such.
+      writeOrExplain(() => writer.recordNoIssue(records('skipped'), gone), file, group.key);
+      refresh(undefined, previous);
+      return { outcome: known ? 'changed' : 'added', problems: pageProblems, issue: false };
     }
-    const duplicate = findStoredDuplicate(db, result.issue);
-    const pendingOriginal = batch?.seen.get(duplicateKeys(result.issue).find((k) => batch.seen.has(k)) ?? '');
+    const issue = result.issue;
+    const duplicate = findStoredDuplicate(db, issue, previous);
+    const pendingOriginal = batch?.seen.get(duplicateKeys(issue).find((k) => batch.seen.has(k)) ?? '');
     if (duplicate !== undefined || pendingOriginal !== undefined) {
       const original = pendingOriginal ?? stored.issueById(duplicate!);
-      const message = original ? duplicateIssueMessage(result.issue, original) : `${entry.rel} is a duplicate of another issue file; skipped.`;
-      writer.recordFile(stamp, 'duplicate', message);
-      log.warn({ file: entry.rel, original: original?.file }, message);
-      return { file: entry.rel, kind: 'duplicate', message };
+      const message = original ? duplicateIssueMessage(issue, original) : `${group.key} is a duplicate of another issue file; skipped.`;
+      return noIssue('duplicate', message);
     }
-    const prepared = await prepareIssue(result.issue, { tokenizer, topics });
+    const prepared = await prepareIssue(issue, { tokenizer, topics });
+    const item = { prepared, files: records('ok'), gone, previous };
     if (batch !== undefined) {
-      batch.items.push({ prepared, file: stamp, previous: previous ?? undefined });
-      for (const k of duplicateKeys(result.issue)) batch.seen.set(k, result.issue);
+      batch.items.push(item);
+      for (const k of duplicateKeys(issue)) batch.seen.set(k, issue);
       if (batch.items.length >= BATCH_FILES) flush(batch);
     } else {
-      writeOrExplain(() => writer.put(prepared, stamp), file, entry.rel);
-      stored.refreshIssue(result.issue.id, previous ?? undefined);
+      writeOrExplain(() => writer.put(prepared, item.files, gone), file, group.key);
+      refresh(issue.id, previous);
     }
-    log.debug({ file: entry.rel, issue: result.issue.id, date: result.issue.date, articles: result.issue.articles.length }, 'issue ingested');
-    return known === undefined ? 'added' : 'changed';
+    log.debug({ file: group.key, issue: issue.id, date: issue.date, articles: issue.articles.length, pages: group.files.length }, 'issue ingested');
+    return { outcome: known ? 'changed' : 'added', problems: pageProblems, issue: true };
   };
+
+  const readRows = () => db.prepare('SELECT path, size, mtime, hash, issue_id, status, message FROM files').all() as FileRow[];
+
+  /** The records of the files of issue `key`, including pages since deleted. */
+  const rowsOfKey = (key: string) => new Map(readRows().filter((r) => issueKeyOf(r.path).key === key).map((r) => [r.path, r]));
 
   const sync = () =>
     serial(async () => {
       manifest = currentManifest();
       const report: SyncReport = { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
       const entries = await listIssueFiles(options.seedsDir);
+      const groups = groupIssueFiles(entries);
       report.files = entries.length;
-      const known = new Map(
-        (db.prepare('SELECT path, size, mtime, hash, issue_id, status, message FROM files').all() as { path: string; size: number; mtime: number; hash: string; issue_id: string | null; status: string; message: string | null }[]).map(
-          (r) => [r.path, r],
-        ),
-      );
+      const rowsByKey = new Map<string, Map<string, FileRow>>();
+      for (const row of readRows()) {
+        const { key } = issueKeyOf(row.path);
+        if (!rowsByKey.has(key)) rowsByKey.set(key, new Map());
+        rowsByKey.get(key)!.set(row.path, row);
+      }
       const present = new Set(entries.map((e) => e.rel));
-      for (const [rel, row] of known) {
-        if (present.has(rel)) continue;
-        writeOrExplain(() => (row.issue_id ? writer.remove(row.issue_id, rel) : writer.forgetFile(rel)), file, rel);
-        if (row.issue_id) stored.refreshIssue(row.issue_id);
-        report.removed++;
+      const keys = new Set(groups.map((g) => g.key));
+      // Files deleted with every other file of their issue: the issue leaves. (A page deleted from an
+      // issue that still has pages rewrites that issue below.)
+      for (const [key, rows] of rowsByKey) {
+        if (keys.has(key)) continue;
+        for (const [rel, row] of rows) {
+          writeOrExplain(() => (row.issue_id ? writer.remove(row.issue_id, rel) : writer.forgetFile(rel)), file, rel);
+          if (row.issue_id) stored.refreshIssue(row.issue_id);
+          report.removed++;
+        }
       }
       const batch: Batch = { items: [], seen: new Map() };
-      for (const [i, entry] of entries.entries()) {
-        const row = known.get(entry.rel);
-        if (row !== undefined && row.size === entry.size && row.mtime === Math.round(entry.mtimeMs)) {
+      let done = 0;
+      for (const group of groups) {
+        const rows = rowsByKey.get(group.key) ?? new Map<string, FileRow>();
+        const fresh = [...rows.keys()].every((p) => present.has(p)) && group.files.every((f) => isFresh(rows.get(f.rel), f, group.key));
+        if (fresh) {
           report.unchanged++;
           // A file refused before is still refused: keep it in the summary, without reading it again.
-          if (row.status !== 'ok' && row.message) report.problems.push({ file: entry.rel, kind: kindOf(row.message), message: row.message });
-        } else if (row !== undefined && row.status !== 'ok' && sizeHash(entry) === row.hash) {
-          report.unchanged++;
+          report.problems.push(...problemsOfRows(group.key, rows.values()));
         } else {
-          const outcome = await ingestEntry(entry, row, batch);
-          if (typeof outcome === 'string') report[outcome]++;
-          else report.problems.push(outcome);
+          report.removed += [...rows.keys()].filter((p) => !present.has(p)).length;
+          const { outcome, problems } = await ingestGroup(group, rows, batch);
+          report[outcome]++;
+          report.problems.push(...problems);
         }
-        options.onProgress?.({ done: i + 1, total: entries.length, file: entry.rel });
+        done += group.files.length;
+        options.onProgress?.({ done, total: entries.length, file: group.files[group.files.length - 1]!.rel });
       }
       flush(batch);
       log.info({ files: report.files, added: report.added, changed: report.changed, removed: report.removed, problems: report.problems.length }, 'archive in step with the issue files');
@@ -252,6 +294,12 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
 
   const relOf = (absPath: string) => path.relative(options.seedsDir, absPath).split(path.sep).join('/');
 
+  /** The files of the issue `rel` belongs to, as they are now; undefined when none is left. */
+  const groupOf = async (rel: string): Promise<IssueFileGroup | undefined> => {
+    const { key } = issueKeyOf(rel);
+    return groupIssueFiles((await listIssueFiles(options.seedsDir)).filter((e) => issueKeyOf(e.rel).key === key))[0];
+  };
+
   stored = createStoredArchive(db, {
     paper: options.paper,
     topics,
@@ -259,7 +307,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       // Direct writes (tests, tools that hold parsed issues): the issue's file name is its identity.
       upsert(issue: Issue) {
         const prepared = prepareIssueSync(issue, { tokenizer, topics });
-        writeOrExplain(() => writer.put(prepared, { path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` }), file, issue.file);
+        writeOrExplain(() => writer.put(prepared, [{ path: issue.file, size: 0, mtime: 0, hash: `direct:${issue.id}` }]), file, issue.file);
         return issue.id;
       },
       remove(issueFile: string) {
@@ -277,22 +325,33 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
     ingestFile: (absPath: string) =>
       serial(async (): Promise<IngestProblem | undefined> => {
         const rel = relOf(absPath);
-        const entry = (await listIssueFiles(options.seedsDir)).find((e) => e.rel === rel);
-        if (entry === undefined) return undefined;
+        const group = await groupOf(rel);
+        if (group === undefined) return undefined;
         manifest = currentManifest();
-        const row = db.prepare('SELECT hash FROM files WHERE path = ?').get(rel) as { hash: string } | undefined;
-        const outcome = await ingestEntry(entry, row);
-        if (typeof outcome !== 'string') return outcome;
-        if (outcome !== 'unchanged') log.info({ file: rel, outcome }, 'issue file ingested');
-        return undefined;
+        const { outcome, problems } = await ingestGroup(group, rowsOfKey(group.key));
+        if (outcome !== 'unchanged' && problems.length === 0) log.info({ file: rel, issue: group.key, outcome }, 'issue file ingested');
+        return problems.find((p) => p.file === rel) ?? problems.find((p) => p.file === group.key) ?? problems[0];
       }),
     removeFile: (absPath: string) =>
       serial(async (): Promise<string | undefined> => {
         const rel = relOf(absPath);
-        const id = db.prepare('SELECT issue_id FROM files WHERE path = ?').pluck().get(rel) as string | null | undefined;
-        writeOrExplain(() => (id ? writer.remove(id, rel) : writer.forgetFile(rel)), file, rel);
-        if (id) stored.refreshIssue(id);
-        return id ?? undefined;
+        const group = await groupOf(rel);
+        if (group !== undefined) {
+          // A page deleted from an issue that keeps other pages: the issue is rewritten without it.
+          manifest = currentManifest();
+          await ingestGroup(group, rowsOfKey(group.key));
+          return undefined;
+        }
+        const rows = rowsOfKey(issueKeyOf(rel).key);
+        let gone: string | undefined;
+        for (const [path, row] of rows) {
+          writeOrExplain(() => (row.issue_id ? writer.remove(row.issue_id, path) : writer.forgetFile(path)), file, path);
+          if (row.issue_id) {
+            stored.refreshIssue(row.issue_id);
+            gone = row.issue_id;
+          }
+        }
+        return gone;
       }),
   };
 }
@@ -302,8 +361,47 @@ const BATCH_FILES = 25;
 
 /** Issues read but not yet written, and what makes another file their duplicate. */
 interface Batch {
-  items: { prepared: PreparedIssue; file: FileStamp; previous?: string }[];
+  items: (IssueWrite & { previous: readonly string[] })[];
   seen: Map<string, Issue>;
+}
+
+/** A file's record in the archive: how it was last seen and what it gave. */
+interface FileRow {
+  path: string;
+  size: number;
+  mtime: number;
+  hash: string;
+  issue_id: string | null;
+  status: string;
+  message: string | null;
+}
+
+/** How reading an issue's files went: counted in the sync report, with the problems found. */
+interface GroupOutcome {
+  outcome: 'added' | 'changed' | 'unchanged';
+  problems: IngestProblem[];
+  issue?: boolean;
+}
+
+/** A file is fresh when recorded with its size and mtime and, if it gave an issue, under the issue of its key (not as an issue of its own, as pages once were). */
+function isFresh(row: FileRow | undefined, entry: IssueFileEntry, key: string): boolean {
+  return row !== undefined && row.size === entry.size && row.mtime === Math.round(entry.mtimeMs) && (row.status !== 'ok' || row.issue_id === issueId(key));
+}
+
+function problemOf(file: string, message: string): IngestProblem {
+  return { file, kind: kindOf(message), message };
+}
+
+/** The problems recorded for an issue's files at the last sync (a refused file stays refused until it changes). */
+function problemsOfRows(key: string, rows: Iterable<FileRow>): IngestProblem[] {
+  const out: IngestProblem[] = [];
+  for (const row of rows) {
+    if (row.status === 'ok' || !row.message) continue;
+    // A page left out is named itself; a message about the whole issue names the issue.
+    const file = row.message.startsWith(row.path) ? row.path : key;
+    out.push({ ...problemOf(file, row.message), ...(row.status === 'duplicate' ? { kind: 'duplicate' as const } : {}) });
+  }
+  return out;
 }
 
 /** The keys under which two files hold the same issue: its printed number, or its date and content. */
@@ -311,12 +409,16 @@ function duplicateKeys(issue: Issue): string[] {
   return [...(issue.number !== undefined ? [`n${issue.number}`] : []), `d${issue.date}:${issueFingerprint(issue)}`];
 }
 
-/** The stored issue `issue` is another copy of (same printed number, or same date and content), if any. */
-function findStoredDuplicate(db: Database.Database, issue: Issue): string | undefined {
-  return db
-    .prepare('SELECT id FROM issues WHERE id != ? AND file != ? AND ((? IS NOT NULL AND number = ?) OR (date = ? AND fingerprint = ?)) ORDER BY file LIMIT 1')
+/**
+ * The stored issue `issue` is another copy of (same printed number, or same date and content), if
+ * any; never one that `issue` replaces (its own pages once ingested as issues of their own).
+ */
+function findStoredDuplicate(db: Database.Database, issue: Issue, replaces: readonly string[]): string | undefined {
+  const ids = db
+    .prepare('SELECT id FROM issues WHERE id != ? AND file != ? AND ((? IS NOT NULL AND number = ?) OR (date = ? AND fingerprint = ?)) ORDER BY file')
     .pluck()
-    .get(issue.id, issue.file, issue.number ?? null, issue.number ?? null, issue.date, issueFingerprint(issue)) as string | undefined;
+    .all(issue.id, issue.file, issue.number ?? null, issue.number ?? null, issue.date, issueFingerprint(issue)) as string[];
+  return ids.find((id) => !replaces.includes(id));
 }
 
 /**

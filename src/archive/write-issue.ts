@@ -60,17 +60,39 @@ export interface FileStamp {
 /** How an issue file fared, recorded so an unchanged file is not read again. */
 export type FileStatus = 'ok' | 'skipped' | 'duplicate';
 
+/** A file an issue was read from (`ok`), or a page of it left out (`skipped`, with why). */
+export interface IssueFileRecord extends FileStamp {
+  status?: FileStatus;
+  message?: string;
+}
+
 export interface ArchiveWriter {
-  /** Writes an issue (replacing any issue of the same file or id), in one transaction with its file record. */
-  put(prepared: PreparedIssue, file: FileStamp): void;
+  /**
+   * Writes an issue in one transaction with the records of the files it was read from (one file, or
+   * its pages): it replaces any issue of the same id or file, and any issue those files gave before
+   * (pages once ingested one issue each become one issue).
+   */
+  put(prepared: PreparedIssue, files: readonly IssueFileRecord[], gone?: readonly string[]): void;
   /** Writes several issues in one transaction (a bulk build), each as `put` would. */
-  putMany(items: readonly { prepared: PreparedIssue; file: FileStamp }[]): void;
+  putMany(items: readonly IssueWrite[]): void;
+  /**
+   * Records files that give no issue now (all skipped, or a duplicate), in one transaction with
+   * removing the issue they gave before and the records of `gone` files (pages deleted from them).
+   */
+  recordNoIssue(files: readonly IssueFileRecord[], gone?: readonly string[]): void;
   /** Removes an issue and its file record, in one transaction. */
   remove(issueId: string, path?: string): void;
   /** Records a file that gave no issue (skipped or a duplicate), so it is not read again until it changes. */
   recordFile(file: FileStamp, status: FileStatus, message?: string): void;
   /** Removes the record of a file that gave no issue. */
   forgetFile(path: string): void;
+}
+
+/** One issue to write with the records of its files, and the paths of its pages that were deleted. */
+export interface IssueWrite {
+  prepared: PreparedIssue;
+  files: readonly IssueFileRecord[];
+  gone?: readonly string[];
 }
 
 /** The full article minus what the head holds is not worth splitting: the body row keeps the whole article. */
@@ -85,6 +107,7 @@ function bodyJson(article: Article): string {
 export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer): ArchiveWriter {
   const q = {
     issueIdsOf: db.prepare('SELECT id FROM issues WHERE id = ? OR file = ?').pluck(),
+    issueOfFile: db.prepare('SELECT issue_id FROM files WHERE path = ? AND issue_id IS NOT NULL').pluck(),
     passagesOf: db.prepare('SELECT p.key, p.text, p.n, p.article_id, a.body FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.issue_id = ? ORDER BY p.key'),
     deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
     deletePassages: db.prepare('DELETE FROM passages WHERE issue_id = ?'),
@@ -153,9 +176,27 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
   };
 
   /** Rows and postings of one issue; returns its passages' terms for the document frequencies. */
-  const insertIssue = (prepared: PreparedIssue, file: FileStamp) => {
+  /** Removes the issues the files (and the deleted files) gave before, and the deleted files' records. */
+  const removeIssuesOf = (paths: Iterable<string>, gone: readonly string[], also: Iterable<string> = []) => {
+    const old = new Set(also);
+    for (const p of [...paths, ...gone]) for (const id of q.issueOfFile.all(p) as string[]) old.add(id);
+    for (const id of old) removeIssue(id);
+    for (const p of gone) q.deleteFile.run(p);
+  };
+
+  const upsertFiles = (files: readonly IssueFileRecord[], issueId: string | null) => {
+    for (const { status = 'ok', message, ...stamp } of files) {
+      q.upsertFile.run({ ...stamp, issueId: status === 'ok' ? issueId : null, status, message: message ?? null });
+    }
+  };
+
+  const insertIssue = ({ prepared, files, gone = [] }: IssueWrite) => {
     const { issue } = prepared;
-    for (const old of q.issueIdsOf.all(issue.id, issue.file) as string[]) removeIssue(old);
+    removeIssuesOf(
+      files.map((f) => f.path),
+      gone,
+      q.issueIdsOf.all(issue.id, issue.file) as string[],
+    );
     const head = headOf(issue);
     const extra = JSON.stringify({ boilerplate: issue.boilerplate, warnings: issue.warnings });
     q.insertIssue.run(issue.id, issue.file, issue.date, issue.number ?? null, issueFingerprint(issue), JSON.stringify(head), extra);
@@ -172,24 +213,37 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
     });
     countPassages(count);
     if (probe !== undefined) writeMeta(db, 'probe', JSON.stringify(probe));
-    q.upsertFile.run({ ...file, issueId: issue.id, status: 'ok', message: null });
+    upsertFiles(files, issue.id);
     return prepared.passages.flat().map((p) => p.terms);
   };
 
-  const put = db.transaction((prepared: PreparedIssue, file: FileStamp) => bumpDf(insertIssue(prepared, file), 1));
+  const put = db.transaction((write: IssueWrite) => bumpDf(insertIssue(write), 1));
 
   // A bulk build writes several files per transaction: each file still whole, and the document
   // frequencies of a term shared by the batch are updated once instead of once per file (the main
   // cost of writing). A crash loses at most the batch, never part of a file.
-  const putMany = db.transaction((items: readonly { prepared: PreparedIssue; file: FileStamp }[]) => {
+  const putMany = db.transaction((items: readonly IssueWrite[]) => {
     const terms: PassageTerms[] = [];
-    for (const { prepared, file } of items) for (const t of insertIssue(prepared, file)) terms.push(t);
+    for (const item of items) for (const t of insertIssue(item)) terms.push(t);
     bumpDf(terms, 1);
   });
 
   const remove = db.transaction((issueId: string, path?: string) => {
     removeIssue(issueId);
     if (path !== undefined) q.deleteFile.run(path);
+    keepProbe();
+  });
+
+  const recordNoIssue = db.transaction((files: readonly IssueFileRecord[], gone: readonly string[]) => {
+    removeIssuesOf(
+      files.map((f) => f.path),
+      gone,
+    );
+    upsertFiles(files, null);
+    keepProbe();
+  });
+
+  const keepProbe = () => {
     // The probe may have pointed into the removed issue: point it at any passage left.
     const any = db.prepare('SELECT key, text FROM passages LIMIT 1').get() as { key: number } | undefined;
     if (any === undefined) db.prepare("DELETE FROM meta WHERE key = 'probe'").run();
@@ -198,11 +252,12 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
       const key = probe === undefined ? undefined : (JSON.parse(probe) as Probe).key;
       if (key === undefined || db.prepare('SELECT 1 FROM passages WHERE key = ?').get(key) === undefined) repointProbe(db, tokenizer);
     }
-  });
+  };
 
   return {
-    put: (prepared, file) => put(prepared, file),
+    put: (prepared, files, gone = []) => put({ prepared, files, gone }),
     putMany: (items) => putMany(items),
+    recordNoIssue: (files, gone = []) => recordNoIssue(files, gone),
     remove: (issueId, path) => remove(issueId, path),
     recordFile: (file, status, message) => {
       q.upsertFile.run({ ...file, issueId: null, status, message: message ?? null });

@@ -38,9 +38,10 @@ function createProgressBar(stream: NodeJS.WriteStream, delayMs = 300) {
 
 /** The JSON shape of one issue: file first, then metadata, then articles. */
 function issueJson(issue: Issue) {
-  const { file, id, paper, date, dateSource, number, weekday, lunarDate, pageCount, articles, boilerplate, warnings } = issue;
+  const { file, pages, id, paper, date, dateSource, number, weekday, lunarDate, pageCount, articles, boilerplate, warnings } = issue;
   return {
     file,
+    pages,
     id,
     paper,
     date,

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Issue } from '../archive/model.js';
-import type { PaperConfig } from '../config.js';
 import { IngestError } from '../errors.js';
-import { isoDateIn } from '../text/calendar.js';
-import { decodeIssueFile } from './decode-file.js';
-import type { Manifest } from './manifest.js';
-import { parseIssue } from './parse-issue.js';
-import { dateFromPath } from './path-date.js';
 
 /**
  * A real issue is ≈ 40k characters (≈ 120 KB) in 30–60 articles. Files far outside that shape (a
@@ -54,9 +47,6 @@ export async function listIssueFiles(dir: string): Promise<IssueFileEntry[]> {
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
-/** What reading one issue file gave: an issue, or a warning saying why there is none. */
-export type IssueFileResult = { issue: Issue; hash: string } | { warning: string; hash: string };
-
 /** The hash that decides whether a file changed: its bytes and the manifest entry an editor wrote for it. */
 export function contentHash(bytes: Uint8Array, manifestEntry: unknown): string {
   return createHash('sha256').update(bytes).update(`\u0000${JSON.stringify(manifestEntry ?? null)}`).digest('hex');
@@ -65,51 +55,4 @@ export function contentHash(bytes: Uint8Array, manifestEntry: unknown): string {
 /** A stand-in hash for a file refused by size, so it is not read again until it changes. */
 export function sizeHash(entry: IssueFileEntry): string {
   return `size:${entry.size}:${Math.round(entry.mtimeMs)}`;
-}
-
-/**
- * Reads, checks and parses one issue file. Never throws for a bad file: too large, empty, binary,
- * non-UTF-8, article-less or with far too many articles gives a warning naming the file and what to do.
- */
-export async function readIssueFile(entry: IssueFileEntry, options: { paper: PaperConfig; manifest: Manifest }): Promise<IssueFileResult> {
-  const file = entry.rel;
-  if (entry.size > MAX_ISSUE_BYTES) {
-    return {
-      hash: sizeHash(entry),
-      warning: `${file} is ${(entry.size / 1024 / 1024).toFixed(1)} MB, far larger than one issue (at most ${MAX_ISSUE_BYTES / 1024 / 1024} MB); refused. Split it into one file per issue (or per page).`,
-    };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(entry.abs);
-  } catch (err) {
-    return { hash: sizeHash(entry), warning: `${file} cannot be read (${(err as Error).message}); skipped.` };
-  }
-  const manifestEntry = options.manifest[file] ?? options.manifest[path.posix.basename(file)];
-  const hash = contentHash(bytes, manifestEntry);
-  let text: string;
-  try {
-    text = decodeIssueFile(bytes, file);
-  } catch (err) {
-    if (err instanceof IngestError) return { hash, warning: err.message };
-    throw err;
-  }
-  let issue: Issue;
-  try {
-    issue = parseIssue(text, file, { paper: options.paper, manifest: manifestEntry, pathDate: dateFromPath(file), fallbackDate: isoDateIn(options.paper.timeZone, new Date(entry.mtimeMs)) });
-  } catch (err) {
-    // A layout the parser has never seen must not keep the other issues (or the bot) from starting.
-    return { hash, warning: `${file} could not be parsed (${(err as Error).message}); skipped. Please report this file.` };
-  }
-  if (issue.articles.length === 0) {
-    const what = issue.boilerplate.length > 0 ? 'holds only a masthead or page furniture' : 'holds no article text';
-    return { hash, warning: `${file} ${what}, no articles; skipped.` };
-  }
-  if (issue.articles.length > MAX_ISSUE_ARTICLES) {
-    return {
-      hash,
-      warning: `${file} holds ${issue.articles.length} articles, far more than one issue (at most ${MAX_ISSUE_ARTICLES}); refused. Split it into one file per issue.`,
-    };
-  }
-  return { issue, hash };
 }

@@ -1,0 +1,161 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, appendFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openArchiveStore, type ArchiveStore } from '../../src/archive/open-archive-store.js';
+import { parseIssue } from '../../src/ingest/parse-issue.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { testProfile } from '../support/test-profile.js';
+
+const paper = testProfile.paper;
+const SEED = '000_79b3c460d300cb0d.txt';
+const seedText = readFileSync(path.join('seeds', SEED), 'utf8');
+
+/** The seed issue cut into pages before some of its headlines, as an archive keeps one file per page. */
+function pagesOf(text: string, count: number): string[] {
+  const lines = text.split('\n');
+  // Headlines of articles (the masthead's own `## CHANGJI RIBAO` stays on page 1).
+  const heads = lines.flatMap((l, i) => (l.startsWith('## ') && i > 20 ? [i] : []));
+  expect(heads.length).toBeGreaterThanOrEqual(count);
+  const cuts = Array.from({ length: count - 1 }, (_, k) => heads[Math.floor(((k + 1) * heads.length) / count)]!);
+  return [0, ...cuts].map((from, k) => lines.slice(from, cuts[k] ?? lines.length).join('\n'));
+}
+
+const wholeIssue = parseIssue(seedText, SEED, { paper });
+const titles = wholeIssue.articles.map((a) => a.title);
+
+let root: string;
+let seedsDir: string;
+let dataDir: string;
+const open: ArchiveStore[] = [];
+
+async function openStore(): Promise<ArchiveStore> {
+  const store = await openArchiveStore({ seedsDir, profile: testProfile, dataDir, paper, logger: createSilentLogger() });
+  open.push(store);
+  return store;
+}
+
+function write(rel: string, text: string | Buffer): string {
+  const file = path.join(seedsDir, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'issue-pages-'));
+  seedsDir = path.join(root, 'seeds');
+  dataDir = path.join(root, 'data');
+  mkdirSync(seedsDir);
+  mkdirSync(dataDir);
+});
+
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('openArchiveStore with one file per page', () => {
+  it('reads the pages of a day’s folder as one issue, in page order, dated by the masthead on page 1', async () => {
+    const pages = pagesOf(seedText, 3);
+    // 1, 2, 10: printed order, not the order of the names as strings.
+    write('2024/11/07/1.txt', pages[0]!);
+    write('2024/11/07/2.txt', pages[1]!);
+    write('2024/11/07/10.txt', pages[2]!);
+    const store = await openStore();
+    expect(store.report).toMatchObject({ files: 3, added: 1, problems: [] });
+    const issues = store.archive.issues();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: '2024/11/07/*', date: wholeIssue.date, dateSource: 'masthead', number: wholeIssue.number });
+    expect(issues[0]!.articles.map((a) => a.title)).toEqual(titles);
+    expect(store.archive.readIssue(issues[0]!.id)?.pages).toEqual(['2024/11/07/1.txt', '2024/11/07/2.txt', '2024/11/07/10.txt']);
+  });
+
+  it('reads pages named after the day as one issue, and skips them all on the next start', async () => {
+    const pages = pagesOf(seedText, 2);
+    write('cjrb/20241107_01.txt', pages[0]!);
+    write('cjrb/20241107_02.txt', pages[1]!);
+    (await openStore()).close();
+    const again = await openStore();
+    expect(again.report).toMatchObject({ files: 2, added: 0, changed: 0, unchanged: 1 });
+    expect(again.archive.issues().map((i) => [i.file, i.articles.length])).toEqual([['cjrb/20241107_*.txt', titles.length]]);
+  });
+
+  it('dates a page-per-file issue without a masthead from its folder, and says so', async () => {
+    const body = '## 玛纳斯县举办葡萄酒文化节\n\n本报讯 玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销，吸引了大批游客前来品尝选购。\n';
+    write('2023/05/04/01.txt', body);
+    write('2023/05/04/02.txt', '## 呼图壁县春耕备耕有序推进\n\n本报讯 呼图壁县各乡镇抓住有利天气，组织农机下田整地播种，春耕备耕工作有序推进。\n');
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.articles.length])).toEqual([['2023-05-04', 'filename', 2]]);
+  });
+
+  it('rewrites the issue when a page changes, is added or is deleted', async () => {
+    const pages = pagesOf(seedText, 3);
+    write('2024/11/07/01.txt', pages[0]!);
+    const second = write('2024/11/07/02.txt', pages[1]!);
+    const store = await openStore();
+    const pageTitles = pages.map((p, i) => parseIssue(p, `p${i}.txt`, { paper }).articles.map((a) => a.title));
+    expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual([...pageTitles[0]!, ...pageTitles[1]!]);
+
+    // A page added while the bot runs (the watcher): the same issue grows.
+    const third = write('2024/11/07/03.txt', pages[2]!);
+    expect(await store.ingestFile(third)).toBeUndefined();
+    expect(store.archive.issues()).toHaveLength(1);
+    expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(titles);
+
+    // A page changed: the issue is rewritten with it.
+    appendFileSync(second, '\n\n## 新增的测试报道标题\n\n石河子市某测试合作社今年种植了九百九十九亩红花，亩产比去年提高两成，社员收入明显增加。\n');
+    expect((await store.sync()).changed).toBe(1);
+    expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toContain('新增的测试报道标题');
+
+    // A page deleted: the issue stays, without that page's articles.
+    unlinkSync(second);
+    const report = await store.sync();
+    expect(report).toMatchObject({ changed: 1, removed: 1 });
+    const left = store.archive.issues();
+    expect(left).toHaveLength(1);
+    expect(left[0]!.articles.map((a) => a.title)).toEqual([...pageTitles[0]!, ...pageTitles[2]!]);
+    expect(store.archive.readIssue(left[0]!.id)?.pages).toEqual(['2024/11/07/01.txt', '2024/11/07/03.txt']);
+
+    // Every page deleted: the issue leaves the archive.
+    unlinkSync(path.join(seedsDir, '2024/11/07/01.txt'));
+    expect(await store.removeFile(path.join(seedsDir, '2024/11/07/01.txt'))).toBeUndefined();
+    expect(store.archive.issues()).toHaveLength(1);
+    unlinkSync(third);
+    expect(await store.removeFile(third)).toBe(left[0]!.id);
+    expect(store.archive.issues()).toHaveLength(0);
+  });
+
+  it('keeps the issue when one of its pages cannot be read, naming that page', async () => {
+    const pages = pagesOf(seedText, 2);
+    write('2024/11/07/01.txt', pages[0]!);
+    write('2024/11/07/02.txt', pages[1]!);
+    write('2024/11/07/03.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]));
+    const store = await openStore();
+    expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(titles);
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2024/11/07/03.txt', kind: 'unreadable', message: expect.stringContaining('2024/11/07/03.txt') })]);
+    store.close();
+    // Still named on the next start, without being read again.
+    expect((await openStore()).report.problems.map((p) => p.file)).toEqual(['2024/11/07/03.txt']);
+  });
+
+  it('finds the same issue kept once as a whole file and once as pages a duplicate, naming both', async () => {
+    copyFileSync(path.join('seeds', SEED), path.join(seedsDir, SEED));
+    const pages = pagesOf(seedText, 2);
+    write('2024/11/07/01.txt', pages[0]!);
+    write('2024/11/07/02.txt', pages[1]!);
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => i.file)).toEqual([SEED]);
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2024/11/07/*', kind: 'duplicate', message: expect.stringMatching(/2024\/11\/07\/\*.*000_79b3c460d300cb0d\.txt/u) })]);
+  });
+
+  it('refuses a day’s folder of thousands of files far larger than an issue, naming it', async () => {
+    const filler = '本报讯 这是一段用来填充的测试正文，记者在现场采访了多位群众。'.repeat(20);
+    for (let i = 0; i < 2000; i++) write(`2024/11/08/${i}.txt`, `## 第${i}版测试标题\n\n${filler}\n`);
+    copyFileSync(path.join('seeds', SEED), path.join(seedsDir, SEED));
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => i.file)).toEqual([SEED]);
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2024/11/08/*', kind: 'refused', message: expect.stringMatching(/2024\/11\/08\/\*.*2000 page files.*refused/u) })]);
+    expect(store.archive.latest()?.date).not.toBe('2024-11-08');
+  });
+});
