@@ -1,4 +1,5 @@
 import type { PaperConfig } from '../config.js';
+import { normalizeForMatch } from '../text/normalize-for-match.js';
 import { articleRefsNewestFirst, issueHeadLookups } from './issue-head-lookups.js';
 import { classifyArticle } from './classify-article.js';
 import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
@@ -47,6 +48,11 @@ export interface Archive {
   /** Articles tagged with a topic or place (exact name), newest issue first. */
   articlesByTopic(name: string): ArticleHeadRef[];
   dateRange(): { first: string; last: string } | undefined;
+  /**
+   * How many articles print `term` in their headline lines or text (compared as search compares),
+   * counted up to `limit` (default 1000): "does this word occur at all" without reading every issue.
+   */
+  countArticlesWith(term: string, limit?: number): number;
   /** Adds an issue, or replaces the one from the same file. Assigns topics and places. */
   upsertIssue(issue: Issue): void;
   /** Drops the issue read from `file` (its file was deleted); returns it, or undefined if none was. */
@@ -114,6 +120,19 @@ export function createArchive(issues: readonly Issue[], options: { paper: PaperC
       return out;
     },
     articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
+    countArticlesWith(term, limit = 1000) {
+      const t = normalizeForMatch(term).trim();
+      if (t === '') return 0;
+      let n = 0;
+      for (const issue of full) {
+        for (const a of issue.articles) {
+          if (n >= limit) return n;
+          const printed = [a.kicker, a.titleDerived ? undefined : a.title, a.subtitle, ...a.paragraphs, ...a.captions].filter(Boolean).join('\n');
+          if (normalizeForMatch(printed).includes(t)) n++;
+        }
+      }
+      return n;
+    },
     upsertIssue(issue) {
       reindex([...full.filter((i) => i.file !== issue.file && i.id !== issue.id), tag(issue)]);
     },

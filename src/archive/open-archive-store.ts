@@ -303,6 +303,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   stored = createStoredArchive(db, {
     paper: options.paper,
     topics,
+    tokenizer,
     write: {
       // Direct writes (tests, tools that hold parsed issues): the issue's file name is its identity.
       upsert(issue: Issue) {

@@ -4,6 +4,8 @@ import { articleRefsNewestFirst, issueHeadLookups } from './issue-head-lookups.j
 import type { Archive, ArticleHeadRef, TopicSummary } from './archive.js';
 import type { Article, ArticleHead, Issue, IssueHead } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
+import type { Tokenizer } from '../text/tokenizer.js';
+import { countArticlesWith } from './count-articles-with.js';
 
 /** The archive's reading side over its database, plus the hooks the ingest side calls after each write. */
 export interface StoredArchive extends Archive {
@@ -23,7 +25,13 @@ const byDate = (a: IssueHead, b: IssueHead) => a.date.localeCompare(b.date) || (
  */
 export function createStoredArchive(
   db: Database.Database,
-  options: { paper: PaperConfig; topics: TopicsConfig; write: { upsert(issue: Issue): string | undefined; remove(file: string): string | undefined } },
+  options: {
+    paper: PaperConfig;
+    topics: TopicsConfig;
+    /** The tokenizer the index was built with: term lookups must cut terms the same way. */
+    tokenizer: Tokenizer;
+    write: { upsert(issue: Issue): string | undefined; remove(file: string): string | undefined };
+  },
 ): StoredArchive {
   const q = {
     heads: db.prepare('SELECT head FROM issues').pluck(),
@@ -91,6 +99,7 @@ export function createStoredArchive(
       return out;
     },
     articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
+    countArticlesWith: (term, limit) => countArticlesWith(db, options.tokenizer, term, limit),
     upsertIssue(issue) {
       const previous = sorted.find((i) => i.file === issue.file && i.id !== issue.id)?.id;
       const id = options.write.upsert(issue);
