@@ -10,6 +10,13 @@ import { formatIssueLabel, shorten } from '../format/issue-date.js';
 /** Results per inline answer; Telegram allows 50, a phone shows far fewer. */
 const INLINE_PAGE_SIZE = 10;
 
+/**
+ * Up to this many characters, an inline query is a word being typed (Telegram sends one per pause
+ * while typing): it is looked up in the headline index (prefix + fuzzy, in memory, no SQLite). Longer
+ * queries, and short ones no headline matches, get the full search.
+ */
+const AS_YOU_TYPE_CHARS = 8;
+
 interface Card {
   articleId: string;
   title: string;
@@ -22,7 +29,8 @@ interface Card {
 /**
  * Inline mode: `@bot 关键词` in any chat offers matching articles as cards that can be sent:
  * headline, paper and date, excerpt and the deep link that opens the whole article in the bot.
- * An empty query offers the newest issue's articles.
+ * An empty query offers the newest issue's articles; a word being typed is matched against headlines
+ * as typed (prefix + fuzzy, see AS_YOU_TYPE_CHARS), anything else is searched like a question.
  */
 export function createInlineFeature(deps: { archive: Archive; search: SearchEngine }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -30,7 +38,7 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
   feature.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
     const offset = /^\d{1,4}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
-    const { cards, more } = query === '' ? latestCards(deps.archive, offset) : searchCards(deps.search, query, offset);
+    const { cards, more } = query === '' ? latestCards(deps.archive, offset) : (headlineCards(deps.search, query, offset) ?? searchCards(deps.search, query, offset));
     const username = ctx.me.username;
     const seen = new Set<string>();
     const results: InlineQueryResultArticle[] = [];
@@ -56,6 +64,22 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
   });
 
   return feature;
+}
+
+/** Cards of the headlines a short query (a word being typed) matches; undefined when it is no such query or none matches. */
+function headlineCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } | undefined {
+  if (Array.from(query).length > AS_YOU_TYPE_CHARS || /[?？]/u.test(query)) return undefined;
+  const hits = search.searchTitles(query, offset + INLINE_PAGE_SIZE + 1);
+  if (hits.length === 0) return undefined;
+  const cards = hits.slice(offset, offset + INLINE_PAGE_SIZE).map((r) => ({
+    articleId: r.articleId,
+    title: r.title,
+    paper: r.paper,
+    label: formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber }),
+    excerptHtml: highlightTerms(r.excerpt, r.highlights),
+    excerptPlain: r.excerpt,
+  }));
+  return { cards, more: hits.length > offset + INLINE_PAGE_SIZE };
 }
 
 function searchCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } {

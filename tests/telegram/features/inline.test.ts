@@ -1,5 +1,6 @@
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
+import type { SearchEngine, SearchResult } from '../../../src/search/types.js';
 import { createHarness } from '../support/harness.js';
 import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
@@ -33,5 +34,42 @@ describe('inline mode', () => {
     const h = createHarness();
     await h.inline('火星');
     expect(h.callsOf('answerInlineQuery')[0]!.payload.results).toEqual([]);
+  });
+});
+
+describe('inline mode as you type', () => {
+  /** A search whose headline index and full search give different articles, to see which one answered. */
+  function routedSearch(base: SearchEngine, titles: SearchResult[]): SearchEngine {
+    return { ...base, search: base.search.bind(base), searchTitles: (_query, limit) => titles.slice(0, limit), passageCount: base.passageCount };
+  }
+
+  it('looks a word being typed up in the headline index', async () => {
+    const base = createHarness();
+    const full = base.search.search('冬小麦').results;
+    expect(full.length).toBeGreaterThan(0);
+    const headline = { ...full[0]!, articleId: 'headline-hit', title: '标题索引找到的报道' };
+    const h = createHarness({ search: routedSearch(base.search, [headline]) });
+    await h.inline('冬小');
+    const results = h.callsOf('answerInlineQuery')[0]!.payload.results as InlineQueryResultArticle[];
+    expect(results.map((r) => r.title)).toEqual(['标题索引找到的报道']);
+  });
+
+  it('searches a long query, or a word no headline holds, like a question', async () => {
+    const base = createHarness();
+    const expected = base.search.search('冬小麦').results.map((r) => r.title);
+    expect(expected.length).toBeGreaterThan(0);
+    const headline = { ...base.search.search('冬小麦').results[0]!, articleId: 'headline-hit', title: '标题索引找到的报道' };
+    const h = createHarness({ search: routedSearch(base.search, [headline]) });
+    const question = '木垒县 冬小麦 播种面积';
+    const answered = base.search.search(question).results.map((r) => r.title);
+    expect(answered.length).toBeGreaterThan(0);
+    await h.inline(question);
+    const long = h.callsOf('answerInlineQuery')[0]!.payload.results as InlineQueryResultArticle[];
+    expect(long.map((r) => r.title)).toEqual(answered);
+
+    const none = createHarness({ search: routedSearch(base.search, []) });
+    await none.inline('冬小麦');
+    const fallback = none.callsOf('answerInlineQuery')[0]!.payload.results as InlineQueryResultArticle[];
+    expect(fallback.map((r) => r.title)).toEqual(expected);
   });
 });
