@@ -125,6 +125,32 @@ export interface QueryModelOptions {
   synonyms?: Synonyms;
   /** Match a two-character word inside longer terms holding its characters in order (医保 → 医疗保险). */
   abbreviations?: boolean;
+  /**
+   * jieba's part-of-speech tag of a question word (v verb, d adverb, n noun …): a word the archive
+   * never printed weighs less when it is not a noun (see READER_WORD_WEIGHT). Unknown: every word weighs its IDF.
+   */
+  tagOf?: (word: string) => string | undefined;
+  /** One-character stopwords (是, 在, 有): a two-character word the archive never printed that holds one is jieba's glue (是从, 立在). */
+  isStopword?: (word: string) => boolean;
+}
+
+/**
+ * The weight, relative to its IDF, of a question word the archive never printed that is not a noun
+ * or a name: a reader's own verb, adverb or phrase (挖开, 看清楚, 碰到, 城里), or two characters jieba
+ * glued across a particle (是从, 立在). These are the reader's paraphrase of what the paper printed in
+ * its words; an unseen noun or name (a place, a person, a thing the paper never wrote about) keeps
+ * its full weight, since it is what the question is about.
+ */
+export const READER_WORD_WEIGHT = 0.35;
+
+// Nouns, names, nominal verbs (设备/vn), abbreviations (j), Latin words, unknown words (x): the topic.
+const NOMINAL_TAG = /^(?:n|vn|j|eng|x|un)/u;
+
+function isReaderWord(word: string, options: QueryModelOptions): boolean {
+  const chars = Array.from(word);
+  if (chars.length === 2 && options.isStopword !== undefined && chars.some((c) => options.isStopword!(c))) return true;
+  const tag = options.tagOf?.(word);
+  return tag !== undefined && !NOMINAL_TAG.test(tag);
 }
 
 /** At most this many synonyms of one word go to the first stage (the rarest the archive prints). */
@@ -142,14 +168,18 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     return {
       term,
       df,
-      weight: idf(df, n),
+      weight: idf(df, n) * (df === 0 && isReaderWord(term, options) ? READER_WORD_WEIGHT : 1),
       ...(synonyms.length > 0 ? { synonyms } : {}),
       ...(options.abbreviations && expansion.abbreviation !== undefined ? { abbreviation: expansion.abbreviation } : {}),
     };
   });
+  // A bigram the archive never printed is the reader's phrasing too when it lies inside a reader's
+  // word or joins two words of the question (灭火|时靠 → 火时): it names nothing the paper could print.
+  const readerWords = words.filter((w) => w.df === 0 && isReaderWord(w.term, options)).map((w) => w.term);
+  const phrasing = (bigram: string) => readerWords.some((w) => w.includes(bigram)) || !terms.words.some((w) => w.includes(bigram));
   const bigrams = terms.bigrams.map((term) => {
     const df = stats.bigramDf(term);
-    return { term, df, weight: idf(df, n) };
+    return { term, df, weight: idf(df, n) * (df === 0 && phrasing(term) ? READER_WORD_WEIGHT : 1) };
   });
   // Each lookup merges a whole posting list (the main cost of a query): look up only words the index
   // knows and bigrams it holds, none in more than maxDf passages, the rarest first.

@@ -155,8 +155,13 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const firstPassage = (articleId: string): PassageRecord | undefined => index.passagesOfArticle(articleId)[0];
 
   const modelOf = (text: string, question: string): QueryModel => {
-    const terms = tokenizer.query(normalizeForMatch(text), { isKnown: (w) => index.stats.wordDf(w) > 0 });
+    const norm = normalizeForMatch(text);
+    const terms = tokenizer.query(norm, { isKnown: (w) => index.stats.wordDf(w) > 0 });
+    const tags = new Map<string, string>();
+    for (const t of norm === '' ? [] : tokenizer.tag(norm)) if (!tags.has(t.word)) tags.set(t.word, t.tag);
     return buildQueryModel(terms, index.stats, question, {
+      tagOf: (w) => tags.get(w),
+      isStopword: (w) => tokenizer.isStopword(w),
       ...FIRST_STAGE_BUDGET,
       ...(expansion.synonyms ? { synonyms: options.profile.synonyms } : {}),
       abbreviations: expansion.abbreviations,

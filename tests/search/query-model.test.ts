@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryModel, coverage, evidence, idf, unseenShare } from '../../src/search/query-model.js';
+import { buildQueryModel, coverage, evidence, idf, READER_WORD_WEIGHT, unseenShare } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
 import { profileTokenizer } from '../support/test-profile.js';
 
@@ -135,5 +135,33 @@ describe('buildQueryModel focus', () => {
   it('is empty for a question naming nothing, or only a rare name', () => {
     expect(model('马铃薯产量').focus).toEqual([]);
     expect(model('石门子水库什么时候兴建').focus).toEqual([]);
+  });
+});
+
+describe('buildQueryModel with part-of-speech tags', () => {
+  const stats = statsOf(corpus);
+  const tagged = (question: string) => {
+    const tags = new Map(tokenizer.tag(question).map((t) => [t.word, t.tag]));
+    return buildQueryModel(tokenizer.query(question), stats, question, { tagOf: (w) => tags.get(w), isStopword: (w) => tokenizer.isStopword(w) });
+  };
+
+  it('weighs a verb the archive never printed below an unseen noun', () => {
+    // 碰到 (a reader's verb) and 奥运会 (a topic the paper never covered) are both unseen.
+    const w = Object.fromEntries(tagged('昌吉州碰到奥运会').words.map((t) => [t.term, t.weight]));
+    expect(w['奥运会']).toBeCloseTo(idf(0, stats.docCount));
+    expect(w['碰到']).toBeCloseTo(idf(0, stats.docCount) * READER_WORD_WEIGHT);
+  });
+
+  it('counts a reader\'s unseen verbs less towards what the archive never printed', () => {
+    const plain = unseenShare(buildQueryModel(tokenizer.query('冬小麦碰到'), stats, 'q'));
+    expect(unseenShare(tagged('冬小麦碰到'))).toBeLessThan(plain);
+    expect(unseenShare(tagged('冬小麦奥运会'))).toBeCloseTo(unseenShare(buildQueryModel(tokenizer.query('冬小麦奥运会'), stats, 'q')));
+  });
+
+  it('weighs an unseen bigram joining two question words as the reader\'s phrasing', () => {
+    const m = tagged('冬小麦奥运会');
+    const across = m.bigrams.find((b) => b.term === '麦奥')!;
+    const inside = m.bigrams.find((b) => b.term === '奥运')!;
+    expect(across.weight).toBeLessThan(inside.weight);
   });
 });
