@@ -192,7 +192,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       if ([...rows.values()].some((r) => r.issue_id === id) && stored.issueById(id) === undefined) stored.refreshIssue(id);
       return { outcome: 'unchanged', problems: problemsOfRows(group.key, rows.values()) };
     }
-    const known = rows.size > 0;
+    const known = [...rows.values()].some((r) => r.status === 'ok');
     const previous = [...new Set([...rows.values()].flatMap((r) => (r.issue_id ? [r.issue_id] : [])))];
     const pageProblems = result.files.flatMap((f) => (f.warning === undefined ? [] : [problemOf(f.entry.rel, f.warning)]));
     for (const p of pageProblems) log.warn({ file: p.file }, p.message);
@@ -208,14 +208,14 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       refresh(undefined, previous);
       log.warn({ file: group.key }, message);
       const problem = { ...problemOf(group.key, message), ...(status === 'duplicate' ? { kind: 'duplicate' as const } : {}) };
-      return { outcome: known ? 'changed' : 'added', problems: [...pageProblems, problem], issue: false };
+      return { problems: [...pageProblems, problem] };
     };
     if (result.issue === undefined) {
       if (result.warning !== undefined) return noIssue('skipped', result.warning);
       // A lone file's own warning says why; record it as such.
       writeOrExplain(() => writer.recordNoIssue(records('skipped'), gone), file, group.key);
       refresh(undefined, previous);
-      return { outcome: known ? 'changed' : 'added', problems: pageProblems, issue: false };
+      return { problems: pageProblems };
     }
     const issue = result.issue;
     const duplicate = findStoredDuplicate(db, issue, previous);
@@ -236,7 +236,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       refresh(issue.id, previous);
     }
     log.debug({ file: group.key, issue: issue.id, date: issue.date, articles: issue.articles.length, pages: group.files.length }, 'issue ingested');
-    return { outcome: known ? 'changed' : 'added', problems: pageProblems, issue: true };
+    return { outcome: known ? 'changed' : 'added', problems: pageProblems };
   };
 
   const readRows = () => db.prepare('SELECT path, size, mtime, hash, issue_id, status, message FROM files').all() as FileRow[];
@@ -281,7 +281,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
         } else {
           report.removed += [...rows.keys()].filter((p) => !present.has(p)).length;
           const { outcome, problems } = await ingestGroup(group, rows, batch);
-          report[outcome]++;
+          if (outcome !== undefined) report[outcome]++;
           report.problems.push(...problems);
         }
         done += group.files.length;
@@ -330,7 +330,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
         if (group === undefined) return undefined;
         manifest = currentManifest();
         const { outcome, problems } = await ingestGroup(group, rowsOfKey(group.key));
-        if (outcome !== 'unchanged' && problems.length === 0) log.info({ file: rel, issue: group.key, outcome }, 'issue file ingested');
+        if (outcome !== undefined && outcome !== 'unchanged' && problems.length === 0) log.info({ file: rel, issue: group.key, outcome }, 'issue file ingested');
         return problems.find((p) => p.file === rel) ?? problems.find((p) => p.file === group.key) ?? problems[0];
       }),
     removeFile: (absPath: string) =>
@@ -377,11 +377,10 @@ interface FileRow {
   message: string | null;
 }
 
-/** How reading an issue's files went: counted in the sync report, with the problems found. */
+/** How reading an issue's files went: counted in the sync report (files giving no issue are counted as problems only), with the problems found. */
 interface GroupOutcome {
-  outcome: 'added' | 'changed' | 'unchanged';
+  outcome?: 'added' | 'changed' | 'unchanged';
   problems: IngestProblem[];
-  issue?: boolean;
 }
 
 /** A file is fresh when recorded with its size and mtime and, if it gave an issue, under the issue of its key (not as an issue of its own, as pages once were). */

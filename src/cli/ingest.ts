@@ -13,28 +13,9 @@ import { loadConfig } from '../config.js';
 import { ConfigError, IngestError, StoreError } from '../errors.js';
 import { formatIngestReport } from '../ingest/ingest-report.js';
 import { createLogger } from '../logger.js';
-import { openArchive, type IngestProblem, type SyncProgress } from '../open-archive.js';
-
-/** A one-line progress bar with an ETA on a TTY stderr, shown only once the work has taken more than a moment. */
-function createProgressBar(stream: NodeJS.WriteStream, delayMs = 300) {
-  const started = Date.now();
-  let shown = false;
-  return {
-    update({ done, total, file }: SyncProgress) {
-      if (!stream.isTTY || Date.now() - started < delayMs) return;
-      shown = true;
-      const width = 24;
-      const filled = total === 0 ? width : Math.round((done / total) * width);
-      const elapsed = (Date.now() - started) / 1000;
-      const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : 0;
-      const etaText = eta >= 60 ? `${Math.floor(eta / 60)}m${String(eta % 60).padStart(2, '0')}s` : `${eta}s`;
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ETA ${etaText} ${file.slice(-40)}\x1b[K`);
-    },
-    finish() {
-      if (shown) stream.write('\r\x1b[K');
-    },
-  };
-}
+import { openArchive } from '../open-archive.js';
+import { formatProblemSummary } from './format-problem-summary.js';
+import { createProgressBar } from './progress-bar.js';
 
 /** The JSON shape of one issue: file first, then metadata, then articles. */
 function issueJson(issue: Issue) {
@@ -72,20 +53,6 @@ function issueJson(issue: Issue) {
   };
 }
 
-/** Files left out, grouped by kind: one line per kind with a count, then each file's message. */
-export function formatProblemSummary(problems: readonly IngestProblem[]): string {
-  if (problems.length === 0) return '';
-  const byKind = new Map<string, IngestProblem[]>();
-  for (const p of problems) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p]);
-  const lines = [`${problems.length} file(s) not in the archive:`];
-  for (const [kind, list] of byKind) {
-    lines.push(`  ${kind}: ${list.length}`);
-    for (const p of list.slice(0, 20)) lines.push(`    ${p.message}`);
-    if (list.length > 20) lines.push(`    … and ${list.length - 20} more`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
@@ -102,6 +69,13 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.personLogLevel });
   const progress = createProgressBar(process.stderr);
+  // Every file is written in its own transaction (better-sqlite3 is synchronous: a signal is handled
+  // between transactions, never inside one), so an interrupted run keeps what it wrote.
+  process.once('SIGINT', () => {
+    progress.finish();
+    process.stderr.write('\ningest: interrupted. Every issue written so far is kept; run `npm run ingest` again to resume where it stopped.\n');
+    process.exit(130);
+  });
   let opened;
   try {
     opened = await openArchive({
@@ -124,6 +98,11 @@ async function main(): Promise<number> {
   try {
     const { archive, report } = opened;
     const heads = archive.issues();
+    if (report.files === 0) {
+      // Never a silent empty archive: say where nothing was found and what to do.
+      process.stderr.write(`ingest: no issue files (*.txt) under ${config.seedsDir}. Set SEEDS_DIR to the folder of issue files (a tree such as 2024/11/07/01.txt is fine).\n`);
+      return 1;
+    }
     if (json) {
       process.stdout.write(`{"issues": [\n`);
       heads.forEach((h, i) => {
@@ -133,9 +112,10 @@ async function main(): Promise<number> {
       process.stdout.write(`], "warnings": ${JSON.stringify(report.problems.map((p) => ({ file: p.file, message: p.message })))}}\n`);
     } else {
       if (!summaryOnly) {
-        const issues = heads.flatMap((h) => archive.readIssue(h.id) ?? []);
-        const passages = new Map(issues.map((i) => [i.id, i.articles.reduce((n, a) => n + buildPassages(a).length, 0)]));
-        process.stdout.write(formatIngestReport(issues, [], passages));
+        // From the heads and the store's counts: no article is read (fifteen years would take minutes).
+        const passages = new Map((opened.db.prepare('SELECT issue_id AS id, count(*) AS n FROM passages GROUP BY issue_id').all() as { id: string; n: number }[]).map((r) => [r.id, r.n]));
+        const warnings = new Map((opened.db.prepare('SELECT id, extra FROM issues').all() as { id: string; extra: string }[]).map((r) => [r.id, (JSON.parse(r.extra) as { warnings: string[] }).warnings]));
+        process.stdout.write(formatIngestReport(heads.map((h) => ({ ...h, warnings: warnings.get(h.id) ?? [] })), [], passages));
       }
       process.stdout.write(
         `\n${opened.file}: ${heads.length} issue(s), ${opened.search.passageCount} passages. This run: ${report.added} added, ${report.changed} changed, ${report.removed} removed, ${report.unchanged} unchanged.\n`,

@@ -13,22 +13,26 @@ const pad = (text: string, width: number, right = false) => {
   return right ? fill + text : text + fill;
 };
 
+/** What a row shows of an issue: its facts and heads (the archive's in-memory list), with its warnings when read. */
+export type IssueRow = Pick<Issue, 'id' | 'file' | 'date' | 'dateSource' | 'number' | 'pages'> & { articles: readonly unknown[]; warnings?: readonly string[] };
+
 /**
  * The table `npm run ingest` prints: one row per issue (file, date and how it is known, issue
  * number, articles, passages, warnings), then the files that were skipped and why.
  *
  * @param passages number of search passages per issue id
  */
-export function formatIngestReport(issues: readonly Issue[], warnings: readonly IngestWarning[], passages: ReadonlyMap<string, number>): string {
+export function formatIngestReport(issues: readonly IssueRow[], warnings: readonly IngestWarning[], passages: ReadonlyMap<string, number>): string {
   const header = ['file', 'date', 'how known', 'no.', 'articles', 'passages', 'warnings'];
   const rows = issues.map((i) => [
-    i.file,
+    // An issue kept as one file per page: its pattern and how many pages it was read from.
+    i.pages !== undefined ? `${i.file} (${i.pages.length} pages)` : i.file,
     i.date,
     i.dateSource === 'inferred' ? 'inferred (approx.)' : i.dateSource,
     i.number !== undefined ? String(i.number) : '—',
     String(i.articles.length),
     String(passages.get(i.id) ?? 0),
-    String(i.warnings.length),
+    String(i.warnings?.length ?? 0),
   ]);
   const numeric = [false, false, false, true, true, true, true];
   const widths = header.map((h, c) => Math.max(termWidth(h), ...rows.map((r) => termWidth(r[c]!))));

@@ -5,21 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openArchiveStore, type ArchiveStore } from '../../src/archive/open-archive-store.js';
 import { parseIssue } from '../../src/ingest/parse-issue.js';
 import { createSilentLogger } from '../../src/logger.js';
+import { splitIntoPages } from '../ingest/support/split-pages.js';
 import { testProfile } from '../support/test-profile.js';
 
 const paper = testProfile.paper;
 const SEED = '000_79b3c460d300cb0d.txt';
 const seedText = readFileSync(path.join('seeds', SEED), 'utf8');
 
-/** The seed issue cut into pages before some of its headlines, as an archive keeps one file per page. */
-function pagesOf(text: string, count: number): string[] {
-  const lines = text.split('\n');
-  // Headlines of articles (the masthead's own `## CHANGJI RIBAO` stays on page 1).
-  const heads = lines.flatMap((l, i) => (l.startsWith('## ') && i > 20 ? [i] : []));
-  expect(heads.length).toBeGreaterThanOrEqual(count);
-  const cuts = Array.from({ length: count - 1 }, (_, k) => heads[Math.floor(((k + 1) * heads.length) / count)]!);
-  return [0, ...cuts].map((from, k) => lines.slice(from, cuts[k] ?? lines.length).join('\n'));
-}
+const pagesOf = splitIntoPages;
 
 const wholeIssue = parseIssue(seedText, SEED, { paper });
 const titles = wholeIssue.articles.map((a) => a.title);

@@ -31,4 +31,9 @@ describe('formatIngestReport', () => {
     expect(text).toContain('2 issue(s), 0 articles, 58 passages');
     expect(text).toContain('bad.txt: bad.txt is empty');
   });
+
+  it('names an issue kept as one file per page by its pattern and page count', () => {
+    const text = formatIngestReport([issue({ file: '2024/11/07/*', pages: ['2024/11/07/01.txt', '2024/11/07/02.txt'] })], [], new Map());
+    expect(text.split('\n')[2]).toMatch(/^2024\/11\/07\/\* \(2 pages\)\s+2024-11-07\s+masthead/u);
+  });
 });

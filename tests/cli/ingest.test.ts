@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { splitIntoPages } from '../ingest/support/split-pages.js';
+
+let root: string;
+let seedsDir: string;
+let dataDir: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+  seedsDir = path.join(root, 'seeds');
+  dataDir = path.join(root, 'data');
+  mkdirSync(seedsDir);
+  mkdirSync(dataDir);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+/** Runs `npm run ingest` as an operator would (asynchronously: a synchronous spawn starves vitest's worker RPC). */
+function ingest(args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SEEDS_DIR: seedsDir, CONFIG_DIR: 'config', BOT_TOKEN: '' };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+function write(rel: string, text: string): string {
+  const file = path.join(seedsDir, rel);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('npm run ingest', () => {
+  it('ingests a tree of pages and whole issues, sums the files left out up by kind, and skips it all the next time', async () => {
+    const pages = splitIntoPages(readFileSync('seeds/000_79b3c460d300cb0d.txt', 'utf8'), 2);
+    write('2024/11/07/01.txt', pages[0]!);
+    write('2024/11/07/02.txt', pages[1]!);
+    copyFileSync('seeds/001_644e3a6e511fa5db.txt', path.join(seedsDir, '001_644e3a6e511fa5db.txt'));
+    write('junk/empty.txt', '');
+    // 50 MB (sparse: no disk used): refused by its size before a byte is read.
+    truncateSync(write('2024/11/09.txt', ''), 50 * 1024 * 1024);
+
+    const first = await ingest();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^2024\/11\/07\/\* \(2 pages\)\s+2024-11-07\s+masthead\s+12124/mu);
+    expect(first.stdout).toContain('This run: 2 added, 0 changed, 0 removed');
+    expect(first.stdout).toMatch(/^ {2}refused: 1 /mu);
+    expect(first.stdout).toContain('2024/11/09.txt is 50.0 MB, far larger than one issue');
+    expect(first.stdout).toMatch(/^ {2}empty: 1 /mu);
+    expect(first.stdout).toContain('junk/empty.txt is empty');
+
+    const again = await ingest(['--summary']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('2 issue(s)');
+    expect(again.stdout).toContain('This run: 0 added, 0 changed, 0 removed, 4 unchanged');
+    // Still named: a file left out stays in the summary until it is fixed.
+    expect(again.stdout).toContain('2024/11/09.txt is 50.0 MB');
+  });
+
+  it('refuses a damaged archive database with a message naming it and what to do, and leaves it as it was', async () => {
+    copyFileSync('seeds/001_644e3a6e511fa5db.txt', path.join(seedsDir, '001.txt'));
+    const db = path.join(dataDir, 'archive.sqlite');
+    writeFileSync(db, 'SQLite format 3\u0000'.padEnd(4096, '\u00ff'));
+    const before = readFileSync(db);
+    const { status, stdout, stderr } = await ingest();
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(db);
+    expect(stderr).toMatch(/Move it away or delete it/u);
+    expect(stderr).not.toMatch(/\n\s+at /u);
+    expect(readFileSync(db)).toEqual(before);
+  });
+
+  it('says so when the issue folder holds no issue files, instead of an empty archive', async () => {
+    const { status, stderr } = await ingest();
+    expect(status).toBe(1);
+    expect(stderr).toContain(`no issue files (*.txt) under ${seedsDir}`);
+    expect(stderr).toContain('SEEDS_DIR');
+  });
+});
