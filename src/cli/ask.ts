@@ -12,6 +12,7 @@ import { openArchive } from '../open-archive.js';
 import { askWithSyntax } from '../search/ask-with-syntax.js';
 import type { SearchSyntaxProblem } from '../search/parse-search-syntax.js';
 import type { Answer, SearchEngine } from '../search/types.js';
+import { markTerms } from '../text/mark-terms.js';
 
 /** What to fix in a question whose search syntax cannot be used (the bot gives the same hints). */
 const SYNTAX_PROBLEMS: Record<SearchSyntaxProblem, string> = {
@@ -44,14 +45,9 @@ export function answerToJson(answer: Answer): object {
   };
 }
 
-/** Puts 【】 around every occurrence of the terms, longest first, never nesting. */
+/** Puts 【】 around the highlighted terms, marked as the bot marks them (see markTerms). */
 function bracketTerms(text: string, terms: readonly string[]): string {
-  const marked = new Uint8Array(text.length);
-  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
-    for (let i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
-      if (!marked.subarray(i, i + term.length).some(Boolean)) marked.fill(1, i, i + term.length);
-    }
-  }
+  const marked = markTerms(text, terms);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (marked[i] && !marked[i - 1]) out += '【';

@@ -1,5 +1,20 @@
+import { termOccurrences } from '../text/mark-terms.js';
 import { normalizeWithMap } from '../text/normalize-for-match.js';
+import { hasUnit, numberSpans } from '../text/number-spans.js';
+import { CUT, cutLevels, type WordCutter } from './cut-levels.js';
 import type { QueryModel } from './query-model.js';
+
+/** What highlighting needs of the tokenizer: jieba's cut, and which words say nothing. */
+export interface HighlightWords extends WordCutter {
+  isStopword(word: string): boolean;
+}
+
+// Punctuation and spaces at a highlight's edges, except a percent sign, which is a figure's unit.
+const EDGE_PUNCTUATION = /^(?:(?![%％‰])[\p{P}\p{S}\s])+|(?:(?![%％‰])[\p{P}\p{S}\s])+$/gu;
+const CONTENT = /[\p{L}\p{N}]/u;
+
+/** A word matched for at least this share of its characters is bolded whole (石门子水 of 石门子水库 → 石门子水库). */
+const WHOLE_WORD_SHARE = 2 / 3;
 
 /**
  * Whether a query bigram is part of something the reader wrote as a unit: inside one query word
@@ -13,34 +28,109 @@ function isWordPart(bigram: string, model: QueryModel): boolean {
   return model.words.some((w) => w.term === a) && model.words.some((w) => w.term === b);
 }
 
-/**
- * The query's words and bigrams as they appear in `text` (original characters, so a 繁体 question
- * bolds the simplified archive text): maximal runs of matched characters, two or more long, longest first.
- * Bigrams that only join two words of the question are not bolded (see isWordPart).
- */
-export function highlightsIn(text: string, model: QueryModel): string[] {
-  const { text: norm, origin } = normalizeWithMap(text);
+/** Marks, in normalised text, every occurrence of the question's words, their expansions that matched, and its word-part bigrams. */
+function markMatches(norm: string, model: QueryModel, isOneWord?: (start: number, end: number) => boolean): Uint8Array {
   const marked = new Uint8Array(norm.length);
   const mark = (term: string) => {
     if (term.length < 2) return;
     for (let at = norm.indexOf(term); at >= 0; at = norm.indexOf(term, at + 1)) marked.fill(1, at, at + term.length);
   };
-  for (const w of model.words) mark(w.term);
+  for (const w of model.words) {
+    mark(w.term);
+    // A reader's word found through a synonym (看病 → 就医) or as an abbreviation (医保 → 医疗保险) is what answered: bold it too.
+    for (const s of w.synonyms ?? []) mark(normalizeWithMap(s).text);
+    // The pattern of an abbreviation also matches across words (不难 → 不再难): only a match inside one word counts.
+    if (w.abbreviation === undefined || isOneWord === undefined) continue;
+    for (const m of norm.matchAll(new RegExp(w.abbreviation.source, 'gu'))) {
+      if (isOneWord(m.index, m.index + m[0].length)) marked.fill(1, m.index, m.index + m[0].length);
+    }
+  }
   for (const b of model.bigrams) if (isWordPart(b.term, model)) mark(b.term);
-  const found = new Set<string>();
-  for (let i = 0; i < norm.length; ) {
+  return marked;
+}
+
+/** Whether norm[start, end) lies inside one of jieba's words (医疗保 of 医疗保险, not 不再难 of 不再|难). */
+function oneWordTest(norm: string, words: WordCutter): (start: number, end: number) => boolean {
+  const bounds = new Uint8Array(norm.length + 1);
+  let at = 0;
+  for (const piece of words.cut(norm)) {
+    bounds[at] = 1;
+    at += piece.length;
+  }
+  return (start, end) => !bounds.subarray(start + 1, end).some(Boolean);
+}
+
+/** Runs of marked normalised characters, as half-open ranges of the original text. */
+function markedRuns(text: string, origin: Int32Array, marked: Uint8Array): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < marked.length; ) {
     if (!marked[i]) {
       i++;
       continue;
     }
     let j = i;
-    while (j < norm.length && marked[j]) j++;
-    const from = origin[i]!;
+    while (j < marked.length && marked[j]) j++;
     const last = origin[j - 1]!;
-    const to = last + (text.codePointAt(last)! > 0xffff ? 2 : 1);
-    const piece = text.slice(from, to);
-    if (piece.trim().length >= 2) found.add(piece.trim());
+    runs.push([origin[i]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
     i = j;
   }
-  return [...found].sort((a, b) => b.length - a.length);
+  return runs;
+}
+
+/** The word of `bounds` holding position `at` (bounds: sorted word boundaries, 0 and text.length included). */
+function wordAt(bounds: readonly number[], at: number): [number, number] {
+  let k = 0;
+  while (bounds[k + 1]! <= at) k++;
+  return [bounds[k]!, bounds[k + 1]!];
+}
+
+/**
+ * A run moved to word boundaries: a word it covers for most of its length is taken whole, one it
+ * only touches is left out. Undefined when nothing is left.
+ */
+function toWholeWords(run: [number, number], bounds: readonly number[]): [number, number] | undefined {
+  let [from, to] = run;
+  const [ws, we] = wordAt(bounds, from);
+  if (ws < from) from = (Math.min(to, we) - from) / (we - ws) >= WHOLE_WORD_SHARE ? ws : we;
+  const [ls, le] = wordAt(bounds, to - 1);
+  if (to < le) to = (to - Math.max(from, ls)) / (le - ls) >= WHOLE_WORD_SHARE ? le : ls;
+  return from < to ? [from, to] : undefined;
+}
+
+/**
+ * The query's words, bigrams and matched expansions as they appear in `text`, as whole words
+ * (original characters, so a 繁体 question bolds the simplified archive text), longest first.
+ * With `words` (the tokenizer), runs snap to jieba's words, a figure goes with its unit or not at all,
+ * stopwords and single characters are never bolded, and a term whose every occurrence would not
+ * show as whole words (the renderers bold every occurrence, see markTerms) is left out.
+ */
+export function highlightsIn(text: string, model: QueryModel, words?: HighlightWords): string[] {
+  const { text: norm, origin } = normalizeWithMap(text);
+  const runs = markedRuns(text, origin, markMatches(norm, model, words === undefined ? undefined : oneWordTest(norm, words)));
+  if (words === undefined) return byLength(runs.map(([a, b]) => text.slice(a, b).trim()).filter((p) => p.length >= 2));
+  const levels = cutLevels(text, { words, quotations: false });
+  const bounds: number[] = [];
+  levels.forEach((l, i) => {
+    if (l >= CUT.word) bounds.push(i);
+  });
+  const figures = numberSpans(text);
+  const isBareFigure = (a: number, b: number) => figures.some((f) => f.start <= a && b <= f.end && !hasUnit(text, f));
+  let found = runs
+    .map((run) => toWholeWords(run, bounds))
+    .filter((r): r is [number, number] => r !== undefined && !isBareFigure(r[0], r[1]))
+    // Punctuation is jieba's word too, but nothing to bold: "，水库" shows as 水库.
+    .map(([a, b]) => text.slice(a, b).replace(EDGE_PUNCTUATION, ''))
+    .filter((p) => CONTENT.test(p))
+    .filter((p) => Array.from(p).length >= 2 && !words.isStopword(normalizeWithMap(p).text));
+  // Keep only terms whose every rendered occurrence falls on word boundaries.
+  for (;;) {
+    const bad = new Set(termOccurrences(text, found).filter((o) => levels[o.start]! < CUT.word || levels[o.end]! < CUT.word).map((o) => text.slice(o.start, o.end)));
+    if (bad.size === 0) break;
+    found = found.filter((t) => !bad.has(t));
+  }
+  return byLength(found);
+}
+
+function byLength(pieces: readonly string[]): string[] {
+  return [...new Set(pieces)].sort((a, b) => b.length - a.length);
 }

@@ -1,6 +1,6 @@
 import { normalizeWithMap } from '../text/normalize-for-match.js';
 import { growRange } from './grow-range.js';
-import { highlightsIn } from './highlight-terms.js';
+import { highlightsIn, type HighlightWords } from './highlight-terms.js';
 import { coverage, type QueryModel, type WeightedTerm } from './query-model.js';
 import { closeQuotes, isQuoteBalanced, tidyExcerptEdges, trimSentence, type ClauseRater } from './trim-excerpt.js';
 
@@ -90,6 +90,8 @@ export function pickExcerpt(input: {
    */
   anchor?: { start: number; end: number };
   max?: number;
+  /** The tokenizer: cuts and highlights then fall on jieba's word boundaries (see trim-excerpt, highlight-terms). */
+  words?: HighlightWords;
 }): Excerpt {
   const { passages, focus } = input;
   const max = input.max ?? MAX_EXCERPT;
@@ -109,7 +111,7 @@ export function pickExcerpt(input: {
   if (anchor !== undefined && !anchored && anchor.start < sentences.length) best = anchor.end > anchor.start && sentences[anchor.end]!.score > sentences[anchor.start]!.score ? anchor.end : anchor.start;
   let text: string;
   if (!anchored && sentences[best]!.text.length > max) {
-    text = trimSentence(sentences[best]!.text.trim(), max, raterOf(model));
+    text = trimSentence(sentences[best]!.text.trim(), max, raterOf(model), false, input.words);
   } else {
     if (anchored) best = anchor.start;
     const [start, end] = closeQuotes(sentences, best, growRange(sentences, best, max, anchored ? anchor.end : best), max);
@@ -120,14 +122,14 @@ export function pickExcerpt(input: {
     const prev = sentences[start - 1];
     const next = sentences[end + 1];
     const side = next !== undefined && (prev === undefined || next.score >= prev.score) ? next : prev;
-    const part = side !== undefined && side.score > 0 && room >= MIN_PART ? trimSentence(side.text.trim(), room, raterOf(model), true) : undefined;
+    const part = side !== undefined && side.score > 0 && room >= MIN_PART ? trimSentence(side.text.trim(), room, raterOf(model), true, input.words) : undefined;
     if (part !== undefined) {
       const filled = side === next ? text.trimEnd() + part : part + text.trimStart();
       if (isQuoteBalanced(filled) || !isQuoteBalanced(text)) text = filled;
     }
   }
   text = tidyExcerptEdges(text);
-  return { text, highlights: highlightsIn(text, model) };
+  return { text, highlights: highlightsIn(text, model, input.words) };
 }
 
 function joined(sentences: readonly SentenceText[], start: number, end: number): string {

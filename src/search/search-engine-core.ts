@@ -178,7 +178,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const toResult = (record: PassageRecord, model: QueryModel, score: number, anchor?: AnswerWindow): SearchResult => {
     const { article, issue } = record;
     const { siblings, passages } = articleSentences(record);
-    const excerpt = pickExcerpt({ model, passages, focus: Math.max(0, siblings.indexOf(record)), anchor });
+    const excerpt = pickExcerpt({ model, passages, focus: Math.max(0, siblings.indexOf(record)), anchor, words: tokenizer });
     const result: SearchResult = {
       articleId: article.id,
       issueId: issue.id,

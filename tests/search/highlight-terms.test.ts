@@ -1,8 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highlightsIn } from '../../src/search/highlight-terms.js';
-import { buildQueryModel } from '../../src/search/query-model.js';
+import { buildQueryModel, type QueryModel } from '../../src/search/query-model.js';
 import { createTermStats } from '../../src/search/term-stats.js';
-import { normalizeForMatch } from '../../src/text/normalize-for-match.js';
+import { highlightTerms } from '../../src/telegram/format/html.js';
+import { termOccurrences } from '../../src/text/mark-terms.js';
+import { normalizeForMatch, normalizeWithMap } from '../../src/text/normalize-for-match.js';
+import { numberSpans } from '../../src/text/number-spans.js';
+import { seedSentences } from '../support/seed-sentences.js';
 import { profileTokenizer } from '../support/test-profile.js';
 
 const tokenizer = profileTokenizer();
@@ -30,5 +35,79 @@ describe('highlightsIn', () => {
 
   it('maps full-width letters back to the original characters', () => {
     expect(highlightsIn('ＰＭ２．５浓度下降', modelOf('pm2.5浓度'))).toEqual(['ＰＭ２．５浓度']);
+  });
+});
+
+/** A question model made of the given words (weights play no part in highlighting). */
+const wordsModel = (...terms: (string | { term: string; synonyms?: string[]; abbreviation?: RegExp })[]): QueryModel => ({
+  ...modelOf(''),
+  words: terms.map((t) => ({ weight: 1, df: 1, ...(typeof t === 'string' ? { term: t } : t) })),
+  bigrams: [],
+});
+
+/** Positions of `text` where jieba's words begin or end (cut on the normalised text, mapped back). */
+function wordBounds(text: string): Set<number> {
+  const { text: norm, origin } = normalizeWithMap(text);
+  const bounds = new Set([0, text.length]);
+  let at = 0;
+  for (const piece of tokenizer.cut(norm)) {
+    at += piece.length;
+    bounds.add(at < norm.length ? origin[at]! : text.length);
+  }
+  return bounds;
+}
+
+describe('highlightsIn with the tokenizer (whole words)', () => {
+  it('takes a word matched for most of its length whole, and leaves one it only touches', () => {
+    expect(highlightsIn('石门子水库建成于2000年。', wordsModel('石门子水'), tokenizer)).toEqual(['石门子水库']);
+    expect(highlightsIn('石门子水库建成于2000年。', wordsModel('子水'), tokenizer)).toEqual([]);
+  });
+
+  it('bolds a figure only with its unit, and never a bare one', () => {
+    expect(highlightsIn('共建成实践站27个，2027年全部投用。', wordsModel('27'), tokenizer)).toEqual(['27个']);
+    expect(highlightsIn('编号为27的展板。', wordsModel('27'), tokenizer)).toEqual([]);
+  });
+
+  it('bolds the synonym or the longer term that matched the reader’s word', () => {
+    expect(highlightsIn('群众就医更加方便。', wordsModel({ term: '看病', synonyms: ['就医'] }), tokenizer)).toEqual(['就医']);
+    expect(highlightsIn('参加医疗保险的人越来越多。', wordsModel({ term: '医保', abbreviation: /医\p{Script=Han}{1,2}保/u }), tokenizer)).toEqual(['医疗保险']);
+  });
+
+  it('does not bold an abbreviation pattern that runs across words', () => {
+    expect(highlightsIn('看病不再难。', wordsModel({ term: '不难', abbreviation: /不\p{Script=Han}{1,2}难/u }), tokenizer)).toEqual([]);
+  });
+
+  it('never bolds a stopword or a single character', () => {
+    expect(highlightsIn('我们的目标是建成水库。', wordsModel('我们', '是', '库'), tokenizer)).toEqual([]);
+  });
+
+  it('marks whole words wherever the reader sees them bold, over the seed issues', () => {
+    const sentences = seedSentences();
+    expect(sentences.length).toBeGreaterThan(20);
+    fc.assert(
+      fc.property(fc.constantFrom(...sentences), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: 4 }), (text, picks) => {
+        // Query words cut from the sentence at random places: whole words, parts of words, figures without units.
+        const terms = picks.map(([at, len]) => text.slice(at % text.length, (at % text.length) + len));
+        const shown = highlightsIn(text, wordsModel(...terms), tokenizer);
+        const bounds = wordBounds(text);
+        const figures = numberSpans(text);
+        for (const o of termOccurrences(text, shown)) {
+          expect(bounds.has(o.start) && bounds.has(o.end), `${text.slice(o.start, o.end)} is whole words of ${text}`).toBe(true);
+          expect(figures.some((f) => (f.start < o.start && o.start < f.end) || (f.start < o.end && o.end < f.end)), 'a figure is bold whole').toBe(false);
+        }
+        for (const h of shown) {
+          expect(Array.from(h).length).toBeGreaterThanOrEqual(2);
+          expect(/[\p{L}\p{N}]/u.test(h) && !/^[0-9.]+$/u.test(h), `${h} is a word or a figure with its unit`).toBe(true);
+          expect(tokenizer.isStopword(normalizeForMatch(h))).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('markTerms', () => {
+  it('does not bold a figure inside a longer one', () => {
+    expect(highlightTerms('实践点127个，实践站27个。', ['27个'])).toBe('实践点127个，实践站<b>27个</b>。');
   });
 });

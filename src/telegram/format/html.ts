@@ -3,6 +3,8 @@
  * escaped in any text that did not come from our own templates (headlines, excerpts, questions).
  */
 
+import { markTerms } from '../../text/mark-terms.js';
+
 /** Escapes text for Telegram's HTML parse mode: `a < b & c` → `a &lt; b &amp; c`. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
@@ -43,23 +45,10 @@ export function htmlToPlainText(html: string): string {
 
 /**
  * Escapes `text` and wraps every occurrence of the given terms in `<b>`. Longer terms win where
- * terms overlap, so 冬小麦 is bold as a whole rather than 小麦 inside it.
+ * terms overlap, so 冬小麦 is bold as a whole rather than 小麦 inside it (see markTerms).
  */
 export function highlightTerms(text: string, terms: readonly string[]): string {
-  const wanted = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))].sort((a, b) => b.length - a.length);
-  if (wanted.length === 0) return escapeHtml(text);
-  const marked = new Array<boolean>(text.length).fill(false);
-  // Case-folding only when it keeps positions aligned (a few letters change length when lowercased).
-  const folded = text.toLowerCase();
-  const fold = folded.length === text.length;
-  const haystack = fold ? folded : text;
-  for (const term of wanted) {
-    const needle = fold ? term.toLowerCase() : term;
-    for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + 1)) {
-      if (marked.slice(i, i + needle.length).some(Boolean)) continue;
-      for (let j = i; j < i + needle.length; j++) marked[j] = true;
-    }
-  }
+  const marked = markTerms(text, terms);
   let out = '';
   let i = 0;
   while (i < text.length) {
