@@ -7,7 +7,7 @@ import { StoreError } from '../errors.js';
  * the way passages are cut or tokenised change: an older file is rebuilt from the issue files, a
  * newer one (written by a newer build) is refused.
  */
-export const ARCHIVE_SCHEMA = 1;
+export const ARCHIVE_SCHEMA = 2;
 
 /** `PRAGMA application_id` of an archive file ("PArc"): tells our file from any other SQLite database. */
 export const ARCHIVE_APP_ID = 0x50417263;
@@ -22,6 +22,8 @@ const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
  */
 const FTS_TOKENIZE = "unicode61 categories 'L* N* M* P* S* Co' remove_diacritics 0";
 
+const FTS_HASH_SIZE = 64 * 2 ** 20;
+
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- One row per issue file seen (path relative to SEEDS_DIR): size, mtime and content hash, so an unchanged file is skipped.
@@ -31,10 +33,13 @@ CREATE TABLE issues (
   fingerprint TEXT NOT NULL, head TEXT NOT NULL, extra TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX issues_date ON issues (date);
+-- Schema 2: finding a duplicate by printed number is a lookup, not a scan of every issue (per file written).
+CREATE INDEX issues_number ON issues (number);
 CREATE TABLE articles (id TEXT PRIMARY KEY, issue_id TEXT NOT NULL, seq INTEGER NOT NULL, head TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX articles_issue ON articles (issue_id, seq);
--- key is the FTS rowid.
-CREATE TABLE passages (key INTEGER PRIMARY KEY, article_id TEXT NOT NULL, issue_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL);
+-- key is the FTS rowid. norm (schema 2): the normalised text where traditional → simplified changes it,
+-- NULL where folding alone (NFKC, lowercase: cheap) gives it, so a question never runs OpenCC over candidates.
+CREATE TABLE passages (key INTEGER PRIMARY KEY, article_id TEXT NOT NULL, issue_id TEXT NOT NULL, n INTEGER NOT NULL, text TEXT NOT NULL, norm TEXT);
 CREATE INDEX passages_article ON passages (article_id, n);
 CREATE INDEX passages_issue ON passages (issue_id);
 CREATE VIRTUAL TABLE fts USING fts5 (words, bigrams, title_words, title_bigrams, content='', contentless_delete=1, tokenize="${FTS_TOKENIZE}");
@@ -68,6 +73,10 @@ export function createArchiveDb(file: string): Database.Database {
     pragmas(db);
     db.exec('BEGIN');
     db.exec(SCHEMA);
+    // FTS5 flushes its in-memory postings to a new segment every 1 MB by default, then merges the
+    // segments: 64 MB per flush makes a bulk build's writes ≈ 2.5× faster (a file's own transaction
+    // stays far below it).
+    db.exec(`INSERT INTO fts (fts, rank) VALUES ('hashsize', ${FTS_HASH_SIZE})`);
     db.pragma(`application_id = ${ARCHIVE_APP_ID}`);
     db.pragma(`user_version = ${ARCHIVE_SCHEMA}`);
     db.exec('COMMIT');

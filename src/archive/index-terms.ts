@@ -20,6 +20,8 @@ export interface PassageTerms {
 export interface IndexedPassage {
   passage: Passage;
   terms: PassageTerms;
+  /** The passage's normalised text (normalizeForMatch), which the re-ranker reads. */
+  norm: string;
 }
 
 /**
@@ -31,17 +33,7 @@ export function termsOfArticle(article: Article, passages: readonly Passage[], t
   const titleWords = tokenizer.words(title);
   const titleBigrams = tokenizer.bigrams(title);
   return passages.map((passage) => {
-    const text = normalizeForMatch(passage.text);
-    return { passage, terms: { words: tokenizer.words(text), bigrams: tokenizer.bigrams(text), titleWords, titleBigrams } };
+    const norm = normalizeForMatch(passage.text);
+    return { passage, norm, terms: { words: tokenizer.words(norm), bigrams: tokenizer.bigrams(norm), titleWords, titleBigrams } };
   });
-}
-
-/** Single Han characters of a passage, from its bigrams (every character of a Han run of two or more). */
-export function charsOfBigrams(bigrams: Iterable<string>): Set<string> {
-  const chars = new Set<string>();
-  for (const b of bigrams) {
-    chars.add(b[0]!);
-    chars.add(b[1]!);
-  }
-  return chars;
 }

@@ -168,15 +168,15 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   const flush = (batch: Batch) => {
     if (batch.items.length === 0) return;
     writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.prepared.issue.file).join(', '));
-    for (const { prepared, previous } of batch.items) refresh(prepared.issue.id, previous);
+    // One re-sort of the heads for the whole batch (one per issue is quadratic over a build).
+    stored.refreshIssues(batch.items.map(({ prepared, previous }) => ({ issueId: prepared.issue.id, previous })));
     batch.items = [];
     batch.seen.clear();
   };
 
   /** Lists an issue written (or gone) and drops the issues its files gave before. */
   const refresh = (issueId: string | undefined, previous: readonly string[]) => {
-    if (issueId !== undefined) stored.refreshIssue(issueId);
-    for (const id of previous) if (id !== issueId) stored.refreshIssue(id);
+    stored.refreshIssues([...(issueId !== undefined ? [{ issueId, previous }] : []), ...previous.filter((id) => id !== issueId).map((id) => ({ issueId: id, previous: [] }))]);
   };
 
   /** Reads the files of one issue (one file, or its pages) and writes the issue, or records why there is none. */
@@ -357,8 +357,11 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   };
 }
 
+/** SQLite page cache of the connection that builds an archive (KiB); the bot's connections keep archive-db's. */
+const BUILD_CACHE_KIB = 256 * 1024;
+
 /** Files written per transaction by a sync (a bulk build): see ArchiveWriter.putMany. */
-const BATCH_FILES = 25;
+const BATCH_FILES = 50;
 
 /** Issues read but not yet written, and what makes another file their duplicate. */
 interface Batch {
@@ -489,6 +492,9 @@ async function build(file: string, fingerprint: string, options: IngestContext):
     db = createArchiveDb(next);
     writeMeta(db, 'config', fingerprint);
   }
+  // A build writes the whole archive: a larger page cache keeps the document-frequency tables and the
+  // FTS segments being merged in memory (this connection is closed when the build ends).
+  db.pragma(`cache_size = -${BUILD_CACHE_KIB}`);
   const started = performance.now();
   let report: SyncReport;
   try {

@@ -11,6 +11,8 @@ import { countArticlesWith } from './count-articles-with.js';
 export interface StoredArchive extends Archive {
   /** Re-reads one issue's head after it was written (or drops it when it is gone). */
   refreshIssue(issueId: string, previousId?: string): void;
+  /** The same for a batch of issues written together, with one re-sort (a bulk build writes thousands). */
+  refreshIssues(changes: readonly { issueId: string; previous: readonly string[] }[]): void;
   /** Re-reads every head (after a bulk write). */
   reload(): void;
 }
@@ -64,11 +66,16 @@ export function createStoredArchive(
     return topicCache.counts;
   };
 
-  const refreshIssue = (issueId: string, previousId?: string) => {
-    const text = q.head.get(issueId) as string | undefined;
-    const rest = sorted.filter((i) => i.id !== issueId && i.id !== previousId);
-    reindex(text === undefined ? rest : [...rest, JSON.parse(text) as IssueHead]);
+  const refreshIssues = (changes: readonly { issueId: string; previous: readonly string[] }[]) => {
+    if (changes.length === 0) return;
+    const gone = new Set(changes.flatMap((c) => [c.issueId, ...c.previous]));
+    const fresh = changes.flatMap((c) => {
+      const text = q.head.get(c.issueId) as string | undefined;
+      return text === undefined ? [] : [JSON.parse(text) as IssueHead];
+    });
+    reindex([...sorted.filter((i) => !gone.has(i.id)), ...fresh]);
   };
+  const refreshIssue = (issueId: string, previousId?: string) => refreshIssues([{ issueId, previous: previousId === undefined ? [] : [previousId] }]);
 
   return {
     paper: options.paper,
@@ -113,6 +120,7 @@ export function createStoredArchive(
       return gone;
     },
     refreshIssue,
+    refreshIssues,
     reload: () => reindex((q.heads.all() as string[]).map((h) => JSON.parse(h) as IssueHead)),
   };
 }

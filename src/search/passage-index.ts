@@ -3,7 +3,7 @@ import type { Archive } from '../archive/archive.js';
 import { quoteTerm } from '../archive/archive-db.js';
 import { titleTextOf } from '../archive/index-terms.js';
 import type { Article, IssueHead, Passage } from '../archive/model.js';
-import { normalizeForMatch } from '../text/normalize-for-match.js';
+import { foldForMatch, normalizeForMatch } from '../text/normalize-for-match.js';
 import type { SentenceText } from './pick-excerpt.js';
 import { coverage, evidence, type QueryModel } from './query-model.js';
 import { createStoredTermStats } from './stored-term-stats.js';
@@ -19,7 +19,7 @@ export interface PassageRecord {
   issue: IssueHead;
   /** Normalised headline + kicker (+ subtitle): what the title columns index. */
   normTitle: string;
-  /** Normalised passage text, computed on first use. */
+  /** Normalised passage text (normalizeForMatch): stored at ingest, or computed on first use. */
   norm?: string;
   /** The passage's sentences for excerpts, computed the first time it is shown. */
   sentences?: SentenceText[];
@@ -119,13 +119,18 @@ export function sentenceEvidence(model: QueryModel, record: PassageRecord, requi
   return best;
 }
 
-/** A passage row as the first stage returns it. */
-interface PassageRow {
+/** A passage row as stored: `norm` is set only where traditional → simplified changes the folded text (see the passages table). */
+interface StoredPassage {
   key: number;
-  rank: number;
   article_id: string;
   n: number;
   text: string;
+  norm: string | null;
+}
+
+/** A passage row as the first stage returns it. */
+interface PassageRow extends StoredPassage {
+  rank: number;
 }
 
 /** A bounded map that forgets its oldest entry. */
@@ -168,16 +173,16 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
   const records = lru<number, PassageRecord>(RECORD_CACHE);
   const articles = lru<string, { article: Article; normTitle: string }>(ARTICLE_CACHE);
   const q = {
-    passage: db.prepare('SELECT key, article_id, n, text FROM passages WHERE key = ?'),
-    passagesOf: db.prepare('SELECT key, article_id, n, text FROM passages WHERE article_id = ? ORDER BY n'),
+    passage: db.prepare('SELECT key, article_id, n, text, norm FROM passages WHERE key = ?'),
+    passagesOf: db.prepare('SELECT key, article_id, n, text, norm FROM passages WHERE article_id = ? ORDER BY n'),
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
     // The top N by bm25 first, then their passage rows: one statement, the join only for the N kept.
     match: db.prepare(
-      `SELECT m.key, m.rank, p.article_id, p.n, p.text FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
+      `SELECT m.key, m.rank, p.article_id, p.n, p.text, p.norm FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
        JOIN passages p ON p.key = m.key ORDER BY m.rank`,
     ),
     matchIn: db.prepare(
-      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank, p.article_id, p.n, p.text FROM fts f JOIN passages p ON p.key = f.rowid
+      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank, p.article_id, p.n, p.text, p.norm FROM fts f JOIN passages p ON p.key = f.rowid
        WHERE fts MATCH ? AND p.issue_id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
     ),
     articles: db.prepare('SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
@@ -195,13 +200,21 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     return a;
   };
 
-  const recordOf = (row: { key: number; article_id: string; n: number; text: string }): PassageRecord | undefined => {
+  const recordOf = (row: StoredPassage): PassageRecord | undefined => {
     let r = records.get(row.key);
     if (r !== undefined) return r;
     const a = articleOf(row.article_id);
     const issue = a && archive.issueById(a.article.issueId);
     if (a === undefined || issue === undefined) return undefined;
-    r = { key: row.key, passage: { id: `${row.article_id}#${row.n}`, articleId: row.article_id, n: row.n, text: row.text }, article: a.article, issue, normTitle: a.normTitle };
+    r = {
+      key: row.key,
+      passage: { id: `${row.article_id}#${row.n}`, articleId: row.article_id, n: row.n, text: row.text },
+      article: a.article,
+      issue,
+      normTitle: a.normTitle,
+      // Stored at ingest where OpenCC changes it; otherwise folding (no OpenCC) gives the same text.
+      norm: row.norm ?? foldForMatch(row.text),
+    };
     records.set(row.key, r);
     return r;
   };
@@ -209,7 +222,7 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
   const record = (key: number) => {
     const cached = records.get(key);
     if (cached !== undefined) return cached;
-    const row = q.passage.get(key) as { key: number; article_id: string; n: number; text: string } | undefined;
+    const row = q.passage.get(key) as StoredPassage | undefined;
     return row === undefined ? undefined : recordOf(row);
   };
 
@@ -239,7 +252,7 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     stats,
     record,
     passagesOfArticle(articleId) {
-      const rows = q.passagesOf.all(articleId) as { key: number; article_id: string; n: number; text: string }[];
+      const rows = q.passagesOf.all(articleId) as StoredPassage[];
       // Every passage of one article: rebuilt from rows already cached when possible.
       return rows.flatMap((row) => records.get(row.key) ?? recordOf(row) ?? []);
     },

@@ -72,10 +72,46 @@ export function normalizeWithMap(text: string): NormalizedText {
 }
 
 /**
- * Normalises text for matching: NFKC, lowercase, traditional → simplified.
+ * The first half of normalizeForMatch: NFKC and lowercase, without traditional → simplified.
+ * normalizeForMatch(text) === simplifyFolded(foldForMatch(text)); the archive stores the
+ * normalised text of a passage only where the second half changes it (see PassageRecord.norm).
+ */
+export function foldForMatch(text: string): string {
+  let folded = '';
+  let plainFrom = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Fast path: CJK unified ideographs and ASCII other than capitals are kept as they are.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code < 0x80 && (code < 0x41 || code > 0x5a))) {
+      i += 1;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    folded += text.slice(plainFrom, i) + (code < 0x80 ? String.fromCharCode(code + 32) : ch.normalize('NFKC').toLowerCase());
+    i += ch.length;
+    plainFrom = i;
+  }
+  return plainFrom === 0 ? text : folded + text.slice(plainFrom);
+}
+
+/** The second half of normalizeForMatch: traditional → simplified over folded text, character for character when a phrase would change the length. */
+export function simplifyFolded(folded: string): string {
+  const simplified = simplify(folded);
+  if (simplified.length === folded.length) return simplified;
+  // A phrase conversion changed the length: convert character by character, as normalizeWithMap does.
+  return Array.from(folded, (c) => {
+    const s = simplify(c);
+    return s.length === c.length ? s : c;
+  }).join('');
+}
+
+/**
+ * Normalises text for matching: NFKC, lowercase, traditional → simplified. The same text as
+ * normalizeWithMap(text).text, without building the map (it runs over every passage at ingest).
  *
  * @example normalizeForMatch('昌吉州有多少個紅色驛站？') === '昌吉州有多少个红色驿站?'
  */
 export function normalizeForMatch(text: string): string {
-  return normalizeWithMap(text).text;
+  return simplifyFolded(foldForMatch(text));
 }

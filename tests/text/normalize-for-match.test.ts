@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForMatch, normalizeWithMap, toTraditional } from '../../src/text/normalize-for-match.js';
+import { foldForMatch, normalizeForMatch, normalizeWithMap, simplifyFolded, toTraditional } from '../../src/text/normalize-for-match.js';
 
 describe('normalizeForMatch', () => {
   it('folds full-width letters and digits to lowercase half-width', () => {
@@ -25,6 +25,23 @@ describe('normalizeForMatch', () => {
     for (const text of ['昌吉州全民终身学习活动周启动', '准东煤田火区治理持续推进', '国网昌吉供电公司开展志愿服务']) {
       expect(normalizeForMatch(toTraditional(text))).toBe(text);
     }
+  });
+});
+
+describe('foldForMatch', () => {
+  it('folds width and case but leaves traditional characters to simplifyFolded', () => {
+    expect(foldForMatch('ＡＢ臺灣，ok')).toBe('ab臺灣,ok');
+    expect(simplifyFolded(foldForMatch('ＡＢ臺灣，ok'))).toBe('ab台湾,ok');
+  });
+
+  it('followed by simplifyFolded gives normalizeForMatch for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Q', 'Ｂ', '１', '臺', '灣', '乾', '隆', '县', '，', '①', '㎡', ' ', '😀', '\u0130') }), (s) => {
+        expect(simplifyFolded(foldForMatch(s))).toBe(normalizeForMatch(s));
+        expect(normalizeForMatch(s)).toBe(normalizeWithMap(s).text);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

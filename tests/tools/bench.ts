@@ -16,7 +16,12 @@
  *      pipeline (p50/p95/p99), RSS, dev hit@3, CMRC R@1 (questions whose gold paragraph is in the archive),
  *      and, at the largest scale, the time for one new issue file to become searchable.
  * Then the digest fan-out bench (tests/tools/bench-digest.ts), unless --no-digest.
- * Flags: --scales 1,100,1000   --full (adds 7000)   --json   --no-digest.
+ * Every figure is taken under whatever else runs on the machine: each child samples the 1-minute load
+ * average every 5 s and the table shows its mean and maximum, so a figure taken under load says so.
+ * Flags: --scales 1,100,1000   --full (adds 7000)   --json   --no-digest
+ *        --data DIR   keep each scale's archive in DIR/x<scale> and reuse it on the next run (serve
+ *                     figures only, with the build figures recorded when it was built; a change of
+ *                     schema or config rebuilds it, and that build is measured).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -27,6 +32,7 @@ import { ARCHIVE_FILE } from '../../src/archive/archive-db.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openArchive } from '../../src/open-archive.js';
+import { analyzeQuestion } from '../../src/search/analyze-question.js';
 import { addDays } from '../../src/text/calendar.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { evaluateDev, loadDevQa } from './evaluation/dev-set.js';
@@ -45,6 +51,17 @@ interface BuildReport {
   passages: number;
   buildMs: number;
   dbBytes: number;
+  /** Peak RSS of the build (MB). */
+  buildRssMb: number;
+  /** False when a kept archive (--data) was current: nothing was written, the figures are those recorded when it was built. */
+  built: boolean;
+  load: LoadSample;
+}
+
+/** The 1-minute load average while a child ran: mean and maximum of samples every 5 s. */
+interface LoadSample {
+  mean: number;
+  max: number;
 }
 
 interface ServeReport {
@@ -57,7 +74,22 @@ interface ServeReport {
   devHit3: number;
   cmrcQuestions: number;
   cmrcR1: number;
+  /** Median time of the question analysis alone (analyzeQuestion: kind, attribute, jieba tags), per question. */
+  analysisMs: number;
   newIssueMs?: number;
+  load: LoadSample;
+}
+
+/** Samples the load average until stopped (the machine is shared: a figure under load must say so). */
+function sampleLoad(): () => LoadSample {
+  const samples = [os.loadavg()[0]!];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]!), 5000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    samples.push(os.loadavg()[0]!);
+    return { mean: samples.reduce((a, b) => a + b, 0) / samples.length, max: Math.max(...samples) };
+  };
 }
 
 interface Gold {
@@ -176,6 +208,7 @@ function loadGold(): { golds: Gold[]; questions: Questions } {
 async function childBuild(scale: number, seedsDir: string, dataDir: string): Promise<BuildReport> {
   const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
+  const stopLoad = sampleLoad();
   const started = performance.now();
   const opened = await openArchive({
     seedsDir,
@@ -195,6 +228,9 @@ async function childBuild(scale: number, seedsDir: string, dataDir: string): Pro
     passages: opened.search.passageCount,
     buildMs,
     dbBytes: statSync(path.join(dataDir, ARCHIVE_FILE)).size,
+    buildRssMb: process.resourceUsage().maxRSS / 1024,
+    built: opened.report.added + opened.report.changed + opened.report.removed > 0,
+    load: stopLoad(),
   };
   opened.close();
   return report;
@@ -211,6 +247,7 @@ function newIssueText(): { text: string; question: string } {
 async function childServe(scale: number, seedsDir: string, dataDir: string, largest: boolean): Promise<ServeReport> {
   const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
+  const stopLoad = sampleLoad();
   const started = performance.now();
   const opened = await openArchive({ seedsDir, profile: config.profile, dataDir, paper: config.paper, logger, now: () => new Date('2025-12-31T04:00:00Z') });
   const { archive, search } = opened;
@@ -241,6 +278,13 @@ async function childServe(scale: number, seedsDir: string, dataDir: string, larg
     if (gold !== undefined && answer.results[0]?.articleId === goldArticle.get(gold)) cmrcHits++;
   }
   const devReport = evaluateDev(search, archive.issues(), dev);
+  // The question analysis alone (issue 9: it may add at most 2 ms to the median question).
+  const analysisTimes: number[] = [];
+  for (const q of new Set(timed)) {
+    const t0 = performance.now();
+    analyzeQuestion(q, opened.tokenizer.tag);
+    analysisTimes.push(performance.now() - t0);
+  }
 
   let newIssueMs: number | undefined;
   if (largest) {
@@ -270,7 +314,9 @@ async function childServe(scale: number, seedsDir: string, dataDir: string, larg
     devHit3: devReport.hitAt3,
     cmrcQuestions: cmrc.length,
     cmrcR1: cmrc.length === 0 ? Number.NaN : cmrcHits / cmrc.length,
+    analysisMs: latency(analysisTimes).p50,
     ...(newIssueMs !== undefined ? { newIssueMs } : {}),
+    load: stopLoad(),
   };
 }
 
@@ -287,6 +333,19 @@ function runChild<T>(args: string[]): T {
   return JSON.parse(line) as T;
 }
 
+const loadText = (l: LoadSample) => `load ${l.mean.toFixed(1)}, max ${l.max.toFixed(1)}`;
+
+/**
+ * The build figures of a scale: this run's, saved beside a kept archive (--data), or — when the kept
+ * archive was current and nothing was written — the ones saved when it was built.
+ */
+function keptBuild(dataDir: string, build: BuildReport): BuildReport {
+  const saved = path.join(dataDir, 'bench-build.json');
+  if (!build.built && existsSync(saved)) return { ...(JSON.parse(readFileSync(saved, 'utf8')) as BuildReport), dbBytes: build.dbBytes, built: false };
+  writeFileSync(saved, JSON.stringify(build));
+  return build;
+}
+
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
@@ -296,30 +355,33 @@ async function parent(argv: string[]): Promise<void> {
   const scales = scalesArg ? scalesArg.split(',').map(Number) : [1, 100, 1000, ...(argv.includes('--full') ? [7000] : [])];
   const bad = scales.filter((s) => ![1, 100, 1000, 7000].includes(s));
   if (bad.length > 0) throw new Error(`--scales takes 1, 100, 1000 and 7000 (got ${bad.join(', ')})`);
+  const keep = argv.includes('--data') ? path.resolve(argv[argv.indexOf('--data') + 1] ?? '') : undefined;
   const { golds } = loadGold();
-  const rows: (BuildReport & ServeReport)[] = [];
+  const rows: (BuildReport & { serve: ServeReport })[] = [];
   const largest = Math.max(...scales);
   for (const scale of scales) {
     const seedsDir = seedsFor(scale, golds);
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), `archive-bench-${scale}x-`));
+    const dataDir = keep === undefined ? mkdtempSync(path.join(os.tmpdir(), `archive-bench-${scale}x-`)) : path.join(keep, `x${scale}`);
+    mkdirSync(dataDir, { recursive: true });
     try {
-      process.stderr.write(`bench: ${scale}× (${seedsDir}) …\n`);
-      const build = runChild<BuildReport>(['--child-build', String(scale), seedsDir, dataDir]);
+      process.stderr.write(`bench: ${scale}× (${seedsDir} → ${dataDir}) …\n`);
+      const build = keptBuild(dataDir, runChild<BuildReport>(['--child-build', String(scale), seedsDir, dataDir]));
       const serve = runChild<ServeReport>(['--child-serve', String(scale), seedsDir, dataDir, String(scale === largest)]);
-      rows.push({ ...build, ...serve });
-      process.stderr.write(`bench: ${scale}× ${JSON.stringify({ ...build, ...serve })}\n`);
+      rows.push({ ...build, serve });
+      process.stderr.write(`bench: ${scale}× ${JSON.stringify({ ...build, serve })}\n`);
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (keep === undefined) rmSync(dataDir, { recursive: true, force: true });
     }
   }
   if (json) process.stdout.write(`${JSON.stringify(rows)}\n`);
   else {
     const out = (s = '') => process.stdout.write(`${s}\n`);
-    out('| archive | issues | passages | build s | DB MB | open ms | query p50 / p95 / p99 ms | RSS MB | dev hit@3 | CMRC R@1 (questions) | new issue searchable ms |');
-    out('|---|---|---|---|---|---|---|---|---|---|---|');
+    out('| archive | issues | passages | build s (load) | DB MB | open ms | query p50 / p95 / p99 ms | question analysis p50 ms | RSS MB | dev hit@3 | CMRC R@1 (questions) | new issue searchable ms | serve load |');
+    out('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) {
+      const s = r.serve;
       out(
-        `| ${r.scale}× | ${r.issues} | ${r.passages} | ${f1(r.buildMs / 1000)} | ${f1(r.dbBytes / 2 ** 20)} | ${Math.round(r.openMs)} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} / ${r.latency.p99.toFixed(1)} | ${Math.round(r.rssMb)} | ${f3(r.devHit3)} | ${f3(r.cmrcR1)} (${r.cmrcQuestions}) | ${r.newIssueMs === undefined ? '' : Math.round(r.newIssueMs)} |`,
+        `| ${r.scale}× | ${r.issues} | ${r.passages} | ${f1(r.buildMs / 1000)} (${loadText(r.load)}) | ${f1(r.dbBytes / 2 ** 20)} | ${Math.round(s.openMs)} | ${s.latency.p50.toFixed(1)} / ${s.latency.p95.toFixed(1)} / ${s.latency.p99.toFixed(1)} | ${s.analysisMs.toFixed(2)} | ${Math.round(s.rssMb)} | ${f3(s.devHit3)} | ${f3(s.cmrcR1)} (${s.cmrcQuestions}) | ${s.newIssueMs === undefined ? '' : Math.round(s.newIssueMs)} | ${loadText(s.load)} |`,
       );
     }
   }
