@@ -3,6 +3,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Digest, DigestItem, OnThisDayItem } from '../digest/compose-digest.js';
 import { DeliveryUnknownError, type Deliverer, type SendOutcome } from '../digest/deliverer.js';
 import { toScript, type Script } from '../text/convert-script.js';
+import { filterPhrase } from './format/filter-phrase.js';
 import { bold, escapeHtml } from './format/html.js';
 import { formatIssueDate, shorten } from './format/issue-date.js';
 import { MESSAGE_LIMIT } from './format/split-html-message.js';
@@ -41,7 +42,7 @@ function renderHeader(digest: Digest, part: number, total: number): string {
   if (digest.pageCount !== undefined) facts.push(`今日${digest.pageCount}版`);
   facts.push(
     digest.filter !== undefined
-      ? `与“${escapeHtml(digest.filter)}”相关 ${digest.items.length}/${digest.issueArticles} 篇`
+      ? `${filterPhrase(digest.filter)} ${digest.items.length}/${digest.issueArticles} 篇`
       : `共 ${digest.items.length} 篇`,
   );
   const lines = [title, facts.join(' · ')];

@@ -42,6 +42,14 @@ describe('renderDigest', () => {
     expect(message!.text).toContain('与“农业”相关 1/9 篇');
   });
 
+  it('says what an exclusion leaves out instead of reading it as a keyword', () => {
+    const [only] = renderDigest(baseDigest([item(1)], { filter: '-广告', issueArticles: 9 }));
+    expect(only!.text).toContain('不含“广告” 1/9 篇');
+    expect(only!.text).not.toContain('-广告');
+    const [both] = renderDigest(baseDigest([item(1)], { filter: '农业 棉花 -广告', issueArticles: 9 }));
+    expect(both!.text).toContain('与“农业”或“棉花”相关、不含“广告” 1/9 篇');
+  });
+
   it('marks an inferred date with 约', () => {
     expect(renderDigest(baseDigest([item(1)], { dateSource: 'inferred' }))[0]!.text).toContain('约2024年11月7日');
   });

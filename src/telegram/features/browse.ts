@@ -10,6 +10,7 @@ import { renderIssue, renderIssueList, renderIssuesInPeriod, renderMissingDay } 
 import type { View } from '../format/view.js';
 import { editView, replyView } from '../reply.js';
 import { issueButton, issuesPageButton, openIssueButton } from './browse-buttons.js';
+import { invalidDateText } from '../format/invalid-date.js';
 
 /** What /latest and /date show; also used when a reader just writes 最新一期 or 昨天的报纸. */
 export interface IssueViews {
@@ -50,7 +51,7 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
     }
     switch (expression.kind) {
       case 'invalid':
-        return { text: `「${escapeHtml(expression.text)}」不是一个有效的${/期$/.test(expression.text) ? '期号' : '日期'}：${escapeHtml(expression.reason)}\n${dateUsage(archive)}` };
+        return { text: `${invalidDateText(expression)}\n${dateUsage(archive)}` };
       case 'day': {
         const [issue] = archive.issuesOn(expression.date);
         if (issue) return issueView(issue);

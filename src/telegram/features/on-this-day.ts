@@ -5,6 +5,7 @@ import { isoDateIn } from '../../text/calendar.js';
 import { parseDateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext, MenuCommand } from '../context.js';
 import { escapeHtml } from '../format/html.js';
+import { invalidDateText } from '../format/invalid-date.js';
 import { renderOnThisDay } from '../format/render-on-this-day.js';
 import { replyView } from '../reply.js';
 
@@ -23,7 +24,9 @@ export function createOnThisDayFeature(deps: { archive: Archive; timeZone: strin
     if (text.trim() !== '') {
       const expression = parseDateExpression(text.trim(), { today });
       if (expression?.kind !== 'day') {
-        await replyView(ctx, { text: `没有看懂「${escapeHtml(text.trim())}」这个日期。例如 /onthisday 11月7日 或 /onthisday 2025-11-07。` });
+        // An impossible day (2月30日) is explained as /date explains it; only text that is no day at all is "not understood".
+        const why = expression?.kind === 'invalid' ? `${invalidDateText(expression)}。` : `没有看懂「${escapeHtml(text.trim())}」这个日期。`;
+        await replyView(ctx, { text: `${why}例如 /onthisday 11月7日 或 /onthisday 2025-11-07。` });
         return;
       }
       date = expression.yearless ? `${today.slice(0, 4)}${expression.date.slice(4)}` : expression.date;

@@ -12,6 +12,7 @@ import { DEFAULT_DELIVERY_TIME, MAX_SUBSCRIPTIONS_PER_CHAT, type ChatKind } from
 import type { BotContext, MenuCommand } from '../context.js';
 import { createDailyQuota } from '../daily-quota.js';
 import { renderDigest } from '../deliver-digest.js';
+import { filterPhrase } from '../format/filter-phrase.js';
 import { escapeHtml } from '../format/html.js';
 import { formatIssueDate, formatShortIssueDate } from '../format/issue-date.js';
 import { editView, replyView } from '../reply.js';
@@ -203,8 +204,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     if (problem) return replyView(ctx, { text: escapeHtml(problem) });
     const digest = composeDigest(issue, { filter, onThisDay: sub?.onThisDay ? issuesOnThisDay(archive, issue.date) : undefined });
     if (!digest) {
-      const shown = escapeHtml(filter ?? '');
-      return replyView(ctx, { text: `最新一期（${formatIssueDate(issue.date, issue.dateSource)}）没有与“${shown}”相关的文章。发送 /digest 全部 查看整期摘要。` });
+      return replyView(ctx, { text: `最新一期（${formatIssueDate(issue.date, issue.dateSource)}）没有${filterPhrase(filter ?? '')}的文章。发送 /digest 全部 查看整期摘要。` });
     }
     for (const message of renderDigest(digest)) {
       await ctx.reply(message.text, { parse_mode: 'HTML', reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });

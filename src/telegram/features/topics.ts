@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { Archive, TopicSummary } from '../../archive/archive.js';
 import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
-import { renderTitleMatches, renderTopicList, renderTopicPage } from '../format/render-topics.js';
+import { renderEmptyTopic, renderTitleMatches, renderTopicList, renderTopicPage } from '../format/render-topics.js';
 import { topicListButton, topicPageButton } from './topics-buttons.js';
 import { editView, replyView } from '../reply.js';
 
@@ -17,6 +17,8 @@ const TITLE_MATCHES = 6;
 export function createTopicsFeature(deps: { archive: Archive; search: SearchEngine }): Composer<BotContext> {
   const { archive } = deps;
   const feature = new Composer<BotContext>();
+  // A word no topic and no headline holds may still be printed in articles: offer those (never a dead end).
+  const textMatches = (word: string) => deps.search.search(word, { limit: TITLE_MATCHES }).results;
 
   feature.command('topics', async (ctx) => {
     await replyView(ctx, renderTopicList(archive.topics()));
@@ -31,11 +33,13 @@ export function createTopicsFeature(deps: { archive: Archive; search: SearchEngi
     }
     const index = findTopic(topics, name);
     if (index === undefined) {
-      await replyView(ctx, renderTitleMatches(name, deps.search.searchTitles(name, TITLE_MATCHES)));
+      const titles = deps.search.searchTitles(name, TITLE_MATCHES);
+      await replyView(ctx, renderTitleMatches(name, titles, titles.length > 0 ? [] : textMatches(name)));
       return;
     }
     const topic = topics[index]!;
-    await replyView(ctx, renderTopicPage(topic, index, archive.articlesByTopic(topic.name), 0));
+    const refs = archive.articlesByTopic(topic.name);
+    await replyView(ctx, refs.length > 0 ? renderTopicPage(topic, index, refs, 0) : renderEmptyTopic(topic, textMatches(topic.name)));
   });
 
   feature.callbackQuery(topicListButton.filter, async (ctx) => {

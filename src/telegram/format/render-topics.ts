@@ -54,12 +54,30 @@ export function renderTopicPage(topic: TopicSummary, index: number, refs: readon
   return { text: lines.join('\n'), buttons: [...read, nav] };
 }
 
-/** An unknown topic name: headlines that contain it instead (engine.searchTitles). */
-export function renderTitleMatches(name: string, results: readonly SearchResult[]): View {
-  if (results.length === 0) {
-    return { text: `没有名为「${escapeHtml(name)}」的主题，标题中也没有找到它。\n发送 /topics 查看全部主题和地区，或直接把它当作问题发给我。` };
+/**
+ * An unknown topic name: headlines that contain it instead (engine.searchTitles); when no headline
+ * does, the articles whose text the search finds for it (`inText`), so the reader never hits a dead end.
+ */
+export function renderTitleMatches(name: string, results: readonly SearchResult[], inText: readonly SearchResult[] = []): View {
+  if (results.length === 0 && inText.length === 0) {
+    return { text: `没有名为「${escapeHtml(name)}」的主题，资料库中也没有找到它。\n发送 /topics 查看全部主题和地区，或换个说法直接问我。` };
   }
-  const lines = [`没有名为「${escapeHtml(name)}」的主题，以下是标题相关的报道：`];
+  const heading = results.length > 0 ? `没有名为「${escapeHtml(name)}」的主题，以下是标题相关的报道：` : `没有名为「${escapeHtml(name)}」的主题，标题中也没有；以下是正文提到它的报道：`;
+  return renderResultList(heading, results.length > 0 ? results : inText);
+}
+
+/** A topic with no article tagged yet: the articles the search finds for its name instead. */
+export function renderEmptyTopic(topic: TopicSummary, inText: readonly SearchResult[]): View {
+  const label = topic.kind === 'place' ? '📍' : '🏷';
+  if (inText.length === 0) {
+    return { text: `${label} ${bold(topic.name)}：暂时没有相关报道。`, buttons: [[{ text: '◀ 全部主题', data: topicListButton.encode(true) }]] };
+  }
+  return renderResultList(`${label} ${bold(topic.name)}：还没有归入这个主题的报道；以下是正文提到「${escapeHtml(topic.name)}」的报道：`, inText);
+}
+
+/** A numbered list of found articles with a read button each, and the way back to all topics. */
+function renderResultList(heading: string, results: readonly SearchResult[]): View {
+  const lines = [heading];
   results.forEach((r, i) => lines.push('', `${i + 1}. ${escapeHtml(r.title)}`, `   ${escapeHtml(formatIssueLabel({ date: r.date, dateSource: r.dateSource, number: r.issueNumber }))}`));
   const read: Button[][] = results.map((r, i) => [{ text: `📖 ${i + 1}. ${shorten(r.title, 24)}`, data: readButton.encode({ articleId: r.articleId, part: 0 }) }]);
   return { text: lines.join('\n'), buttons: [...read, [{ text: '全部主题', data: topicListButton.encode(true) }]] };

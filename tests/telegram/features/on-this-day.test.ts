@@ -42,4 +42,15 @@ describe('/onthisday', () => {
     await h.send('/onthisday 明年春天');
     expect(h.sentSince(0)[1]!.text).toContain('例如 /onthisday 11月7日');
   });
+
+  it('explains an impossible day as /date does, instead of saying it was not understood', async () => {
+    const h = createHarness({ archive: archive(), now: () => new Date('2025-11-07T04:00:00Z') });
+    await h.send('/onthisday 2月30日');
+    await h.send('/date 2月30日');
+    const [onThisDay, date] = h.sentSince(0).map((m) => m.text);
+    expect(onThisDay).toContain('「2月30日」不是一个有效的日期：2月没有30日');
+    expect(onThisDay).not.toContain('没有看懂');
+    expect(onThisDay).toContain('例如 /onthisday 11月7日');
+    expect(date).toContain('「2月30日」不是一个有效的日期：2月没有30日');
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicSummary } from '../../../src/archive/archive.js';
+import { createArchive } from '../../../src/archive/archive.js';
 import { findTopic } from '../../../src/telegram/features/topics.js';
+import { PAPER, TOPICS, makeFixtureIssues } from '../support/archive-fixture.js';
 import { buttonsOf, createHarness, lastWithButtons } from '../support/harness.js';
 import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
@@ -61,10 +63,28 @@ describe('/topic', () => {
     expect(buttonsOf(reply).map((b) => b.data)).toContain('a:a1111t:0');
   });
 
-  it('says so when an unknown topic is in no headline either', async () => {
+  it('offers the articles whose text holds a word no topic and no headline holds', async () => {
+    const h = createHarness();
+    await h.send('/topic 滴灌');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('没有名为「滴灌」的主题，标题中也没有；以下是正文提到它的报道');
+    expect(reply.text).toContain('木垒县冬小麦田间管理纪实');
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual(['a:a1108long:0', 'tl']);
+  });
+
+  it('offers the articles whose text holds the name of a topic nothing is tagged with yet', async () => {
+    const topics = { ...TOPICS, topics: [...TOPICS.topics, { name: '滴灌技术', keywords: ['喷灌'] }] };
+    const h = createHarness({ archive: createArchive(makeFixtureIssues(), { paper: PAPER, topics }) });
+    await h.send('/topic 滴灌技术');
+    const reply = h.sentSince(0)[0]!;
+    expect(reply.text).toContain('还没有归入这个主题的报道；以下是正文提到「滴灌技术」的报道');
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual(['a:a1108long:0', 'tl']);
+  });
+
+  it('says so when a word is nowhere in the archive', async () => {
     const h = createHarness();
     await h.send('/topic 航天');
-    expect(h.sentSince(0)[0]!.text).toContain('标题中也没有找到它');
+    expect(h.sentSince(0)[0]!.text).toContain('没有名为「航天」的主题，资料库中也没有找到它');
   });
 });
 
