@@ -72,6 +72,8 @@ async function main(config: Config, logger: Logger): Promise<number> {
   });
   const { archive, search } = opened;
   logProblems(opened.report.problems, logger);
+  // Never a silent empty archive: the bot still starts (issues dropped in later are picked up), but says why it knows nothing.
+  if (opened.report.files === 0) logger.warn({ seedsDir: config.seedsDir }, 'no issue files (*.txt) under SEEDS_DIR: the archive is empty until some arrive; set SEEDS_DIR to the folder of issue files');
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.

@@ -1,12 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, appendFileSync, copyFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { ARCHIVE_FILE } from '../../src/archive/archive-db.js';
 import { openArchiveStore, type ArchiveStore } from '../../src/archive/open-archive-store.js';
+import { createArchiveWriter, prepareIssueSync } from '../../src/archive/write-issue.js';
+import { dateFromPath } from '../../src/ingest/path-date.js';
+import { contentHash } from '../../src/ingest/read-issue-file.js';
 import { parseIssue } from '../../src/ingest/parse-issue.js';
 import { createSilentLogger } from '../../src/logger.js';
 import { splitIntoPages } from '../ingest/support/split-pages.js';
-import { testProfile } from '../support/test-profile.js';
+import { profileTokenizer, testProfile } from '../support/test-profile.js';
 
 const paper = testProfile.paper;
 const SEED = '000_79b3c460d300cb0d.txt';
@@ -117,6 +122,29 @@ describe('openArchiveStore with one file per page', () => {
     unlinkSync(third);
     expect(await store.removeFile(third)).toBe(left[0]!.id);
     expect(store.archive.issues()).toHaveLength(0);
+  });
+
+  it('replaces pages an older build ingested as issues of their own with the one issue they make', async () => {
+    const pages = pagesOf(seedText, 2);
+    const files = [write('cjrb/20241107_01.txt', pages[0]!), write('cjrb/20241107_02.txt', pages[1]!)];
+    (await openStore()).close();
+    // The archive as a build that did not merge pages left it: each page file an issue of its own, recorded unchanged.
+    const db = new Database(path.join(dataDir, ARCHIVE_FILE));
+    const tokenizer = profileTokenizer();
+    const writer = createArchiveWriter(db, tokenizer);
+    writer.remove(db.prepare('SELECT id FROM issues').pluck().get() as string);
+    files.forEach((file, i) => {
+      const rel = path.relative(seedsDir, file);
+      const stat = statSync(file);
+      const issue = parseIssue(pages[i]!, rel, { paper, pathDate: dateFromPath(rel) });
+      writer.put(prepareIssueSync(issue, { tokenizer, topics: testProfile.topics }), [{ path: rel, size: stat.size, mtime: Math.round(stat.mtimeMs), hash: contentHash(readFileSync(file), undefined) }]);
+    });
+    expect(db.prepare('SELECT count(*) FROM issues').pluck().get()).toBe(2);
+    db.close();
+
+    const store = await openStore();
+    expect(store.report).toMatchObject({ changed: 1, problems: [] });
+    expect(store.archive.issues().map((i) => [i.file, i.number, i.articles.length])).toEqual([['cjrb/20241107_*.txt', wholeIssue.number, titles.length]]);
   });
 
   it('keeps the issue when one of its pages cannot be read, naming that page', async () => {
