@@ -73,7 +73,8 @@ async function readPage(entry: IssueFileEntry, manifestEntry: ManifestEntry | un
  */
 export async function readIssueGroup(group: IssueFileGroup, options: { paper: PaperConfig; manifest: Manifest }): Promise<IssueGroupResult> {
   const { key } = group;
-  const total = group.files.reduce((n, f) => n + f.size, 0);
+  // A page far too large on its own is refused on its own below: it must not take the other pages down with it.
+  const total = group.files.reduce((n, f) => n + (f.size > MAX_ISSUE_BYTES ? 0 : f.size), 0);
   if (group.files.length > 1 && total > MAX_ISSUE_BYTES) {
     // Thousands of files in one day's folder, or a dump split into pages: never parsed as one issue.
     return {

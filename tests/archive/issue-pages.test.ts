@@ -1,4 +1,4 @@
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -156,8 +156,17 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(titles);
     expect(store.report.problems).toEqual([expect.objectContaining({ file: '2024/11/07/03.txt', kind: 'unreadable', message: expect.stringContaining('2024/11/07/03.txt') })]);
     store.close();
+    // A 50 MB page (sparse: no disk used) is refused alone, by its size, without being read.
+    truncateSync(write('2024/11/07/04.txt', ''), 50 * 1024 * 1024);
+    const withHuge = await openStore();
+    expect(withHuge.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(titles);
+    expect(withHuge.report.problems.map((p) => [p.file, p.kind])).toEqual([
+      ['2024/11/07/03.txt', 'unreadable'],
+      ['2024/11/07/04.txt', 'refused'],
+    ]);
+    withHuge.close();
     // Still named on the next start, without being read again.
-    expect((await openStore()).report.problems.map((p) => p.file)).toEqual(['2024/11/07/03.txt']);
+    expect((await openStore()).report.problems.map((p) => p.file)).toEqual(['2024/11/07/03.txt', '2024/11/07/04.txt']);
   });
 
   it('finds the same issue kept once as a whole file and once as pages a duplicate, naming both', async () => {
