@@ -297,7 +297,10 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   /** The files of the issue `rel` belongs to, as they are now; undefined when none is left. */
   const groupOf = async (rel: string): Promise<IssueFileGroup | undefined> => {
     const { key } = issueKeyOf(rel);
-    return groupIssueFiles((await listIssueFiles(options.seedsDir)).filter((e) => issueKeyOf(e.rel).key === key))[0];
+    // Only the folder the issue lives in is listed: a day's folder with its sub-folders, or the folder of a file named after its day.
+    const folder = path.posix.dirname(rel);
+    const where = key.endsWith('/*') ? { under: key.slice(0, -2) } : { under: folder === '.' ? '' : folder, recursive: false };
+    return groupIssueFiles((await listIssueFiles(options.seedsDir, where)).filter((e) => issueKeyOf(e.rel).key === key))[0];
   };
 
   stored = createStoredArchive(db, {

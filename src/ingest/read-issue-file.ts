@@ -20,9 +20,18 @@ export interface IssueFileEntry {
   mtimeMs: number;
 }
 
+/** Where to list: a sub-folder of SEEDS_DIR only (the watcher re-reads one issue's folder, not fifteen years), and whether to go deeper. */
+export interface ListIssueFilesOptions {
+  /** Relative path of the folder to list (default: SEEDS_DIR itself); a folder that is gone lists nothing. */
+  under?: string;
+  /** Sub-folders too (default true). */
+  recursive?: boolean;
+}
+
 /** Every `*.txt` file under `dir`, at any depth (archives are kept as year/month/day trees), sorted by path; dotfiles skipped. */
-export async function listIssueFiles(dir: string): Promise<IssueFileEntry[]> {
+export async function listIssueFiles(dir: string, options: ListIssueFilesOptions = {}): Promise<IssueFileEntry[]> {
   const out: IssueFileEntry[] = [];
+  const recursive = options.recursive ?? true;
   const walk = async (sub: string, depth = 0) => {
     // A link back up the tree must not loop forever: archives are a few levels deep (year/month/day).
     if (depth > 12) return;
@@ -32,16 +41,20 @@ export async function listIssueFiles(dir: string): Promise<IssueFileEntry[]> {
       const rel = sub === '' ? e.name : `${sub}/${e.name}`;
       // A symbolic link counts as what it points to (archives are often assembled from links).
       const s = e.isSymbolicLink() ? await stat(path.join(dir, rel)).catch(() => undefined) : undefined;
-      if (e.isDirectory() || s?.isDirectory()) await walk(rel, depth + 1);
-      else if ((e.isFile() || s?.isFile()) && e.name.toLowerCase().endsWith('.txt')) {
-        const info = s ?? (await stat(path.join(dir, rel)));
-        out.push({ rel, abs: path.join(dir, rel), size: info.size, mtimeMs: info.mtimeMs });
+      if (e.isDirectory() || s?.isDirectory()) {
+        if (recursive) await walk(rel, depth + 1);
+      } else if ((e.isFile() || s?.isFile()) && e.name.toLowerCase().endsWith('.txt')) {
+        // A file deleted while the folder is listed (the watcher, an editor) is simply not there.
+        const info = s ?? (await stat(path.join(dir, rel)).catch(() => undefined));
+        if (info !== undefined) out.push({ rel, abs: path.join(dir, rel), size: info.size, mtimeMs: info.mtimeMs });
       }
     }
   };
+  const under = options.under ?? '';
   try {
-    await walk('');
+    await walk(under);
   } catch (cause) {
+    if (under !== '' && (cause as { code?: string }).code === 'ENOENT') return [];
     throw new IngestError(`Cannot list the issue folder ${dir}: ${(cause as Error).message}. Set SEEDS_DIR to the folder of issue files.`, dir, { cause });
   }
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
