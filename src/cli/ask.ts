@@ -10,6 +10,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { openArchive } from '../open-archive.js';
 import { askWithSyntax } from '../search/ask-with-syntax.js';
+import { NONE_ADVICE, noneLead, relatedLead } from '../search/describe-outcome.js';
 import type { SearchSyntaxProblem } from '../search/parse-search-syntax.js';
 import type { Answer, SearchEngine } from '../search/types.js';
 import { markTerms } from '../text/mark-terms.js';
@@ -67,11 +68,12 @@ export function formatAnswer(answer: Answer): string {
     lines.push('（闲聊，不查档案）我只回答报纸档案里的内容，请问一个关于报道的问题。');
     return `${lines.join('\n')}\n`;
   }
+  // The same words as the bot for `none` and `related` (describe-outcome.ts).
   if (answer.results.length === 0 || answer.outcome === 'none') {
-    lines.push('没有找到相关内容。');
+    lines.push(`结果：${noneLead(answer.query)}${NONE_ADVICE}。`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(answer.outcome === 'answer' ? '结果：找到答案（第 1 条摘录）' : '结果：有相关报道，但没有找到所问的具体内容；以下是相关报道');
+  lines.push(answer.outcome === 'answer' ? '结果：找到答案（第 1 条摘录）' : `结果：${relatedLead(answer)}以下是这些报道：`);
   if (answer.direct) lines.push(`答：${answer.direct.text}`);
   answer.results.forEach((r, i) => {
     const date = r.dateSource === 'inferred' ? `${r.date}（日期为推断）` : r.date;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatAnswer } from '../../src/cli/ask.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -127,6 +128,26 @@ describe('ask refuses what it cannot use', () => {
   it('says in text mode whether the first excerpt answers or the reports are only related', async () => {
     const { status, stdout } = await ask(['木垒县冬小麦长势怎么样']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/结果：(找到答案|有相关报道)/u);
+    expect(stdout).toMatch(/结果：(找到答案|报纸上有)/u);
+  });
+});
+
+describe('formatAnswer', () => {
+  const result = { articleId: 'a1', issueId: 'i1', passageId: 'a1#0', title: '石门子水库', paper: '昌吉日报', date: '2024-11-05', dateSource: 'masthead' as const, excerpt: '石门子水库坝高110米，实践站127个。', highlights: ['石门子水库', '27个'], score: 1 };
+
+  it('gives a related outcome in the bot’s words, then the reports', () => {
+    const text = formatAnswer({ query: '石门子水库的电话是多少', filters: {}, outcome: 'related', results: [result], asks: { kind: 'quantity', attribute: ['电话'] } });
+    expect(text).toContain('结果：报纸上有关于「石门子水库」的报道，但没有一篇写明「电话」是多少。以下是这些报道：');
+    expect(text).toContain('1. 石门子水库');
+  });
+
+  it('gives a none outcome with what to try', () => {
+    const text = formatAnswer({ query: '做', filters: {}, outcome: 'none', results: [] });
+    expect(text).toContain('结果：抱歉，资料库里没有找到与这个问题相关的报道。可以换个说法');
+  });
+
+  it('brackets highlights as the bot bolds them, never a figure inside a longer one', () => {
+    const text = formatAnswer({ query: '石门子水库', filters: {}, outcome: 'answer', results: [result] });
+    expect(text).toContain('【石门子水库】坝高110米，实践站127个。');
   });
 });

@@ -85,7 +85,8 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     const result = asked.answer;
     ctx.log.info({ results: result.results.length, outcome: result.outcome, filters: result.filters, page: at.page, order: at.order }, 'question answered');
     if (result.chat !== undefined) return renderChat();
-    if (result.results.length === 0) return undefined;
+    // `none`: the archive does not hold it; the caller says so (renderNoMatch) rather than show near misses as reports.
+    if (result.results.length === 0 || result.outcome === 'none') return undefined;
     const hasMore = result.results.length > ANSWER_PAGE_SIZE;
     return renderAnswer(result, {
       question,

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Archive, ArticleRef } from '../../archive/archive.js';
+import { relatedLead } from '../../search/describe-outcome.js';
 import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { articleDeepLink } from '../deep-link.js';
@@ -26,6 +27,16 @@ interface Card {
   excerptPlain: string;
 }
 
+/** One inline answer: its cards, whether more follow, and the outcome in words when it is not a plain answer. */
+interface Cards {
+  cards: Card[];
+  more: boolean;
+  lead?: string;
+}
+
+/** The button text when nothing matches: Telegram's own "no results" would not say what to do. */
+const INLINE_NONE = '资料库里没有找到相关报道，点此看看可以怎么问';
+
 /**
  * Inline mode: `@bot 关键词` in any chat offers matching articles as cards that can be sent:
  * headline, paper and date, excerpt and the deep link that opens the whole article in the bot.
@@ -38,7 +49,7 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
   feature.on('inline_query', async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
     const offset = /^\d{1,4}$/.test(ctx.inlineQuery.offset) ? Number(ctx.inlineQuery.offset) : 0;
-    const { cards, more } = query === '' ? latestCards(deps.archive, offset) : (headlineCards(deps.search, query, offset) ?? searchCards(deps.search, query, offset));
+    const { cards, more, lead } = query === '' ? latestCards(deps.archive, offset) : (headlineCards(deps.search, query, offset) ?? searchCards(deps.search, query, offset));
     const username = ctx.me.username;
     const seen = new Set<string>();
     const results: InlineQueryResultArticle[] = [];
@@ -60,14 +71,17 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
       });
     }
     ctx.log.debug({ query, results: results.length }, 'inline query');
-    await ctx.answerInlineQuery(results, { cache_time: 300, next_offset: more ? String(offset + INLINE_PAGE_SIZE) : '' });
+    // A button above the cards says what the outcome was (Telegram shows no text of ours otherwise): no
+    // report at all, or reports that do not give the fact. It opens the bot, whose welcome shows how to ask.
+    const button = lead !== undefined && offset === 0 ? { button: { text: shorten(lead, 64), start_parameter: 'inline' } } : {};
+    await ctx.answerInlineQuery(results, { cache_time: 300, next_offset: more ? String(offset + INLINE_PAGE_SIZE) : '', ...button });
   });
 
   return feature;
 }
 
 /** Cards of the headlines a short query (a word being typed) matches; undefined when it is no such query or none matches. */
-function headlineCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } | undefined {
+function headlineCards(search: SearchEngine, query: string, offset: number): Cards | undefined {
   if (Array.from(query).length > AS_YOU_TYPE_CHARS || /[?？]/u.test(query)) return undefined;
   const hits = search.searchTitles(query, offset + INLINE_PAGE_SIZE + 1);
   if (hits.length === 0) return undefined;
@@ -82,10 +96,11 @@ function headlineCards(search: SearchEngine, query: string, offset: number): { c
   return { cards, more: hits.length > offset + INLINE_PAGE_SIZE };
 }
 
-function searchCards(search: SearchEngine, query: string, offset: number): { cards: Card[]; more: boolean } {
+function searchCards(search: SearchEngine, query: string, offset: number): Cards {
   const answer = search.search(shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
-  // `related`: the articles are on the subject, but none states what was asked; the card says so.
-  const related = answer.outcome === 'related' ? '相关报道（未找到确切答案）' : undefined;
+  if (answer.outcome === 'none' || answer.results.length === 0) return { cards: [], more: false, lead: INLINE_NONE };
+  // `related`: the articles are on the subject, but none states what was asked; each card and the button say so.
+  const related = answer.outcome === 'related' ? '相关报道，未写明所问内容' : undefined;
   const cards = answer.results.slice(0, INLINE_PAGE_SIZE).map((r) => ({
     articleId: r.articleId,
     title: r.title,
@@ -94,10 +109,10 @@ function searchCards(search: SearchEngine, query: string, offset: number): { car
     excerptHtml: highlightTerms(r.excerpt, r.highlights),
     excerptPlain: r.excerpt,
   }));
-  return { cards, more: answer.results.length > INLINE_PAGE_SIZE };
+  return { cards, more: answer.results.length > INLINE_PAGE_SIZE, ...(answer.outcome === 'related' ? { lead: relatedLead(answer) } : {}) };
 }
 
-function latestCards(archive: Archive, offset: number): { cards: Card[]; more: boolean } {
+function latestCards(archive: Archive, offset: number): Cards {
   const head = archive.latest();
   const latest = head && archive.readIssue(head.id);
   if (!head || !latest) return { cards: [], more: false };

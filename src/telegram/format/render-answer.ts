@@ -1,3 +1,4 @@
+import { relatedLead } from '../../search/describe-outcome.js';
 import type { Answer, SearchFilters, SearchOrder, SearchResult } from '../../search/types.js';
 import { formatChineseDate } from '../../text/calendar.js';
 import type { Button } from '../keyboards.js';
@@ -37,8 +38,8 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
         : `第 ${first + 1} 条`;
   if (answer.outcome === 'related' && page.page === 0) {
     // The archive has reports on the subject but none states the fact: say so before showing them.
-    lines.push(`📰 ${relatedLead(answer)}`);
-    lines.push(`以下是相关报道（${range}）${describeFilters(answer.filters)}：`);
+    lines.push(`📰 ${escapeHtml(relatedLead(answer))}`);
+    lines.push(`下面是这些报道（${range}）${describeFilters(answer.filters)}，可以点编号阅读全文：`);
   } else {
     lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
   }
@@ -65,17 +66,6 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
     navRow.push({ text: other === 'date' ? '🕒 最新在前' : '🎯 按相关度', data: answerPageButton.encode({ key: page.queryKey, page: 0, order: other }) });
   }
   return { text: lines.join('\n'), buttons: [readRow, navRow] };
-}
-
-/**
- * The plain words for a `related` outcome: the paper wrote about the subject, but not the fact asked.
- * "报纸上有相关报道，但没有找到关于「电话」的内容。"
- */
-export function relatedLead(answer: Pick<Answer, 'asks'>): string {
-  const attribute = answer.asks?.attribute[0];
-  return attribute !== undefined
-    ? `报纸上有相关报道，但没有找到关于「${escapeHtml(attribute)}」的具体内容，这个问题暂时无法直接回答。`
-    : '报纸上有相关报道，但没有找到能直接回答这个问题的内容。';
 }
 
 /** The reply to everyday chat (讲个笑话, 陪我聊天): the bot says what it is for instead of searching. */

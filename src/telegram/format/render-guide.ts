@@ -3,6 +3,7 @@ import { formatIssueSpan } from './issue-date.js';
 import { bold, escapeHtml } from './html.js';
 import type { View } from './view.js';
 import { SEARCH_SYNTAX_HELP } from './render-syntax-hint.js';
+import { NONE_ADVICE, noneLead } from '../../search/describe-outcome.js';
 
 /** What the archive holds, in one sentence: 资料库收录《昌吉日报》2024年11月7日至11月13日共 5 期。 */
 export function describeArchive(archive: Archive): string {
@@ -48,10 +49,10 @@ export function exampleQuestions(archive: Archive): string[] {
 /** The reply to a question nothing in the archive matches: what is covered and what to try. */
 export function renderNoMatch(question: string, archive: Archive): View {
   const lines = [
-    `抱歉，没有找到与「${escapeHtml(question)}」相关的报道。`,
+    escapeHtml(noneLead(question)),
     describeArchive(archive),
     '',
-    '可以换个说法或换个关键词试试，例如：',
+    `${NONE_ADVICE}，例如：`,
     ...exampleQuestions(archive).map((e) => `• ${escapeHtml(e)}`),
     '',
     '也可以发送 /issues 浏览全部期次，或 /topics 按主题浏览。',
