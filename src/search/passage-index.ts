@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.js';
 import { quoteTerm } from '../archive/archive-db.js';
 import { titleTextOf } from '../archive/index-terms.js';
-import type { Article, IssueHead, Passage } from '../archive/model.js';
+import type { Article, ArticleHead, IssueHead, Passage } from '../archive/model.js';
 import { foldForMatch, normalizeForMatch } from '../text/normalize-for-match.js';
 import type { SentenceText } from './pick-excerpt.js';
 import { coverage, evidence, type QueryModel } from './query-model.js';
@@ -15,7 +15,8 @@ export { titleTextOf };
 export interface PassageRecord {
   key: number;
   passage: Passage;
-  article: Article;
+  /** The article's head (headline, kicker, tags), from the archive's heads in memory; its text is `PassageIndex.article`. */
+  article: ArticleHead;
   issue: IssueHead;
   /** Normalised headline + kicker (+ subtitle): what the title columns index. */
   normTitle: string;
@@ -61,6 +62,8 @@ export interface PassageIndex {
   readonly size: number;
   readonly stats: TermStats;
   record(key: number): PassageRecord | undefined;
+  /** A whole article (for conditions on its text), read on demand and kept for a while. */
+  article(articleId: string): Article | undefined;
   /** Every passage of an article, in order. */
   passagesOfArticle(articleId: string): PassageRecord[];
   /** First stage (FTS5 bm25 top-N) then re-rank: best candidates first. */
@@ -123,6 +126,7 @@ export function sentenceEvidence(model: QueryModel, record: PassageRecord, requi
 interface StoredPassage {
   key: number;
   article_id: string;
+  issue_id: string;
   n: number;
   text: string;
   norm: string | null;
@@ -171,47 +175,53 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
   const boost = weights.titleBoost;
   const stats = createStoredTermStats(db);
   const records = lru<number, PassageRecord>(RECORD_CACHE);
-  const articles = lru<string, { article: Article; normTitle: string }>(ARTICLE_CACHE);
+  const articles = lru<string, Article>(ARTICLE_CACHE);
+  const normTitles = lru<string, string>(RECORD_CACHE);
   const q = {
-    passage: db.prepare('SELECT key, article_id, n, text, norm FROM passages WHERE key = ?'),
-    passagesOf: db.prepare('SELECT key, article_id, n, text, norm FROM passages WHERE article_id = ? ORDER BY n'),
+    passage: db.prepare('SELECT key, article_id, issue_id, n, text, norm FROM passages WHERE key = ?'),
+    passagesOf: db.prepare('SELECT key, article_id, issue_id, n, text, norm FROM passages WHERE article_id = ? ORDER BY n'),
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
     // The top N by bm25 first, then their passage rows: one statement, the join only for the N kept.
     match: db.prepare(
-      `SELECT m.key, m.rank, p.article_id, p.n, p.text, p.norm FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
+      `SELECT m.key, m.rank, p.article_id, p.issue_id, p.n, p.text, p.norm FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
        JOIN passages p ON p.key = m.key ORDER BY m.rank`,
     ),
     matchIn: db.prepare(
-      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank, p.article_id, p.n, p.text, p.norm FROM fts f JOIN passages p ON p.key = f.rowid
+      `SELECT f.rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank, p.article_id, p.issue_id, p.n, p.text, p.norm FROM fts f JOIN passages p ON p.key = f.rowid
        WHERE fts MATCH ? AND p.issue_id IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ?`,
     ),
-    articles: db.prepare('SELECT id, body FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
   };
 
-  const articleOf = (id: string) => {
+  const article = (id: string) => {
     let a = articles.get(id);
     if (a === undefined) {
       const body = q.article.get(id) as string | undefined;
       if (body === undefined) return undefined;
-      const article = JSON.parse(body) as Article;
-      a = { article, normTitle: normalizeForMatch(titleTextOf(article)) };
+      a = JSON.parse(body) as Article;
       articles.set(id, a);
     }
     return a;
   };
 
+  // A candidate needs only its article's head, which the archive keeps in memory: no article row is
+  // read or parsed per candidate (that was ≈ 7 ms of a question at 100× under load).
   const recordOf = (row: StoredPassage): PassageRecord | undefined => {
     let r = records.get(row.key);
     if (r !== undefined) return r;
-    const a = articleOf(row.article_id);
-    const issue = a && archive.issueById(a.article.issueId);
-    if (a === undefined || issue === undefined) return undefined;
+    const issue = archive.issueById(row.issue_id);
+    const head = issue?.articles.find((a) => a.id === row.article_id);
+    if (issue === undefined || head === undefined) return undefined;
+    let normTitle = normTitles.get(head.id);
+    if (normTitle === undefined) {
+      normTitle = normalizeForMatch(titleTextOf(head));
+      normTitles.set(head.id, normTitle);
+    }
     r = {
       key: row.key,
       passage: { id: `${row.article_id}#${row.n}`, articleId: row.article_id, n: row.n, text: row.text },
-      article: a.article,
+      article: head,
       issue,
-      normTitle: a.normTitle,
+      normTitle,
       // Stored at ingest where OpenCC changes it; otherwise folding (no OpenCC) gives the same text.
       norm: row.norm ?? foldForMatch(row.text),
     };
@@ -224,16 +234,6 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     if (cached !== undefined) return cached;
     const row = q.passage.get(key) as StoredPassage | undefined;
     return row === undefined ? undefined : recordOf(row);
-  };
-
-  /** Loads the articles not cached yet in one statement (a question touches dozens). */
-  const loadArticles = (ids: Iterable<string>) => {
-    const missing = [...new Set(ids)].filter((id) => articles.get(id) === undefined);
-    if (missing.length === 0) return;
-    for (const row of q.articles.all(JSON.stringify(missing)) as { id: string; body: string }[]) {
-      const article = JSON.parse(row.body) as Article;
-      articles.set(row.id, { article, normTitle: normalizeForMatch(titleTextOf(article)) });
-    }
   };
 
   const firstStage = (model: QueryModel, limit: number, scope?: IndexScope): PassageRow[] => {
@@ -251,6 +251,7 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     },
     stats,
     record,
+    article,
     passagesOfArticle(articleId) {
       const rows = q.passagesOf.all(articleId) as StoredPassage[];
       // Every passage of one article: rebuilt from rows already cached when possible.
@@ -261,8 +262,6 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
       const pool = weights.firstStage * (filter === undefined ? 1 : FILTER_OVERFETCH);
       let rows = firstStage(model, pool, scope);
       if (filter !== undefined) {
-        // A filter looks at whole records: load them all, keep what passes.
-        loadArticles(rows.map((r) => r.article_id));
         rows = rows.filter((row) => {
           const r = recordOf(row);
           return r !== undefined && filter(r);
@@ -279,8 +278,6 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
         chosen.push(rows[i]!);
         more++;
       }
-      // Only the passages re-ranked need their article: loaded together.
-      loadArticles(chosen.map((r) => r.article_id));
       const top: { record: PassageRecord; score: number }[] = [];
       for (const row of chosen) {
         const r = recordOf(row);
@@ -304,6 +301,7 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     reset() {
       records.clear();
       articles.clear();
+      normTitles.clear();
       stats.reset();
     },
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.js';
-import type { Article } from '../archive/model.js';
+import type { Article, ArticleHead } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
@@ -153,6 +153,11 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const issues = () => archive.issues();
   const headlines = createHeadlineIndex(archive, tokenizer);
   const firstPassage = (articleId: string): PassageRecord | undefined => index.passagesOfArticle(articleId)[0];
+  // Candidates carry their article's head only (perf): a condition on the article's text reads the whole article.
+  const keepsArticle = (keep: ArticleTest, head: ArticleHead): boolean => {
+    const article = index.article(head.id);
+    return article !== undefined && keep(article);
+  };
 
   const modelOf = (text: string, question: string): QueryModel => {
     const norm = normalizeForMatch(text);
@@ -221,7 +226,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     if (model.words.length === 0 && model.bigrams.length === 0) return { model, hits: undefined };
     const byIssue = hasFilters(filters) ? (r: PassageRecord) => issueMatches(r.issue, filters) : undefined;
     // features: the search syntax's article conditions ("短语", -词) apply to candidates, whatever the first stage.
-    const filter = keep === undefined ? byIssue : (r: PassageRecord) => (byIssue?.(r) ?? true) && keep(r.article);
+    const filter = keep === undefined ? byIssue : (r: PassageRecord) => (byIssue?.(r) ?? true) && keepsArticle(keep, r.article);
     // Date and issue-number filters also narrow the first stage itself (inside SQLite), so a rare day is never crowded out.
     const scope = hasFilters(filters) ? { issueIds: issues().filter((i) => issueMatches(i, filters)).map((i) => i.id) } : undefined;
     return { model, hits: relevant(groupByArticle(index.rank(model, filter, scope)), model) };
@@ -234,7 +239,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     for (const issue of chosen) {
       for (const article of issue.articles) {
         const first = firstPassage(article.id);
-        if (first !== undefined && (keep?.(first.article) ?? true)) out.push(first);
+        if (first !== undefined && (keep === undefined || keepsArticle(keep, first.article))) out.push(first);
       }
     }
     return out;

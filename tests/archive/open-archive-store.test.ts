@@ -60,11 +60,14 @@ describe('openArchiveStore', () => {
     expect(first.report).toMatchObject({ files: 3, added: 3, changed: 0, removed: 0 });
     const issues = first.archive.issues().map((i) => i.id);
     expect(issues).toHaveLength(3);
+    const heads = JSON.stringify(first.archive.issues());
     first.close();
 
     const second = await openStore();
     expect(second.report).toMatchObject({ files: 3, added: 0, changed: 0, unchanged: 3, removed: 0 });
     expect(second.archive.issues().map((i) => i.id)).toEqual(issues);
+    // The reopened archive reads its article heads on first use: the same heads, in the same order.
+    expect(JSON.stringify(second.archive.issues())).toBe(heads);
     const article = second.archive.issues()[0]!.articles[0]!;
     expect(second.archive.article(article.id)?.article.paragraphs.length).toBeGreaterThan(0);
   });
