@@ -15,10 +15,30 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** Below this share of Chinese characters (among letters and digits) a file is not an issue of a Chinese paper. */
+export const MIN_HAN_SHARE = 0.3;
+
+/**
+ * The share of Han characters among the letters and digits of `text` (punctuation, symbols, spaces and
+ * markup characters aside). Real issues, HTML tags and Latin names included, are above 0.85; base64 noise,
+ * code or a Latin-only export is near 0.
+ */
+export function hanShare(text: string): { han: number; letters: number } {
+  let han = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/[\s\p{P}\p{S}]/u.test(ch)) continue;
+    letters++;
+    if (/\p{Script=Han}/u.test(ch)) han++;
+  }
+  return { han, letters };
+}
+
 /**
  * Decodes the bytes of an issue file strictly as UTF-8 (with or without BOM). Throws an IngestError
  * naming the file, saying what is wrong and what to do, when the file is empty, binary (NUL bytes)
- * or not UTF-8 (for example GBK).
+ * or not UTF-8 (for example GBK), or when it holds almost no Chinese text: such a file would otherwise become
+ * an "issue" of noise, dated by its file time, and reach every subscriber's digest as the newest issue.
  */
 export function decodeIssueFile(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new IngestError(`${file} is empty (0 bytes); nothing to ingest. Remove it or copy the issue text into it.`, file);
@@ -38,6 +58,13 @@ export function decodeIssueFile(bytes: Uint8Array, file: string): string {
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') {
     throw new IngestError(`${file} holds only whitespace; nothing to ingest. Remove it or copy the issue text into it.`, file);
+  }
+  const { han, letters } = hanShare(text);
+  if (han < letters * MIN_HAN_SHARE) {
+    throw new IngestError(
+      `${file} holds almost no Chinese text (${han} of ${letters} letters and digits are Chinese characters), so it is not an issue of the paper; skipped. Check that it is the issue's text file (not a scan, code or an export in another format), or move it out of the seeds directory.`,
+      file,
+    );
   }
   return text;
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperConfig } from '../../src/config.js';
 import { IngestError } from '../../src/errors.js';
-import { decodeIssueFile } from '../../src/ingest/decode-file.js';
+import { decodeIssueFile, hanShare, MIN_HAN_SHARE } from '../../src/ingest/decode-file.js';
 import { loadIssueFile, loadIssues } from '../../src/ingest/load-issues.js';
 import { createSilentLogger } from '../../src/logger.js';
 
@@ -141,5 +141,19 @@ describe('decodeIssueFile', () => {
 
   it('accepts a BOM', () => {
     expect(decodeIssueFile(Buffer.from('\uFEFF昌吉', 'utf8'), 'b.txt')).toBe('昌吉');
+  });
+
+  it('refuses text with almost no Chinese (base64 noise, code), naming the file and the share', () => {
+    const noise = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)).toString('base64');
+    expect(() => decodeIssueFile(Buffer.from(`${noise}\n${noise}`, 'utf8'), 'junk.txt')).toThrow(
+      /junk\.txt holds almost no Chinese text \(0 of \d+ letters and digits are Chinese characters\)/,
+    );
+    expect(() => decodeIssueFile(Buffer.from('function main() { return 42; } // 主函数', 'utf8'), 'code.txt')).toThrow(/code\.txt holds almost no Chinese/);
+  });
+
+  it('keeps an issue with markup, Latin names and figures among its Chinese text', () => {
+    const text = '<p><b>昌吉日报</b> 2024年11月7日 第12124期</p>\n本报讯（记者 Li Ming）昌吉州GDP增长5.2%，新建5G基站1200个，PM2.5浓度下降。';
+    expect(decodeIssueFile(Buffer.from(text, 'utf8'), 'ok.txt')).toBe(text);
+    expect(hanShare(text).han).toBeGreaterThan(hanShare(text).letters * MIN_HAN_SHARE);
   });
 });
