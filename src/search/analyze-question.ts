@@ -10,7 +10,7 @@ export type AnswerKind = 'quantity' | 'date' | 'duration' | 'person' | 'organisa
 /** A question read for the shape of its answer (see analyzeQuestion). */
 export interface QuestionAnalysis {
   kind: AnswerKind;
-  /** The kind of place a place question names (哪个区 → 区, 哪条路 → 路): the answer is a name ending in it. */
+  /** The kinds of place a place question names (哪个区 → 区, 哪条路 → 路, 哪些省市 → 省市): the answer is a name ending in one of them. */
   placeType?: string;
   /** The unit a quantity question names (多少亩 → 亩, 几块钱 → 元), normalised. */
   unit?: string;
@@ -28,7 +28,22 @@ export interface QuestionAnalysis {
   constraints: string[][];
   /** Words of the question that carry nothing to match (开始, 一共, 什么时候's 时候): not part of its subject. */
   ignored: string[];
+  /**
+   * For a question asking a dimension (多高, 多长, 多深, 多远): the ways the paper names it ("110米高",
+   * "坝高110米", "海拔1550米", "全长40公里"). A figure in metres answers only beside one of them.
+   */
+  dimension?: string[];
 }
+
+/** The dimensions a question asks with 多 + adjective, and the words that name each beside a figure. */
+const DIMENSIONS: Record<string, string[]> = {
+  高: ['高', '海拔', '离地', '高度', '高达', '高程'],
+  长: ['长', '全长', '长度', '长达', '里程', '延伸'],
+  深: ['深', '深度', '深达', '水深'],
+  宽: ['宽', '宽度', '宽达'],
+  厚: ['厚', '厚度', '厚达'],
+  远: ['远', '距离', '距', '离', '相距', '外'],
+};
 
 // Units that follow 多少/几 and the answer's figure. Longest first so 平方公里 wins over 公里.
 const UNITS = [
@@ -48,7 +63,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ['reason', /(?<![视成作称认改变译命换名])为什么|为何|什么原因|原因是什么|何故|因为什么|怎么回事/u],
   ['date', /几年的时候|(?:西元|公元)几年|哪几年/u],
   ['duration', /多久|多长时间|多少(?:年|个月|天|小时|分钟|周|星期)(?!前|后|以前|以后)|几(?:年|个月|天|小时|分钟|周|星期)(?!前|后)/u],
-  ['date', /什么时候|什么时间|何时|哪一?年|哪一?天|哪个月|哪一?日|几月|几日|几号|几点|哪个季度|几几年|什么日子|哪个朝代|哪个世纪|哪个年代|(?:时间|日期|年份)是?(?:哪|什么|多少)/u],
+  ['date', /什么时候|啥时候|啥时|几时|什么时间|何时|哪一?年|哪一?天|哪个月|哪一?日|几月|几日|几号|几点|哪个季度|几几年|什么日子|哪个朝代|哪个世纪|哪个年代|(?:时间|日期|年份)是?(?:哪|什么|多少)/u],
   ['person', /哪(?:个|位|一位|一个)?(?:皇帝|国王|君主|总统|总理|首相|领导人|领导者|人物|作家|作者|球员|选手|演员|歌手|科学家|将军|画家|诗人)|谁|哪位|哪一位|哪个人|何人|哪些人|什么人|哪几位|(?:书记|主任|局长|县长|市长|州长|镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总裁|部长|厅长|处长|科长|负责人|创始人|作者|导演|总统|总理|首相|国王|皇帝|教练|主持人)(?:是|叫)?(?:什么名字|叫什么|名字|姓什么)/u],
   ['organisation', /哪(?:个|家|所|些)?(?:单位|部门|机构|组织|公司|企业|学校|大学|学院|医院|银行|协会|团队|球队|集团|媒体|工厂|厂)|哪家|哪所|什么(?:单位|部门|机构|组织|公司|企业|学校)/u],
   ['place', /哪里|哪儿|何处|何地|什么地方|哪个地方|在哪(?=里|儿|[？?]|$)|哪(?:个|些)?(?:省|市|县|区|乡|镇|村|国家|城市|地区|位置|国|州|路|街|条路|座城|片|块|里)|地址|位于哪|什么位置/u],
@@ -97,8 +112,10 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const ignored = tag(q)
     .map((t) => t.word)
     .filter((w) => FILLER.test(w) || QUESTION_NOUNS.has(w) || RATE.test(w) || context.includes(w) || w === unitMatch || glued.includes(w));
-  const placeType = /哪(?:一)?(?:个|条|座|片)?(省|市|县|区|乡|镇|村|路|街|河|山|国|州)/u.exec(q)?.[1];
-  return { ...(placeType !== undefined ? { placeType } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
+  // 哪个区 → 区; 哪些省市 → 省 or 市.
+  const placeType = /哪(?:一|几)?(?:个|些|条|座|片)?((?:省|市|县|区|乡|镇|村|路|街|河|山|国|州)+)/u.exec(q)?.[1];
+  const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
+  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {
@@ -141,23 +158,30 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
   const left = tag(q.slice(0, m.index)).filter((t) => WORDLIKE.test(t.word));
   const right = tag(q.slice(m.index + m[0].length)).filter((t) => WORDLIKE.test(t.word));
   const isContent = (t: TaggedWord) =>
-    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word);
+    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word);
   const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz)/u.test(t.tag) || Array.from(t.word).length >= 5;
   let before: string | undefined;
+  let beforeTag: TaggedWord | undefined;
   let copula = false;
   for (let i = left.length - 1; i >= 0 && i >= left.length - 3; i--) {
-    const t = left[i]!;
+    const t = withoutComplement(left[i]!);
     if (/^(?:是|为|在|由|于|从|有|共有)$/u.test(t.word)) copula = true;
     if (!isContent(t)) continue;
-    if (!isName(t)) before = t.word;
+    if (!isName(t)) {
+      before = t.word;
+      beforeTag = t;
+    }
     break;
   }
   let after: TaggedWord | undefined;
   for (let i = 0; i < right.length && i <= 3; i++) {
     const t = right[i]!;
     if (WH.test(t.word)) break;
+    // "哪些企业", "什么系统", "哪些省市": a noun right after 哪/什么 names the kind of answer, not an
+    // attribute the answer repeats ("准东宜化、金玉万通" are the 企业). Skipped; what follows may ask.
+    if (i === 0 && ASKS_WHICH.test(m[0]) && NOUN_TAG.test(t.tag)) continue;
     if (isContent(t)) {
-      after = t;
+      after = counted(right, i, m[0]) ?? t;
       break;
     }
   }
@@ -167,7 +191,36 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
   // A single character is an attribute only as a verb (办, 住, 卖); otherwise it is a piece of a cut gone wrong.
   const verbOrLonger = (w: string | undefined, t?: TaggedWord) => w !== undefined && (Array.from(w).length >= 2 || (t?.tag ?? tagOf(w)).startsWith('v'));
   const tagOf = (w: string) => [...left, ...right].find((t) => t.word === w)?.tag ?? '';
-  return [before, after?.word].filter((w): w is string => verbOrLonger(w));
+  return [verbOrLonger(before, beforeTag) ? before : undefined, verbOrLonger(after?.word, after) ? after?.word : undefined].filter((w): w is string => w !== undefined);
+}
+
+/**
+ * Directional complements (填回去, 流进来, 拿出来): they say which way, not what was done. Alone they
+ * are skipped; after a verb they are cut off, leaving the verb (流进来 → 流).
+ */
+const DIRECTIONAL = /^(?:回去|回来|进来|进去|出来|出去|起来|下去|下来|上去|上来|过来|过去)$/u;
+const COMPLEMENT_END = /(?:回去|回来|进来|进去|出来|出去|起来|下去|下来|上去|上来|过来|过去)$/u;
+function withoutComplement(t: TaggedWord): TaggedWord {
+  if (DIRECTIONAL.test(t.word) || !COMPLEMENT_END.test(t.word)) return t;
+  return { word: t.word.replace(COMPLEMENT_END, ''), tag: 'v' };
+}
+
+/** Two particles jieba glued into one word (是从, 在于的 …): nothing to match. */
+const GLUE = /^[是从在有把被给让向对于和与及的了着过就才也都又还]{2}$/u;
+
+/** A question phrase asking which one (哪些, 什么, 哪个): the noun after it is the kind of answer. */
+const ASKS_WHICH = /^(?:什么|啥|哪(?:一|几)?(?:个|些|家|所|种|位|条|座|片|部)?)$/u;
+const NOUN_TAG = /^(?:n|vn|j|nz|nt|ns)/u;
+
+/**
+ * What a quantity question counts: the last noun of the phrase after its unit ("多少条群众意见建议" →
+ * 意见建议, "多少亩冬小麦" → 冬小麦). Chinese puts the head last; the words before it only qualify it.
+ */
+function counted(right: readonly TaggedWord[], from: number, phrase: string): TaggedWord | undefined {
+  if (!/^(?:多少|几)./u.test(phrase)) return undefined;
+  let head: TaggedWord | undefined;
+  for (let i = from; i < right.length && /^(?:n|vn|j|nz|l)/u.test(right[i]!.tag) && /\p{Script=Han}/u.test(right[i]!.word); i++) head = right[i];
+  return head;
 }
 
 /** Nouns that complete a question word (什么时候, 哪个单位, 什么地方): what is asked for, not its attribute. */

@@ -36,6 +36,9 @@ const UNIT_FAMILY: Record<string, string> = {
 const ANY_UNIT =
   '平方公里|平方千米|平方米|立方米|千瓦时|千瓦|兆瓦|公里|千米|厘米|毫米|公斤|千克|公顷|小时|分钟|个月|星期|元|块|个|名|户|家|天|年|次|人|套|台|座|所|项|吨|亩|米|岁|倍|条|辆|张|本|篇|件|位|批|场|处|只|头|棵|株|期|届|节|种|支|间|栋|层|架|份|箱|斤|度|周|日|秒|克|部|首|门|%|％';
 
+const TIME_UNIT = new Set(['小时', '分钟', '个月', '星期', '天', '年', '周', '日', '秒']);
+const AMOUNT_UNIT = ANY_UNIT.split('|').filter((u) => !TIME_UNIT.has(u)).join('|');
+
 const DATE =
   /(?:公元前?)?\d{3,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:上午|下午|晚上|凌晨|中午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初|份)?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}[日号]?|\d{1,2}\s*世纪(?:\d{1,2}0\s*年代)?|\d{2,4}\s*年代|(?:上午|下午|晚上|凌晨|中午|早上)\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分|(?:今年|去年|前年|明年)(?:初|底|年初|年底|上半年|下半年)?|(?:春|夏|秋|冬)(?:季|天)|朝|年间/gu;
 const DURATION = new RegExp(`${FIGURE}\\s*(?:年|个月|天|日|小时|分钟|星期|周|秒|个?昼夜)(?!\\d)|(?:历时|用时|耗时|期间|为期)`, 'gu');
@@ -80,7 +83,8 @@ function quantityPattern(unit: string | undefined): RegExp {
   const key = unit ?? '';
   let p = quantityPatterns.get(key);
   if (p === undefined) {
-    const units = unit === undefined ? ANY_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
+    // With no unit asked, a figure of time (24小时, 3年) is a duration or a date, not the amount asked.
+    const units = unit === undefined ? AMOUNT_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
     p = new RegExp(`${FIGURE}\\s*(?:${units})|百分之${NUMBER}`, 'gu');
     quantityPatterns.set(key, p);
   }
@@ -97,7 +101,7 @@ export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | '
   // A term in quotation marks (“两区”, “五个好”) names a programme or a slogan, not the place or body asked for.
   const spans = spansOf(analysis.kind, analysis.unit, text, tag).filter((s) => !/["“「『]$/u.test(text.slice(0, s.index)) || !/^["”」』]/u.test(text.slice(s.index + s.text.length)));
   const type = analysis.placeType;
-  return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => s.text.endsWith(type) && Array.from(s.text).length >= 2) : spans;
+  return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => Array.from(type).some((t) => s.text.endsWith(t)) && Array.from(s.text).length >= 2) : spans;
 }
 
 function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {

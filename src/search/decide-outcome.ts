@@ -41,6 +41,12 @@ export interface OutcomeInput {
   tag: (text: string) => TaggedWord[];
   /** Other ways of writing a term of the question (synonyms, longer archive terms), if any. */
   alternatives?: (term: string) => readonly string[];
+  /**
+   * Whether the archive prints a word anywhere. A verb of the question it never prints (上课, 公布 in
+   * a small archive) is the reader's paraphrase: it cannot be required of the answer, so the span must
+   * then stand beside the subject instead (as when no attribute is named).
+   */
+  isPrinted?: (word: string) => boolean;
   options?: Partial<OutcomeOptions>;
 }
 
@@ -66,10 +72,14 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   const { model, analysis, sentences, title, tag } = input;
   const options = { ...DEFAULT_OUTCOME, ...input.options };
   const alternatives = input.alternatives ?? (() => []);
-  const attribute = analysis.attribute;
+  const isPrinted = input.isPrinted ?? (() => true);
+  const readerVerb = (a: string) => !isPrinted(a) && alternatives(a).length === 0 && /^v(?!n)/u.test(tag(a)[0]?.tag ?? '');
+  const attribute = analysis.attribute.filter((a) => !readerVerb(a));
   const subject: WeightedTerm[] = model.words.filter(
-    (w) => !analysis.ignored.includes(w.term) && !attribute.some((a) => a.includes(w.term)),
+    (w) => !analysis.ignored.includes(w.term) && !analysis.attribute.some((a) => a.includes(w.term)),
   );
+  // A compound subject is often named again by its first word (培训班 → 此次培训, 风电场 → 风电).
+  const subjectForms = [...new Set(subject.flatMap((w) => (Array.from(w.term).length >= 3 ? [w.term, Array.from(w.term).slice(0, 2).join('')] : [w.term])))];
   const shaped = hasShape(analysis.kind);
   const spansBySentence = new Map<number, AnswerSpan[]>();
   // A span that only repeats the question (its subject's own name) does not answer it.
@@ -103,13 +113,18 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const spans = shaped ? windowSpans(start, end) : [];
       if (spans.length > 0 && !analysis.constraints.every((ways) => yearAgrees(norm, spans, ways))) continue;
       if (shaped && spans.length === 0) continue;
+      // 多高 asks a height: "110米高", "坝高110米", "海拔1550米" answer it; "向南60多公里" does not.
+      const dimension = analysis.dimension;
+      if (dimension !== undefined && !spans.some((x) => dimension.some((d) => nearEachOther(norm, d, x, 3)))) continue;
       // A figure in a measure word that counts anything (个, 名, 次) answers only beside what is counted.
       if (analysis.kind === 'quantity' && !specificUnit && attribute.length > 0) {
         const ways = attribute.flatMap((a) => [a, ...alternatives(a)]).filter((a) => Array.from(a).length >= 2 || attribute.includes(a));
-        if (!spans.some((x) => ways.some((a) => nearEachOther(norm, a, x, 8)))) continue;
+        if (!spans.some((x) => countsWhatIsAsked(norm, x, ways))) continue;
       }
-      // With no attribute to tie it to the question, a span must stand beside a word of the subject.
-      if (shaped && attribute.length === 0 && !spans.some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)))) continue;
+      // With no attribute to tie it to the question, a span must stand beside a word of the subject,
+      // or beside a word pointing back to it ("此次培训", "该项目") when the sentence before names it.
+      const pointers = before !== '' && coverage(subject, before, title) >= options.minSubject ? ANAPHORA : [];
+      if (shaped && attribute.length === 0 && dimension === undefined && !spans.some((x) => [...subjectForms, ...pointers].some((w) => nearEachOther(norm, w, x, 10)))) continue;
       // One sentence that holds it all beats a pair; a span right beside a word of the question
       // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
@@ -119,6 +134,21 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   }
   return best?.window;
 }
+
+/**
+ * Whether a figure in a generic measure word counts the thing asked about: the thing stands right
+ * after it ("13个孩子", "13个困境儿童") or shortly before it ("意见建议382条", "实践站3个"), and no other
+ * noun follows the measure word ("13个乡镇" counts 乡镇, whatever stands before it).
+ */
+function countsWhatIsAsked(norm: string, span: AnswerSpan, ways: readonly string[]): boolean {
+  const after = norm.slice(span.index + span.text.length);
+  if (ways.some((w) => after.slice(0, w.length + 2).includes(w))) return true;
+  if (/^\p{Script=Han}/u.test(after) && !/^(?:左右|以上|以下|多|余|次|的|等|之|共|了|和|与|及)/u.test(after)) return false;
+  return ways.some((w) => nearEachOther(norm, w, span, 8));
+}
+
+/** Words that point back to what the previous sentence named (该厂, 此次培训, 该项目). */
+const ANAPHORA = ['该', '此次', '此项', '本次', '这次', '这项', '这一', '其中'];
 
 /** How close (characters) a span must be to a word of the question to count as beside it. */
 const BESIDE = 6;

@@ -34,10 +34,16 @@ const CHAT_PATTERNS: readonly RegExp[] = [
   /^(?:今天|今晚|晚上|中午|早上|明天)?(?:吃什么|吃啥|喝什么|喝啥|去哪玩|干什么好|做什么好)/u,
   /^(?:今天|现在|明天|昨天)?(?:几号|几点|星期几|礼拜几|周几|几月几[日号])(?:了)?$/u,
   /^(?:现在)?几点了?$/u,
+  // The weather: the paper prints no forecast, and 今天/明天 only say when the reader is.
+  /^(?:今天|今日|明天|后天|现在|这几天|最近|外面)?(?:的)?(?:天气|气温)(?:怎么样|咋样|如何|好吗|好不好|冷不冷|热不热|热吗|冷吗|怎样)?$|^(?:今天|明天|后天)?(?:会|要)?(?:下雨|下雪)(?:吗|么|不)?$/u,
   /^(?:你|您)(?:几岁|多大|是男|是女|喜欢|爱|会不会|想不想|开心|累|住在|家在|是人|是真人|是机器人|聪明|真笨|好笨|好聪明|真棒)/u,
   /^我(?:爱你|喜欢你|想你|恨你)|^(?:再见|拜拜|88|886|回头见|下次聊|走了)$/u,
 ];
 const MAX_CHAT_LENGTH = 16;
+
+/** Asking for the newest reports in other words (最新的报道是什么, 最近有哪些新闻): the latest issue. */
+const LATEST_PATTERN =
+  /^(?:最新|最近|今天|今日)(?:的|有|都有)?(?:什么|哪些|啥)?(?:一期的?报纸|一期|报道|新闻|消息|报纸|文章)(?:是什么|是啥|有什么|有啥|有哪些|都有什么|说了什么|讲了什么)?$/u;
 
 /** Whole messages, as `normaliseIntentText` leaves them. */
 export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat'>, readonly string[]> = {
@@ -97,6 +103,7 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   if (key === '') return undefined;
   const kind = LOOKUP.get(key);
   if (kind !== undefined && kind !== 'date') return { kind } as Intent;
+  if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
   if (Array.from(key).length <= MAX_CHAT_LENGTH && CHAT_PATTERNS.some((p) => p.test(key))) return { kind: 'chat' };
   // A bare number is searched (a phone number, an amount), not read as an issue number or a year.
   if (/^\d+$/.test(trimmed.normalize('NFKC'))) return undefined;

@@ -45,10 +45,16 @@ function scoreText(model: QueryModel, norm: string): number {
   return words + bigrams + figure + shaped + phrase;
 }
 
-/** The window's way of rating clauses, for trimming a sentence too long to show whole. */
-function raterOf(model: QueryModel): ClauseRater {
+/** What a clause holding the answer's span (110米, 2023年) is worth above the question's words: the most. */
+const SPAN_BONUS = 3;
+
+/** The window's way of rating clauses, for trimming a sentence too long to show whole: the answer's spans first. */
+function raterOf(model: QueryModel, spans: readonly string[] = []): ClauseRater {
   return {
-    score: (text) => scoreText(model, normalizeWithMap(text).text),
+    score: (text) => {
+      const norm = normalizeWithMap(text).text;
+      return scoreText(model, norm) + (spans.some((x) => norm.includes(x)) ? SPAN_BONUS : 0);
+    },
     anchorAt: (text) => {
       const norm = normalizeWithMap(text).text;
       return Math.max(0, ...model.words.map((w) => norm.indexOf(w.term)).filter((i) => i >= 0).slice(0, 1));
@@ -88,7 +94,7 @@ export function pickExcerpt(input: {
    * The sentences (indices into the article's sentences, all passages in order) that answer the
    * question (see findAnswerWindow): the excerpt is built around them when they fit.
    */
-  anchor?: { start: number; end: number };
+  anchor?: { start: number; end: number; spans?: readonly { text: string }[] };
   max?: number;
   /** The tokenizer: cuts and highlights then fall on jieba's word boundaries (see trim-excerpt, highlight-terms). */
   words?: HighlightWords;
@@ -107,11 +113,18 @@ export function pickExcerpt(input: {
     if (s.score > sentences[best]!.score) best = i;
   });
   const anchor = input.anchor;
+  // The answer's spans (normalised): whatever is cut, the clause holding one stays.
+  const spans = (anchor?.spans ?? []).map((x) => x.text).filter((x) => x !== '');
+  const rater = raterOf(model, spans);
   const anchored = anchor !== undefined && anchor.end < sentences.length && joined(sentences, anchor.start, anchor.end).length <= max;
-  if (anchor !== undefined && !anchored && anchor.start < sentences.length) best = anchor.end > anchor.start && sentences[anchor.end]!.score > sentences[anchor.start]!.score ? anchor.end : anchor.start;
+  if (anchor !== undefined && !anchored && anchor.start < sentences.length) {
+    const holds = (i: number) => spans.some((x) => sentences[i]!.norm.includes(x));
+    const second = anchor.end > anchor.start && (holds(anchor.end) && !holds(anchor.start) ? true : !holds(anchor.start) && sentences[anchor.end]!.score > sentences[anchor.start]!.score);
+    best = second ? anchor.end : anchor.start;
+  }
   let text: string;
   if (!anchored && sentences[best]!.text.length > max) {
-    text = trimSentence(sentences[best]!.text.trim(), max, raterOf(model), false, input.words);
+    text = trimSentence(sentences[best]!.text.trim(), max, rater, false, input.words);
   } else {
     if (anchored) best = anchor.start;
     const [start, end] = closeQuotes(sentences, best, growRange(sentences, best, max, anchored ? anchor.end : best), max);
@@ -122,7 +135,7 @@ export function pickExcerpt(input: {
     const prev = sentences[start - 1];
     const next = sentences[end + 1];
     const side = next !== undefined && (prev === undefined || next.score >= prev.score) ? next : prev;
-    const part = side !== undefined && side.score > 0 && room >= MIN_PART ? trimSentence(side.text.trim(), room, raterOf(model), true, input.words) : undefined;
+    const part = side !== undefined && side.score > 0 && room >= MIN_PART ? trimSentence(side.text.trim(), room, rater, true, input.words) : undefined;
     if (part !== undefined) {
       const filled = side === next ? text.trimEnd() + part : part + text.trimStart();
       if (isQuoteBalanced(filled) || !isQuoteBalanced(text)) text = filled;

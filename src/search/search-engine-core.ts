@@ -15,7 +15,7 @@ import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
 import { directAnswerOf } from './direct-answer.js';
-import { chatKindOf, type ChatKind } from './intents.js';
+import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
@@ -289,7 +289,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = ranked.hits[0]?.best.record;
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []) });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []), isPrinted: (w) => index.stats.wordDf(w) > 0 || (Array.from(w).length === 2 && index.stats.bigramDf(w) > 0) });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 
@@ -298,6 +298,13 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     if (chat !== undefined) {
       // Chat is answered as chat: never searched, so 你好 or 讲个笑话 never brings up an article.
       return { filters: {}, model: modelOf('', ''), hits: [], outcome: 'none', chat };
+    }
+    if (!hasFilters(filters) && detectIntent(query, { isDate: () => false })?.kind === 'latest') {
+      // "最新的报道是什么": the newest issue's articles, as /latest shows them, not a match on the word 最新.
+      const newest = issues().reduce<string | undefined>((d, i) => (d === undefined || i.date > d ? i.date : d), undefined);
+      const latest = newest === undefined ? {} : { date: newest };
+      const listing = newest === undefined ? [] : listIssues(latest, keep);
+      return { filters: latest, model: modelOf('', ''), hits: [], listing, outcome: listing.length > 0 ? 'answer' : 'none' };
     }
     return judge(query, rankAll(query, filters, keep));
   };

@@ -37,4 +37,25 @@ describe('analyzeQuestion', () => {
     expect(a.ignored).toContain('现在');
     expect(a.attribute).not.toContain('现在');
   });
+
+  it('takes a noun right after 哪些/什么 for the kind of answer, not an attribute the answer repeats', () => {
+    expect(analyze('县里有哪些企业建了光伏电站').attribute).not.toContain('企业');
+    expect(analyze('会上有哪些省市的代表发言')).toMatchObject({ kind: 'place', placeType: '省市' });
+  });
+
+  it('takes the last noun after the unit for what a quantity question counts', () => {
+    expect(analyze('街道一共收到了多少条居民意见建议').attribute).toContain('意见建议');
+  });
+
+  it('takes the verb, not its directional complement, as the attribute', () => {
+    expect(analyze('水库今年放出去多少水').attribute).toContain('放');
+    expect(analyze('水库今年放出去多少水').attribute).not.toContain('出去');
+  });
+
+  it('reads 啥时候 as a question for a date, and 多高 as asking a height', () => {
+    expect(analyze('大桥啥时候通车的').kind).toBe('date');
+    expect(analyze('电视塔有多高').dimension).toContain('高');
+    expect(analyze('电视塔有多少米高').dimension).toBeUndefined();
+  });
 });
+

@@ -18,6 +18,18 @@ describe('detectIntent', () => {
     expect(normaliseIntentText('最新 一期！')).toBe('最新一期');
   });
 
+  it('takes weather talk for chat, and a question about weather reports for a question', () => {
+    expect(detectIntent('明天天气怎么样', noDate)).toEqual({ kind: 'chat' });
+    expect(detectIntent('今天会下雪吗', noDate)).toEqual({ kind: 'chat' });
+    expect(detectIntent('暴雪天气对交通有什么影响', noDate)).toBeUndefined();
+  });
+
+  it('takes a request for the newest reports in other words for the latest issue', () => {
+    expect(detectIntent('最新的新闻有哪些', noDate)).toEqual({ kind: 'latest' });
+    expect(detectIntent('最近有什么报道', noDate)).toEqual({ kind: 'latest' });
+    expect(detectIntent('最新的监测数据是什么', noDate)).toBeUndefined();
+  });
+
   it('takes a message that is only a date for the date view', () => {
     expect(detectIntent('昨天的报纸', { isDate: (t) => t === '昨天的报纸' })).toEqual({ kind: 'date', text: '昨天的报纸' });
   });
