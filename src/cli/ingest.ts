@@ -5,6 +5,7 @@
  * warnings) and a summary of the files left out, by kind. Interrupted, it resumes where it stopped.
  * `npm run ingest -- --json` — prints the archive as one JSON document on stdout.
  * `npm run ingest -- --summary` — the summary only (for large archives).
+ * `npm run ingest -- <folder>` — ingests that folder instead of SEEDS_DIR; `--help` lists the options.
  * Logs and the progress bar go to stderr, so stdout stays clean for the table or the JSON.
  */
 import type { Issue } from '../archive/model.js';
@@ -15,6 +16,7 @@ import { formatIngestReport } from '../ingest/ingest-report.js';
 import { createLogger } from '../logger.js';
 import { openArchive } from '../open-archive.js';
 import { formatProblemSummary } from './format-problem-summary.js';
+import { INGEST_USAGE, parseIngestArgs } from './ingest-args.js';
 import { createProgressBar } from './progress-bar.js';
 
 /** The JSON shape of one issue: file first, then metadata, then articles. */
@@ -54,11 +56,20 @@ function issueJson(issue: Issue) {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const json = args.includes('--json');
-  const summaryOnly = args.includes('--summary');
+  const args = parseIngestArgs(process.argv.slice(2));
+  if (args.kind === 'help') {
+    process.stdout.write(INGEST_USAGE);
+    return 0;
+  }
+  if (args.kind === 'problem') {
+    process.stderr.write(`ingest: ${args.message}\n${INGEST_USAGE}`);
+    return 2;
+  }
+  const { json, summaryOnly } = args;
   let config;
   try {
+    // A folder on the command line wins over SEEDS_DIR from the environment or .env (dotenv never overrides).
+    if (args.seedsDir !== undefined) process.env.SEEDS_DIR = args.seedsDir;
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -90,4 +90,17 @@ describe('npm run ingest', () => {
     expect(stderr).toContain(`no issue files (*.txt) under ${seedsDir}`);
     expect(stderr).toContain('SEEDS_DIR');
   });
+
+  it('refuses an unknown option with the usage, exit 2, and ingests a folder named on the command line', async () => {
+    const wrong = await ingest(['--jsn']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('unknown option --jsn');
+    expect(wrong.stderr).toContain('usage: npm run ingest');
+    const other = path.join(root, 'other');
+    mkdirSync(other);
+    copyFileSync('seeds/001_644e3a6e511fa5db.txt', path.join(other, '001.txt'));
+    const { status, stdout } = await ingest(['--summary', other]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/1 issue\(s\)/u);
+  });
 });
