@@ -87,6 +87,14 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.articles.length])).toEqual([['2023-05-04', 'filename', 2]]);
   });
 
+  it('takes an editor’s manifest entry for the issue’s pattern before the date of its folder', async () => {
+    write('2023/05/04/01.txt', '## 玛纳斯县举办葡萄酒文化节\n\n本报讯 玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销，吸引了大批游客前来品尝选购。\n');
+    const manifest = { '2023/05/04/*': { date: '2023-05-05', number: 9001 } };
+    const store = await openArchiveStore({ seedsDir, profile: testProfile, dataDir, paper, logger: createSilentLogger(), manifest: () => manifest });
+    open.push(store);
+    expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.number])).toEqual([['2023-05-05', 'manifest', 9001]]);
+  });
+
   it('rewrites the issue when a page changes, is added or is deleted', async () => {
     const pages = pagesOf(seedText, 3);
     write('2024/11/07/01.txt', pages[0]!);
