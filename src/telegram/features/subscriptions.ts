@@ -165,23 +165,27 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     if (target.label === undefined && (await refuseNonAdmin(ctx))) return;
     const subs = store.subscriptions(target.chatId).filter((s) => s.active);
     const arg = normaliseInput(target.rest);
-    if (subs.length > 1 && !ALL_WORDS.has(arg.toLowerCase())) {
-      const n = /^[1-9]$/.test(arg) ? Number(arg) : undefined;
+    // Everything goes with 全部, or with no argument when there is only one; any other argument must name one
+    // subscription by its number — a number naming none is refused, never read as "all".
+    const all = arg === '' ? subs.length === 1 : ALL_WORDS.has(arg.toLowerCase());
+    if (!all) {
+      const n = /^\d{1,3}$/.test(arg) ? Number(arg) : undefined;
       const chosen = n === undefined ? undefined : subs[n - 1];
       if (!chosen) {
-        // Several subscriptions and none named: ask which, with a button for each (the settings codec's `off`).
+        // None named: ask which, with a button for each (the settings codec's `off`).
         const channel = target.label === undefined ? undefined : target.chatId;
         const buttons = subs.map((s, i) => {
           const change = { kind: 'off' as const, sub: s.sub };
           const data = channel === undefined ? settingsButton.encode(change) : channelSettingsButton.encode({ chatId: channel, change });
           return [{ text: `🚫 ${subMark(i)} ${subLabel(s)}`, data }];
         });
-        const hint = arg === '' ? '' : `没有第“${escapeHtml(arg)}”个订阅。`;
-        return replyView(ctx, { text: `${hint}本聊天有 ${subs.length} 个订阅，退订哪一个？也可以发送 /unsubscribe 2 或 /unsubscribe 全部。`, buttons });
+        return replyView(ctx, { text: `${unsubscribeHint(arg)}${whichToUnsubscribe(subs.length)}`, buttons });
       }
-      store.deactivate(target.chatId, 'unsubscribed', now(), chosen.sub);
-      ctx.log.info({ chat: target.chatId, sub: chosen.sub }, 'unsubscribed one');
-      return replyView(ctx, { text: `已退订每天 ${chosen.deliveryTime} 的摘要（${escapeHtml(subLabel(chosen))}），其余订阅照常推送。` });
+      if (subs.length > 1) {
+        store.deactivate(target.chatId, 'unsubscribed', now(), chosen.sub);
+        ctx.log.info({ chat: target.chatId, sub: chosen.sub }, 'unsubscribed one');
+        return replyView(ctx, { text: `已退订每天 ${chosen.deliveryTime} 的摘要（${escapeHtml(subLabel(chosen))}），其余订阅照常推送。` });
+      }
     }
     store.deactivate(target.chatId, 'unsubscribed', now());
     ctx.log.info({ chat: target.chatId }, 'unsubscribed');
@@ -292,3 +296,14 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
   return feature;
 }
 
+/** Why an /unsubscribe argument named no subscription: a number out of range, or something that is not a number. */
+function unsubscribeHint(arg: string): string {
+  if (arg === '') return '';
+  if (/^\d+$/.test(arg)) return `没有第 ${escapeHtml(arg)} 个订阅。`;
+  return `看不懂“${escapeHtml(arg)}”：请写订阅的编号，或“全部”。`;
+}
+
+function whichToUnsubscribe(count: number): string {
+  if (count === 1) return '本聊天只有 1 个订阅：要退订它，请点下面的按钮，或发送 /unsubscribe 1。';
+  return `本聊天有 ${count} 个订阅，退订哪一个？也可以发送 /unsubscribe 2 或 /unsubscribe 全部。`;
+}

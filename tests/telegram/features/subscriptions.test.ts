@@ -166,6 +166,19 @@ describe('/subscribe', () => {
     expect(h.replies().at(-1)).toContain('21:30');
   });
 
+  it('refuses an /unsubscribe number or word that names no subscription, also when there is only one', async () => {
+    const h = setup();
+    await h.send('/subscribe 07:30');
+    await h.send('/unsubscribe 7');
+    expect(store.subscription(777, 0)?.active).toBe(true);
+    expect(lastWithButtons(h).text).toContain('没有第 7 个订阅。本聊天只有 1 个订阅');
+    await h.send('/unsubscribe abc');
+    expect(store.subscription(777, 0)?.active).toBe(true);
+    expect(h.replies().at(-1)).toContain('看不懂“abc”');
+    await h.send('/unsubscribe 1');
+    expect(store.subscription(777, 0)?.active).toBe(false);
+  });
+
   it('shows each subscription in /settings and changes the chosen one only', async () => {
     const h = setup();
     await h.send('/subscribe 07:30');
