@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { Archive, TopicSummary } from '../../archive/archive.js';
 import type { SearchEngine } from '../../search/types.js';
+import { normalizeForMatch } from '../../text/normalize-for-match.js';
 import type { BotContext } from '../context.js';
 import { renderEmptyTopic, renderTitleMatches, renderTopicList, renderTopicPage } from '../format/render-topics.js';
 import { topicListButton, topicPageButton } from './topics-buttons.js';
@@ -18,7 +19,8 @@ export function createTopicsFeature(deps: { archive: Archive; search: SearchEngi
   const { archive } = deps;
   const feature = new Composer<BotContext>();
   // A word no topic and no headline holds may still be printed in articles: offer those (never a dead end).
-  const textMatches = (word: string) => deps.search.search(word, { limit: TITLE_MATCHES }).results;
+  // Only articles that print the whole word, so that "正文提到它" is true (不存在的东西 must not find 存在).
+  const textMatches = (word: string) => deps.search.search(word, { limit: TITLE_MATCHES, phrases: [word] }).results;
 
   feature.command('topics', async (ctx) => {
     await replyView(ctx, renderTopicList(archive.topics()));
@@ -66,9 +68,12 @@ export function createTopicsFeature(deps: { archive: Archive; search: SearchEngi
  * The topic a reader meant: its exact name, or the one name that contains what was typed or is
  * contained in it (木垒 → 木垒县, 农业 → 农业农村). Ambiguous or unknown → undefined.
  */
-export function findTopic(topics: readonly TopicSummary[], name: string): number | undefined {
-  const exact = topics.findIndex((t) => t.name === name);
+export function findTopic(topics: readonly TopicSummary[], typed: string): number | undefined {
+  // Compared as questions are: 農業農村 (traditional), full-width or capitals name the same topic.
+  const name = normalizeForMatch(typed);
+  const names = topics.map((t) => normalizeForMatch(t.name));
+  const exact = names.indexOf(name);
   if (exact !== -1) return exact;
-  const close = topics.flatMap((t, i) => (t.name.includes(name) || name.includes(t.name) ? [i] : []));
+  const close = names.flatMap((t, i) => (t.includes(name) || name.includes(t) ? [i] : []));
   return close.length === 1 ? close[0] : undefined;
 }

@@ -81,6 +81,12 @@ describe('/topic', () => {
     expect(buttonsOf(reply).map((b) => b.data)).toEqual(['a:a1108long:0', 'tl']);
   });
 
+  it('does not claim the text mentions a name only part of which it prints', async () => {
+    const h = createHarness();
+    await h.send('/topic 不存在的滴灌');
+    expect(h.sentSince(0)[0]!.text).toContain('没有名为「不存在的滴灌」的主题，资料库中也没有找到它');
+  });
+
   it('says so when a word is nowhere in the archive', async () => {
     const h = createHarness();
     await h.send('/topic 航天');
@@ -97,4 +103,8 @@ describe('findTopic', () => {
   it('prefers the exact name', () => expect(findTopic(topics, '昌吉市')).toBe(1));
   it('accepts a name contained in one topic', () => expect(findTopic(topics, '农业')).toBe(0));
   it('refuses an ambiguous name', () => expect(findTopic(topics, '县市')).toBeUndefined());
+  it('reads a name typed in traditional characters or full width', () => {
+    expect(findTopic(topics, '農業農村')).toBe(0);
+    expect(findTopic(topics, '木壘縣')).toBe(2);
+  });
 });
