@@ -87,6 +87,8 @@ export interface SearchEngineCoreOptions {
   outcome?: Partial<OutcomeOptions>;
   /** Query expansion (synonyms from the profile, abbreviations): on by default; off to measure what it adds. */
   expansion?: { synonyms: boolean; abbreviations: boolean };
+  /** The first stage's absolute posting budget (default FIRST_STAGE_POSTINGS): the bench measures others. */
+  firstStagePostings?: number;
 }
 
 /**
@@ -95,7 +97,6 @@ export interface SearchEngineCoreOptions {
  * keeps a question's cost bounded as years are added (see README, "The archive store").
  */
 export const FIRST_STAGE_POSTINGS = 60_000;
-const FIRST_STAGE_BUDGET: QueryModelOptions = { maxPostings: FIRST_STAGE_POSTINGS };
 
 /** What search takes from the paper profile. */
 export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues' | 'synonyms'>;
@@ -145,6 +146,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: options.paper.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const today = () => dayFormat.format(now());
   const { archive } = options;
+  const firstStageBudget: QueryModelOptions = { maxPostings: options.firstStagePostings ?? FIRST_STAGE_POSTINGS };
 
   // The first stage reads the archive's database; passages and statistics are cached between
   // questions and forgotten whenever the archive changes (a new, changed or deleted issue file).
@@ -167,7 +169,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     return buildQueryModel(terms, index.stats, question, {
       tagOf: (w) => tags.get(w),
       isStopword: (w) => tokenizer.isStopword(w),
-      ...FIRST_STAGE_BUDGET,
+      ...firstStageBudget,
       ...(expansion.synonyms ? { synonyms: options.profile.synonyms } : {}),
       abbreviations: expansion.abbreviations,
     });

@@ -19,6 +19,8 @@
  * Every figure is taken under whatever else runs on the machine: each child samples the 1-minute load
  * average every 5 s and the table shows its mean and maximum, so a figure taken under load says so.
  * Flags: --scales 1,100,1000   --full (adds 7000)   --json   --no-digest
+ *        --budgets 20000,10000   also run the question set with these first-stage posting budgets
+ *                     (latency, dev hit@3, CMRC R@1 for each: what a smaller budget saves and costs)
  *        --data DIR   keep each scale's archive in DIR/x<scale> and reuse it on the next run (serve
  *                     figures only, with the build figures recorded when it was built; a change of
  *                     schema or config rebuilds it, and that build is measured).
@@ -33,6 +35,9 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { openArchive } from '../../src/open-archive.js';
 import { analyzeQuestion } from '../../src/search/analyze-question.js';
+import { createSearchEngineCore, FIRST_STAGE_POSTINGS } from '../../src/search/search-engine-core.js';
+import type { SearchEngine } from '../../src/search/types.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 import { addDays } from '../../src/text/calendar.js';
 import { toTraditional } from '../../src/text/normalize-for-match.js';
 import { evaluateDev, loadDevQa } from './evaluation/dev-set.js';
@@ -78,6 +83,8 @@ interface ServeReport {
   devHit3: number;
   cmrcQuestions: number;
   cmrcR1: number;
+  /** The same question set with other first-stage budgets (--budgets), over the same store. */
+  budgets: BudgetReport[];
   /** Median time of the question analysis alone (analyzeQuestion: kind, attribute, jieba tags), per question. */
   analysisMs: number;
   newIssueMs?: number;
@@ -250,7 +257,16 @@ function newIssueText(): { text: string; question: string } {
   };
 }
 
-async function childServe(scale: number, seedsDir: string, dataDir: string, largest: boolean): Promise<ServeReport> {
+/** The question set through the engine with one first-stage posting budget. */
+interface BudgetReport {
+  postings: number;
+  latency: Latency;
+  cpuLatency: Latency;
+  devHit3: number;
+  cmrcR1: number;
+}
+
+async function childServe(scale: number, seedsDir: string, dataDir: string, largest: boolean, budgets: readonly number[]): Promise<ServeReport> {
   const config = loadConfig({ ...process.env, SEEDS_DIR: seedsDir, DATA_DIR: dataDir });
   const logger = createLogger({ level: 'warn' });
   const stopLoad = sampleLoad();
@@ -276,20 +292,40 @@ async function childServe(scale: number, seedsDir: string, dataDir: string, larg
 
   for (const q of questions.warmUp) search.search(q);
   const timed = [...dev.map((q) => q.question), ...dev.map((q) => toTraditional(q.question)), ...cmrc.map((q) => q.question), '木垒县冬小麦', '石门子水库', '昌吉州', '2024年11月的报纸', '第12124期', '志愿服务'];
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  let cmrcHits = 0;
   const cmrcAsked = new Map(cmrc.map((q) => [q.question, q.gold_id]));
-  for (const q of new Set(timed)) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    const answer = search.search(q);
-    cpuTimes.push(cpuMs(process.cpuUsage(c0)));
-    times.push(performance.now() - t0);
-    const gold = cmrcAsked.get(q);
-    if (gold !== undefined && answer.results[0]?.articleId === goldArticle.get(gold)) cmrcHits++;
-  }
-  const devReport = evaluateDev(search, archive.issues(), dev);
+  /** The question set through one engine: wall and CPU time per question, CMRC R@1, dev hit@3. */
+  const measure = (engine: SearchEngine): BudgetReport => {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let cmrcHits = 0;
+    for (const q of new Set(timed)) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const answer = engine.search(q);
+      cpuTimes.push(cpuMs(process.cpuUsage(c0)));
+      times.push(performance.now() - t0);
+      const gold = cmrcAsked.get(q);
+      if (gold !== undefined && answer.results[0]?.articleId === goldArticle.get(gold)) cmrcHits++;
+    }
+    return {
+      postings: FIRST_STAGE_POSTINGS,
+      latency: latency(times),
+      cpuLatency: latency(cpuTimes),
+      devHit3: evaluateDev(engine, archive.issues(), dev).hitAt3,
+      cmrcR1: cmrc.length === 0 ? Number.NaN : cmrcHits / cmrc.length,
+    };
+  };
+  const engineWith = (postings: number) => {
+    const engine = createSearchEngineCore({ archive, db: opened.db, paper: config.paper, profile: config.profile, logger, tokenizer: opened.tokenizer, splitSentences, now: () => new Date('2025-12-31T04:00:00Z'), firstStagePostings: postings });
+    for (const q of questions.warmUp) engine.search(q);
+    return engine;
+  };
+  // Comparing budgets: one unmeasured pass first (another engine, so no answer is cached), so that
+  // neither the JIT nor the page cache favours the budgets measured later.
+  if (budgets.length > 0) measure(engineWith(FIRST_STAGE_POSTINGS));
+  const shipped = measure(search);
+  // Other first-stage budgets over the same store (--budgets): what a smaller one saves and costs.
+  const budgetReports = budgets.map((postings) => ({ ...measure(engineWith(postings)), postings }));
   // The question analysis alone (issue 9: it may add at most 2 ms to the median question).
   const analysisTimes: number[] = [];
   for (const q of new Set(timed)) {
@@ -320,14 +356,15 @@ async function childServe(scale: number, seedsDir: string, dataDir: string, larg
     scale,
     openMs,
     openCpuMs,
-    queries: times.length,
-    latency: latency(times),
-    cpuLatency: latency(cpuTimes),
+    queries: new Set(timed).size,
+    latency: shipped.latency,
+    cpuLatency: shipped.cpuLatency,
+    budgets: budgetReports,
     rssMb: mem.rss / 2 ** 20,
     heapMb: mem.heapUsed / 2 ** 20,
-    devHit3: devReport.hitAt3,
+    devHit3: shipped.devHit3,
     cmrcQuestions: cmrc.length,
-    cmrcR1: cmrc.length === 0 ? Number.NaN : cmrcHits / cmrc.length,
+    cmrcR1: shipped.cmrcR1,
     analysisMs: latency(analysisTimes).p50,
     ...(newIssueMs !== undefined ? { newIssueMs } : {}),
     load: stopLoad(),
@@ -369,6 +406,8 @@ async function parent(argv: string[]): Promise<void> {
   const scales = scalesArg ? scalesArg.split(',').map(Number) : [1, 100, 1000, ...(argv.includes('--full') ? [7000] : [])];
   const bad = scales.filter((s) => ![1, 100, 1000, 7000].includes(s));
   if (bad.length > 0) throw new Error(`--scales takes 1, 100, 1000 and 7000 (got ${bad.join(', ')})`);
+  const budgets = argv.includes('--budgets') ? (argv[argv.indexOf('--budgets') + 1] ?? '').split(',').map(Number) : [];
+  if (budgets.some((b) => !Number.isInteger(b) || b <= 0)) throw new Error('--budgets takes posting counts, e.g. --budgets 20000,10000');
   const keep = argv.includes('--data') ? path.resolve(argv[argv.indexOf('--data') + 1] ?? '') : undefined;
   const { golds } = loadGold();
   const rows: (BuildReport & { serve: ServeReport })[] = [];
@@ -380,7 +419,7 @@ async function parent(argv: string[]): Promise<void> {
     try {
       process.stderr.write(`bench: ${scale}× (${seedsDir} → ${dataDir}) …\n`);
       const build = keptBuild(dataDir, runChild<BuildReport>(['--child-build', String(scale), seedsDir, dataDir]));
-      const serve = runChild<ServeReport>(['--child-serve', String(scale), seedsDir, dataDir, String(scale === largest)]);
+      const serve = runChild<ServeReport>(['--child-serve', String(scale), seedsDir, dataDir, String(scale === largest), budgets.join(',')]);
       rows.push({ ...build, serve });
       process.stderr.write(`bench: ${scale}× ${JSON.stringify({ ...build, serve })}\n`);
     } finally {
@@ -392,11 +431,24 @@ async function parent(argv: string[]): Promise<void> {
     const out = (s = '') => process.stdout.write(`${s}\n`);
     out('| archive | issues | passages | build s (load) | DB MB | open ms (CPU) | query p50 / p95 / p99 ms | the same, CPU ms | question analysis p50 ms | RSS MB | dev hit@3 | CMRC R@1 (questions) | new issue searchable ms | serve load |');
     out('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    const budgetLines: string[] = [];
     for (const r of rows) {
       const s = r.serve;
+      for (const b of s.budgets) {
+        budgetLines.push(
+          `| ${r.scale}× | ${b.postings} | ${b.latency.p50.toFixed(1)} / ${b.latency.p95.toFixed(1)} / ${b.latency.p99.toFixed(1)} | ${b.cpuLatency.p50.toFixed(1)} / ${b.cpuLatency.p95.toFixed(1)} / ${b.cpuLatency.p99.toFixed(1)} | ${f3(b.devHit3)} | ${f3(b.cmrcR1)} |`,
+        );
+      }
       out(
         `| ${r.scale}× | ${r.issues} | ${r.passages} | ${f1(r.buildMs / 1000)} (${loadText(r.load)}) | ${f1(r.dbBytes / 2 ** 20)} | ${Math.round(s.openMs)} (${Math.round(s.openCpuMs)}) | ${s.latency.p50.toFixed(1)} / ${s.latency.p95.toFixed(1)} / ${s.latency.p99.toFixed(1)} | ${s.cpuLatency.p50.toFixed(1)} / ${s.cpuLatency.p95.toFixed(1)} / ${s.cpuLatency.p99.toFixed(1)} | ${s.analysisMs.toFixed(2)} | ${Math.round(s.rssMb)} | ${f3(s.devHit3)} | ${f3(s.cmrcR1)} (${s.cmrcQuestions}) | ${s.newIssueMs === undefined ? '' : Math.round(s.newIssueMs)} | ${loadText(s.load)} |`,
       );
+    }
+    if (budgetLines.length > 0) {
+      out();
+      out(`Other first-stage posting budgets (shipped: ${FIRST_STAGE_POSTINGS}), the same questions over the same store:`);
+      out('| archive | postings | query p50 / p95 / p99 ms | the same, CPU ms | dev hit@3 | CMRC R@1 |');
+      out('|---|---|---|---|---|---|');
+      for (const line of budgetLines) out(line);
     }
   }
   if (!argv.includes('--no-digest')) {
@@ -408,8 +460,11 @@ async function parent(argv: string[]): Promise<void> {
 const argv = process.argv.slice(2);
 const mode = argv[0];
 if (mode === '--child-build' || mode === '--child-serve') {
-  const [, scale = '1', seedsDir = '', dataDir = '', largest] = argv;
-  const task = mode === '--child-build' ? childBuild(Number(scale), seedsDir, dataDir) : childServe(Number(scale), seedsDir, dataDir, largest === 'true');
+  const [, scale = '1', seedsDir = '', dataDir = '', largest, budgets = ''] = argv;
+  const task =
+    mode === '--child-build'
+      ? childBuild(Number(scale), seedsDir, dataDir)
+      : childServe(Number(scale), seedsDir, dataDir, largest === 'true', budgets === '' ? [] : budgets.split(',').map(Number));
   task.then(
     (report) => process.stdout.write(`${JSON.stringify(report)}\n`),
     (err: unknown) => {
