@@ -1,4 +1,3 @@
-import { normalizeWithMap } from '../text/normalize-for-match.js';
 import { numberSpans, type Span } from '../text/number-spans.js';
 import { pairedSpans } from '../text/paired-spans.js';
 
@@ -13,31 +12,37 @@ export const CUT = { never: 0, word: 1, clause: 2, sentence: 3 } as const;
 const CLAUSE_END = new Set(['，', ',', '；', ';', '：', ':']);
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…']);
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '】']);
-const WORDLIKE = /[\p{L}\p{N}]/u;
 
 function forbidInside(levels: Int8Array, spans: readonly Span[]): void {
   for (const s of spans) levels.fill(CUT.never, s.start + 1, s.end);
 }
 
-/** Positions strictly inside a jieba word of `text` (cut on its normalised form, mapped back). */
+/**
+ * Positions strictly inside a jieba word of `text`. jieba cuts the text as printed, not its normalised
+ * form: the boundaries then need no mapping back, and normalising (OpenCC) would cost more than the cut.
+ */
 function insideWords(text: string, words: WordCutter): number[] {
-  const { text: norm, origin } = normalizeWithMap(text);
-  const pieces = words.cut(norm);
+  const pieces = words.cut(text);
   // jieba returns every character; if it ever does not, no word is known and only the other rules hold.
-  if (pieces.join('') !== norm) return [];
+  if (pieces.join('') !== text) return [];
   const out: number[] = [];
   let at = 0;
   for (const piece of pieces) {
-    for (let q = at + 1; q < at + piece.length; q++) if (origin[q] !== origin[q - 1]) out.push(origin[q]!);
+    for (let q = at + 1; q < at + piece.length; q++) out.push(q);
     at += piece.length;
   }
   return out;
 }
 
+/** A letter or digit of a Latin word or figure (cheaper than a Unicode class, and all that matters without jieba). */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xff10 && code <= 0xff19);
+}
+
 /**
  * For each position 0..text.length of `text`, how good a place it is to cut (see CUT): never inside
  * a figure with its unit (2.35亿立方米, 2024年11月5日), a word (jieba's, when `words` is given; else
- * never inside a run of letters or digits), or a quotation, title or bracket; figures, quotations
+ * never inside a run of Latin letters or digits), or a quotation, title or bracket; figures, quotations
  * and the like longer than `maxWhole` cannot be shown whole, so they may be cut (at clauses, or words).
  * With `quotations: false`, only words and figures count (for highlighting words inside a quotation).
  * The two ends are sentence ends.
@@ -48,8 +53,9 @@ export function cutLevels(text: string, options: { words?: WordCutter; maxWhole?
   for (let i = 1; i < n; i++) {
     const prev = text[i - 1]!;
     const ch = text[i]!;
+    const prevCode = text.charCodeAt(i - 1);
     // Never split a surrogate pair, or a Latin word or figure when no segmenter says otherwise.
-    if (/[\uD800-\uDBFF]/u.test(prev) || (options.words === undefined && WORDLIKE.test(prev) && WORDLIKE.test(ch))) levels[i] = CUT.never;
+    if ((prevCode >= 0xd800 && prevCode <= 0xdbff) || (options.words === undefined && isAsciiWordChar(prevCode) && isAsciiWordChar(text.charCodeAt(i)))) levels[i] = CUT.never;
     else if (CLAUSE_END.has(prev)) levels[i] = CUT.clause;
     else if (!CLOSERS.has(ch) && !SENTENCE_END.has(ch) && (SENTENCE_END.has(prev) || (CLOSERS.has(prev) && endsSentence(text, i - 1)))) levels[i] = CUT.sentence;
   }

@@ -49,15 +49,20 @@ function markMatches(norm: string, model: QueryModel, isOneWord?: (start: number
   return marked;
 }
 
-/** Whether norm[start, end) lies inside one of jieba's words (医疗保 of 医疗保险, not 不再难 of 不再|难). */
+/** Whether norm[start, end) lies inside one of jieba's words (医疗保 of 医疗保险, not 不再难 of 不再|难); jieba runs only when asked. */
 function oneWordTest(norm: string, words: WordCutter): (start: number, end: number) => boolean {
-  const bounds = new Uint8Array(norm.length + 1);
-  let at = 0;
-  for (const piece of words.cut(norm)) {
-    bounds[at] = 1;
-    at += piece.length;
-  }
-  return (start, end) => !bounds.subarray(start + 1, end).some(Boolean);
+  let bounds: Uint8Array | undefined;
+  return (start, end) => {
+    if (bounds === undefined) {
+      bounds = new Uint8Array(norm.length + 1);
+      let at = 0;
+      for (const piece of words.cut(norm)) {
+        bounds[at] = 1;
+        at += piece.length;
+      }
+    }
+    return !bounds.subarray(start + 1, end).some(Boolean);
+  };
 }
 
 /** Runs of marked normalised characters, as half-open ranges of the original text. */

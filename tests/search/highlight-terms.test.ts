@@ -5,7 +5,7 @@ import { buildQueryModel, type QueryModel } from '../../src/search/query-model.j
 import { createTermStats } from '../../src/search/term-stats.js';
 import { highlightTerms } from '../../src/telegram/format/html.js';
 import { termOccurrences } from '../../src/text/mark-terms.js';
-import { normalizeForMatch, normalizeWithMap } from '../../src/text/normalize-for-match.js';
+import { normalizeForMatch } from '../../src/text/normalize-for-match.js';
 import { numberSpans } from '../../src/text/number-spans.js';
 import { seedSentences } from '../support/seed-sentences.js';
 import { profileTokenizer } from '../support/test-profile.js';
@@ -45,15 +45,11 @@ const wordsModel = (...terms: (string | { term: string; synonyms?: string[]; abb
   bigrams: [],
 });
 
-/** Positions of `text` where jieba's words begin or end (cut on the normalised text, mapped back). */
+/** Positions of `text` where jieba's words begin or end (cut as printed). */
 function wordBounds(text: string): Set<number> {
-  const { text: norm, origin } = normalizeWithMap(text);
-  const bounds = new Set([0, text.length]);
+  const bounds = new Set([0]);
   let at = 0;
-  for (const piece of tokenizer.cut(norm)) {
-    at += piece.length;
-    bounds.add(at < norm.length ? origin[at]! : text.length);
-  }
+  for (const piece of tokenizer.cut(text)) bounds.add((at += piece.length));
   return bounds;
 }
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closeQuotes, tidyExcerptEdges, trimExcerpt, trimSentence, type ClauseRater } from '../../src/search/trim-excerpt.js';
-import { normalizeWithMap } from '../../src/text/normalize-for-match.js';
 import { numberSpans } from '../../src/text/number-spans.js';
 import { pairedSpans } from '../../src/text/paired-spans.js';
 import { seedSentences } from '../support/seed-sentences.js';
@@ -15,13 +14,12 @@ const raterFor = (word: string): ClauseRater => ({
   anchorAt: (text) => Math.max(0, text.indexOf(word)),
 });
 
-/** Positions strictly inside a jieba word of `text` (cut normalised: Ⅷ → viii, mapped back). */
+/** Positions strictly inside a jieba word of `text` (cut as printed). */
 function insideWords(text: string): Set<number> {
-  const { text: norm, origin } = normalizeWithMap(text);
   const inside = new Set<number>();
   let at = 0;
-  for (const piece of words.cut(norm)) {
-    for (let q = at + 1; q < at + piece.length; q++) if (origin[q] !== origin[q - 1]) inside.add(origin[q]!);
+  for (const piece of words.cut(text)) {
+    for (let q = at + 1; q < at + piece.length; q++) inside.add(q);
     at += piece.length;
   }
   return inside;
