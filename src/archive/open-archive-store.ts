@@ -9,7 +9,7 @@ import { issueId } from '../ingest/article-id.js';
 import { groupIssueFiles, type IssueFileGroup } from '../ingest/group-issue-files.js';
 import { issueKeyOf } from '../ingest/issue-key.js';
 import { listIssueFiles, type IssueFileEntry } from '../ingest/read-issue-file.js';
-import { readIssueGroup } from '../ingest/read-issue-group.js';
+import { manifestEntryOf, readIssueGroup } from '../ingest/read-issue-group.js';
 import type { Logger } from '../logger.js';
 import type { PaperProfile } from '../profile/paper-profile.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
@@ -24,7 +24,7 @@ import { createArchiveWriter, prepareIssue, prepareIssueSync, type FileStamp, ty
 /** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
 export interface IngestProblem {
   file: string;
-  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty';
+  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty' | 'undated';
   message: string;
 }
 
@@ -81,6 +81,7 @@ export interface ArchiveStore {
 }
 
 function kindOf(message: string): IngestProblem['kind'] {
+  if (/ is undated: /u.test(message)) return 'undated';
   if (/refused/u.test(message)) return 'refused';
   if (/duplicate/u.test(message)) return 'duplicate';
   if (/no articles|empty|whitespace/u.test(message)) return 'empty';
@@ -190,7 +191,8 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       for (const f of result.files) db.prepare('UPDATE files SET size = ?, mtime = ? WHERE path = ?').run(f.entry.size, Math.round(f.entry.mtimeMs), f.entry.rel);
       // Another process (npm run ingest, digest --once) may have written it: make sure it is listed here too.
       if ([...rows.values()].some((r) => r.issue_id === id) && stored.issueById(id) === undefined) stored.refreshIssue(id);
-      return { outcome: 'unchanged', problems: problemsOfRows(group.key, rows.values()) };
+      const gaveIssue = [...rows.values()].some((r) => r.status === 'ok');
+      return { ...(gaveIssue ? { outcome: 'unchanged' as const } : {}), problems: problemsOfRows(group.key, rows.values()) };
     }
     const known = [...rows.values()].some((r) => r.status === 'ok');
     const previous = [...new Set([...rows.values()].flatMap((r) => (r.issue_id ? [r.issue_id] : [])))];
@@ -273,9 +275,13 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       let done = 0;
       for (const group of groups) {
         const rows = rowsByKey.get(group.key) ?? new Map<string, FileRow>();
-        const fresh = [...rows.keys()].every((p) => present.has(p)) && group.files.every((f) => isFresh(rows.get(f.rel), f, group.key));
+        // A file an editor dated in the manifest is read again (its hash covers the entry): a date recorded for an undated
+        // or misdated issue takes effect on the next sync, without touching the file.
+        const fresh =
+          [...rows.keys()].every((p) => present.has(p)) && group.files.every((f) => isFresh(rows.get(f.rel), f, group.key)) && manifestEntryOf(group, manifest) === undefined;
         if (fresh) {
-          report.unchanged++;
+          // Files that gave no issue are counted as problems only, as on the run that found them.
+          if ([...rows.values()].some((r) => r.status === 'ok')) report.unchanged++;
           // A file refused before is still refused: keep it in the summary, without reading it again.
           report.problems.push(...problemsOfRows(group.key, rows.values()));
         } else {

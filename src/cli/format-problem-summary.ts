@@ -7,6 +7,7 @@ const REMEDY: Record<IngestProblem['kind'], string> = {
   empty: 'no article text: remove it or fill it',
   duplicate: 'another copy of an issue already in the archive: remove one of the two',
   manifest: 'the manifest names a file that is not there: correct config/manifest.json',
+  undated: 'no date anywhere: record it in config/manifest.json or file it under its day',
 };
 
 /**

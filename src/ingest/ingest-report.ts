@@ -13,6 +13,9 @@ const pad = (text: string, width: number, right = false) => {
   return right ? fill + text : text + fill;
 };
 
+/** Warnings printed per issue under the table (all of them are in `--json`). */
+const WARNINGS_SHOWN = 3;
+
 /** What a row shows of an issue: its facts and heads (the archive's in-memory list), with its warnings when read. */
 export type IssueRow = Pick<Issue, 'id' | 'file' | 'date' | 'dateSource' | 'number' | 'pages'> & { articles: readonly unknown[]; warnings?: readonly string[] };
 
@@ -26,7 +29,7 @@ export function formatIngestReport(issues: readonly IssueRow[], warnings: readon
   const header = ['file', 'date', 'how known', 'no.', 'articles', 'passages', 'warnings'];
   const rows = issues.map((i) => [
     // An issue kept as one file per page: its pattern and how many pages it was read from.
-    i.pages !== undefined ? `${i.file} (${i.pages.length} pages)` : i.file,
+    i.pages !== undefined ? `${i.file} (${i.pages.length} ${i.pages.length === 1 ? 'page' : 'pages'})` : i.file,
     i.date,
     i.dateSource === 'inferred' ? 'inferred (approx.)' : i.dateSource,
     i.number !== undefined ? String(i.number) : '—',
@@ -41,6 +44,16 @@ export function formatIngestReport(issues: readonly IssueRow[], warnings: readon
   const totalArticles = issues.reduce((n, i) => n + i.articles.length, 0);
   const totalPassages = issues.reduce((n, i) => n + (passages.get(i.id) ?? 0), 0);
   out.push('', `${issues.length} issue(s), ${totalArticles} articles, ${totalPassages} passages`);
+  // What the warnings column counts: the first few of each issue, so an operator can read them without --json.
+  const warned = issues.filter((i) => (i.warnings?.length ?? 0) > 0);
+  if (warned.length > 0) {
+    out.push('', 'Warnings:');
+    for (const i of warned) {
+      out.push(`  ${i.file}:`);
+      for (const w of i.warnings!.slice(0, WARNINGS_SHOWN)) out.push(`    ${w}`);
+      if (i.warnings!.length > WARNINGS_SHOWN) out.push(`    … and ${i.warnings!.length - WARNINGS_SHOWN} more (npm run ingest -- --json)`);
+    }
+  }
   if (warnings.length > 0) {
     out.push('', `${warnings.length} problem(s):`);
     for (const w of warnings) out.push(`  ${w.file}: ${w.message}`);

@@ -16,11 +16,24 @@ export interface ParseIssueContext {
   manifest?: ManifestEntry;
   /**
    * Date to use when neither masthead, manifest nor text gives one (e.g. the file's modification
-   * day); flagged `inferred` with a warning. Without it such an issue is dated 1970-01-01.
+   * day); flagged `inferred` with a warning. Without it such an issue is dated UNDATED (see isUndated).
    */
   fallbackDate?: string;
   /** The date the archive's filing gives the file (see dateFromPath): after masthead and manifest, before inference. */
   pathDate?: string;
+}
+
+/** The date of an issue with no date evidence at all when no fallback was given: never a real issue's date. */
+export const UNDATED = '1970-01-01';
+
+/**
+ * Whether an issue parsed without a fallback date has no date at all: no masthead date, no manifest
+ * entry, no date in its path and none inferable from its text. Ingest refuses such an issue rather
+ * than date it by the file's time (the copy time of an archive restored from a backup: it would pass
+ * for today's paper and go out as the next digest).
+ */
+export function isUndated(issue: Pick<Issue, 'date' | 'dateSource'>): boolean {
+  return issue.dateSource === 'inferred' && issue.date === UNDATED;
 }
 
 const COMMENTARY = /评论|短评|时评|社论|言论|评论员/u;
@@ -124,7 +137,7 @@ export function parseIssue(text: string, file: string, context: ParseIssueContex
       date = inferred.date;
       warnings.push(`date inferred from the text (approximate): ${inferred.reason}`);
     } else {
-      date = context.fallbackDate ?? '1970-01-01';
+      date = context.fallbackDate ?? UNDATED;
       warnings.push(`no date in the masthead, the manifest or the text; dated ${date}. Record the real date in config/manifest.json`);
     }
   }

@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Issue } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
 import { IngestError } from '../errors.js';
-import { isoDateIn } from '../text/calendar.js';
 import { decodeIssueFile } from './decode-file.js';
 import type { IssueFileGroup } from './group-issue-files.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
-import { parseIssue } from './parse-issue.js';
+import { isUndated, parseIssue } from './parse-issue.js';
 import { dateFromPath } from './path-date.js';
 import { MAX_ISSUE_ARTICLES, MAX_ISSUE_BYTES, contentHash, sizeHash, type IssueFileEntry } from './read-issue-file.js';
 
@@ -30,7 +29,7 @@ export interface IssueGroupResult {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** What an editor recorded for this issue: under its key, a page's path, or (a lone file) its bare name. */
-function manifestEntryOf(group: IssueFileGroup, manifest: Manifest): ManifestEntry | undefined {
+export function manifestEntryOf(group: IssueFileGroup, manifest: Manifest): ManifestEntry | undefined {
   const lone = group.files.length === 1 && group.files[0]!.rel === group.key;
   for (const name of [group.key, ...group.files.map((f) => f.rel), ...(lone ? [path.posix.basename(group.key)] : [])]) {
     const entry = manifest[name];
@@ -98,8 +97,8 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
   let issue: Issue;
   try {
     const text = readable.map((p) => p.text).join('\n\n');
-    const fallbackDate = isoDateIn(options.paper.timeZone, new Date(readable[0]!.entry.mtimeMs));
-    issue = parseIssue(text, key, { paper: options.paper, manifest: manifestEntry, pathDate: dateFromPath(key), fallbackDate });
+    // No fallback date: an issue with no date evidence is refused below, never dated by its file's time.
+    issue = parseIssue(text, key, { paper: options.paper, manifest: manifestEntry, pathDate: dateFromPath(key) });
   } catch (err) {
     // A layout the parser has never seen must not keep the other issues (or the bot) from starting.
     return { key, files, warning: `${key} could not be parsed (${(err as Error).message}); skipped. Please report this file.` };
@@ -115,6 +114,18 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
       warning: `${key} holds ${issue.articles.length} articles, far more than one issue (at most ${MAX_ISSUE_ARTICLES}); refused. Split it into one file per issue.`,
     };
   }
-  if (!lone) issue = { ...issue, pages: readable.map((p) => p.entry.rel) };
+  if (isUndated(issue)) {
+    return {
+      key,
+      files,
+      warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
+    };
+  }
+  if (!lone) {
+    // A page left out (unreadable, far too large) is said on the issue too, not only in the list of files left out.
+    const missing = pages.filter((p) => p.warning !== undefined).map((p) => p.entry.rel);
+    const warnings = missing.length > 0 ? [...issue.warnings, `${missing.length} of ${group.files.length} page files left out (${missing.join(', ')}): the issue is incomplete`] : issue.warnings;
+    issue = { ...issue, pages: readable.map((p) => p.entry.rel), warnings };
+  }
   return { key, files, issue };
 }

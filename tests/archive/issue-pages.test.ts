@@ -95,6 +95,19 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.number])).toEqual([['2023-05-05', 'manifest', 9001]]);
   });
 
+  it('refuses an issue with no date anywhere (masthead, manifest, path, text) instead of dating it by its file time', async () => {
+    write('misc/note.txt', '## 一则测试短讯\n\n本报讯 这是一则没有日期的测试短讯，用来检查没有日期的稿件不会冒充今天的报纸。\n');
+    copyFileSync(path.join('seeds', SEED), path.join(seedsDir, SEED));
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => i.file)).toEqual([SEED]);
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: 'misc/note.txt', kind: 'undated', message: expect.stringMatching(/misc\/note\.txt is undated.*config\/manifest\.json/u) })]);
+    store.close();
+    // Dated by an editor, it is ingested on the next start.
+    const dated = await openArchiveStore({ seedsDir, profile: testProfile, dataDir, paper, logger: createSilentLogger(), manifest: () => ({ 'misc/note.txt': { date: '2023-01-02' } }) });
+    open.push(dated);
+    expect(dated.archive.issues().map((i) => [i.file, i.date, i.dateSource])).toContainEqual(['misc/note.txt', '2023-01-02', 'manifest']);
+  });
+
   it('rewrites the issue when a page changes, is added or is deleted', async () => {
     const pages = pagesOf(seedText, 3);
     write('2024/11/07/01.txt', pages[0]!);
@@ -163,6 +176,8 @@ describe('openArchiveStore with one file per page', () => {
     const store = await openStore();
     expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(titles);
     expect(store.report.problems).toEqual([expect.objectContaining({ file: '2024/11/07/03.txt', kind: 'unreadable', message: expect.stringContaining('2024/11/07/03.txt') })]);
+    // The issue itself says it is incomplete, not only the list of files left out.
+    expect(store.archive.readIssue(store.archive.issues()[0]!.id)?.warnings).toContain('1 of 3 page files left out (2024/11/07/03.txt): the issue is incomplete');
     store.close();
     // A 50 MB page (sparse: no disk used) is refused alone, by its size, without being read.
     truncateSync(write('2024/11/07/04.txt', ''), 50 * 1024 * 1024);

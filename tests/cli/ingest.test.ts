@@ -56,7 +56,7 @@ describe('npm run ingest', () => {
     const first = await ingest();
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^2024\/11\/07\/\* \(2 pages\)\s+2024-11-07\s+masthead\s+12124/mu);
-    expect(first.stdout).toContain('This run: 2 added, 0 changed, 0 removed');
+    expect(first.stdout).toContain('This run: 2 added, 0 changed, 0 removed, 0 unchanged');
     expect(first.stdout).toMatch(/^ {2}refused: 1 /mu);
     expect(first.stdout).toContain('2024/11/09.txt is 50.0 MB, far larger than one issue');
     expect(first.stdout).toMatch(/^ {2}empty: 1 /mu);
@@ -65,9 +65,21 @@ describe('npm run ingest', () => {
     const again = await ingest(['--summary']);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stdout).toContain('2 issue(s)');
-    expect(again.stdout).toContain('This run: 0 added, 0 changed, 0 removed, 4 unchanged');
+    // The two issues are unchanged; the two files left out are counted as problems only, as on the first run.
+    expect(again.stdout).toContain('This run: 0 added, 0 changed, 0 removed, 2 unchanged');
     // Still named: a file left out stays in the summary until it is fixed.
     expect(again.stdout).toContain('2024/11/09.txt is 50.0 MB');
+  });
+
+  it('refuses an issue with no date anywhere instead of dating it by its file time, saying how to date it', async () => {
+    copyFileSync('seeds/001_644e3a6e511fa5db.txt', path.join(seedsDir, '001.txt'));
+    write('misc/note.txt', '## 一则测试短讯\n\n本报讯 这是一则没有日期的测试短讯，用来检查没有日期的稿件不会冒充今天的报纸。\n');
+    const { status, stdout, stderr } = await ingest();
+    expect(status, stderr).toBe(0);
+    expect(stdout).toContain('1 issue(s)');
+    expect(stdout).toMatch(/^ {2}undated: 1 /mu);
+    expect(stdout).toContain('misc/note.txt is undated');
+    expect(stdout).toContain('config/manifest.json ("misc/note.txt": {"date": "YYYY-MM-DD"})');
   });
 
   it('refuses a damaged archive database with a message naming it and what to do, and leaves it as it was', async () => {

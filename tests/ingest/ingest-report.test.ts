@@ -36,4 +36,18 @@ describe('formatIngestReport', () => {
     const text = formatIngestReport([issue({ file: '2024/11/07/*', pages: ['2024/11/07/01.txt', '2024/11/07/02.txt'] })], [], new Map());
     expect(text.split('\n')[2]).toMatch(/^2024\/11\/07\/\* \(2 pages\)\s+2024-11-07\s+masthead/u);
   });
+
+  it('says "1 page" for an issue read from one page file', () => {
+    const text = formatIngestReport([issue({ file: '2024/11/07/*', pages: ['2024/11/07/01.txt'] })], [], new Map());
+    expect(text.split('\n')[2]).toMatch(/^2024\/11\/07\/\* \(1 page\)\s/u);
+  });
+
+  it('prints the first warnings of each issue under the table, and how many more there are', () => {
+    const text = formatIngestReport([issue({ warnings: ['w1', 'w2', 'w3', 'w4', 'w5'] }), issue({ id: 'b', file: '001.txt' })], [], new Map());
+    const lines = text.split('\n');
+    const at = lines.indexOf('Warnings:');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 6)).toEqual(['  000.txt:', '    w1', '    w2', '    w3', '    … and 2 more (npm run ingest -- --json)']);
+    expect(text).not.toContain('001.txt:');
+  });
 });
