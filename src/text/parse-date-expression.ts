@@ -1,7 +1,8 @@
 /**
  * Date and issue-number expressions in Chinese questions and commands:
  * 2024-11-07, 2024/11/7, 2024.11.7, 20241107, 2024年11月7日, 二〇二四年十一月七日, 11月7日, 7号,
- * 今天/昨天/前天, 第12124期, 总第12124期, 2024年11月, 11月份, 2024年.
+ * 今天/昨天/前天, 去年11月7日, 今年3月, 第12124期, 总第12124期, 2024年11月, 11月份, 2024年; and, as a whole command
+ * argument only, 11/7 (month/day, the order Chinese writes).
  * Shared by query understanding (filters pulled out of a question) and the bot's /date command.
  */
 
@@ -123,6 +124,7 @@ const PATTERN = new RegExp(
     `(?<sep>(?<!\\d)(?<sepY>\\d{4})(?<sepC>[-/.])(?<sepM>\\d{1,2})\\k<sepC>(?<sepD>\\d{1,2})(?!\\d))`,
     `(?<compact>(?<!\\d)(?<cY>(?:19|20)\\d{2})(?<cM>0[1-9]|1[0-2])(?<cD>\\d{2})(?!\\d))`,
     `(?<ym>(?<ymY>${YEAR})\\s*年\\s*(?<ymM>${NUM12})\\s*月(?:份)?)`,
+    `(?<relYear>(?<ryWord>今年|去年|前年)\\s*(?<ryM>${NUM12})\\s*月(?:\\s*(?<ryD>${NUM12})\\s*[日号])?)`,
     `(?<md>(?<![\\d年])(?<mdM>${NUM12})\\s*月\\s*(?<mdD>${NUM12})\\s*[日号])`,
     `(?<y>(?<!\\d)(?<yY>\\d{4})\\s*年(?:度)?)`,
     `(?<rel>今天|今日|昨天|昨日|前天)`,
@@ -144,6 +146,11 @@ function toExpression(groups: Record<string, string | undefined>, text: string, 
   if (groups.sep !== undefined) return dayOf(text, Number(groups.sepY), Number(groups.sepM), Number(groups.sepD));
   if (groups.compact !== undefined) return dayOf(text, Number(groups.cY), Number(groups.cM), Number(groups.cD));
   if (groups.ym !== undefined) return monthOf(text, parseYear(groups.ymY!), num(groups.ymM));
+  if (groups.relYear !== undefined) {
+    // 今年/去年/前年 count back from today's year, as a reader means them.
+    const year = todayParts(today).year - ['今年', '去年', '前年'].indexOf(groups.ryWord!);
+    return groups.ryD === undefined ? monthOf(text, year, num(groups.ryM)) : dayOf(text, year, num(groups.ryM), num(groups.ryD));
+  }
   if (groups.md !== undefined) {
     const day = recentDay(text, num(groups.mdM), num(groups.mdD), today);
     return day.kind === 'day' ? { ...day, yearless: true } : day;
@@ -207,6 +214,12 @@ export function parseDateExpression(text: string, options: DateExpressionOptions
     // This month's day if it has come, else last month's.
     const [y, m] = day <= t.day ? [t.year, t.month] : t.month === 1 ? [t.year - 1, 12] : [t.year, t.month - 1];
     return dayOf(trimmed, y, m, day);
+  }
+  // 11/7: month/day as chats write it (never taken from a question, where a slash may be a fraction).
+  const slashed = /^(\d{1,2})\/(\d{1,2})$/u.exec(trimmed);
+  if (slashed) {
+    const day = recentDay(trimmed, Number(slashed[1]), Number(slashed[2]), options.today);
+    return day.kind === 'day' ? { ...day, yearless: true } : day;
   }
   const monthOnly = new RegExp(`^(${NUM12})\\s*月$`, 'u').exec(trimmed);
   if (monthOnly) return recentMonth(trimmed, parseSmallNumber(monthOnly[1]!), options.today);

@@ -26,6 +26,18 @@ describe('parseDateExpression', () => {
     expect(parse('2月29日')).toEqual({ kind: 'day', date: '2024-02-29', yearless: true });
   });
 
+  it('reads month/day written with a slash as a day without a year, and refuses an impossible one', () => {
+    expect(parse('11/7')).toEqual({ kind: 'day', date: '2024-11-07', yearless: true });
+    expect(parse('13/7')).toMatchObject({ kind: 'invalid' });
+    expect(parse('2/30')).toMatchObject({ kind: 'invalid', reason: '2月没有30日' });
+  });
+
+  it('counts 今年, 去年 and 前年 back from today', () => {
+    expect(parse('去年11月7日')).toEqual({ kind: 'day', date: '2024-11-07' });
+    expect(parse('前年3月')).toEqual({ kind: 'month', year: 2023, month: 3 });
+    expect(parse('今年2月30日')).toMatchObject({ kind: 'invalid' });
+  });
+
   it('reads today, yesterday and the day before relative to the injected today', () => {
     expect(parse('今天')).toEqual({ kind: 'day', date: '2025-03-10' });
     expect(parse('昨天')).toEqual({ kind: 'day', date: '2025-03-09' });
@@ -94,6 +106,11 @@ describe('findDateExpressions', () => {
       { kind: 'month', year: 2024, month: 11 },
     ]);
     expect(rest).toBe('和 有哪些关于小麦的报道');
+  });
+
+  it('finds 去年11月 in a question but never reads a slash in a question as a date', () => {
+    expect(findDateExpressions('去年11月的冬小麦', { today }).found.map((f) => f.expression)).toEqual([{ kind: 'month', year: 2024, month: 11 }]);
+    expect(findDateExpressions('占比达到1/3', { today }).found).toEqual([]);
   });
 
   it('leaves numbers that are not dates in the text', () => {

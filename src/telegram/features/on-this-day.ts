@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
-import { issuesOnThisDay } from '../../digest/on-this-day.js';
+import { inferredOnThisDay, issuesOnThisDay } from '../../digest/on-this-day.js';
 import { isoDateIn } from '../../text/calendar.js';
 import { parseDateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext, MenuCommand } from '../context.js';
@@ -33,7 +33,7 @@ export function createOnThisDayFeature(deps: { archive: Archive; timeZone: strin
     }
     const earlier = issuesOnThisDay(deps.archive, date);
     ctx.log.info({ date, issues: earlier.length }, 'on this day');
-    await replyView(ctx, renderOnThisDay(date, earlier, deps.archive.paper.name));
+    await replyView(ctx, renderOnThisDay(date, earlier, deps.archive.paper.name, earlier.length === 0 ? inferredOnThisDay(deps.archive, date) : []));
   };
 
   feature.command('onthisday', (ctx) => answer(ctx, ctx.match));

@@ -35,6 +35,17 @@ describe('/onthisday', () => {
     expect(h.sentSince(0)[0]!.text).toContain('资料库中没有2025年以前3月1日的《测试日报》');
   });
 
+  it('names an earlier issue whose date is only inferred instead of saying there is none, and lets it be opened', async () => {
+    const guessed = { ...makeIssue('g23', '2023-03-24', 5), dateSource: 'inferred' as const };
+    const h = createHarness({ archive: makeArchive([guessed, makeIssue('y24', '2024-11-07', 3)]), now: () => new Date('2025-03-24T04:00:00Z') });
+    await h.send('/onthisday');
+    const [reply] = h.sentSince(0);
+    expect(reply!.text).toContain('资料库中没有确知出版于2025年以前3月24日的《测试日报》');
+    expect(reply!.text).toContain('约2023年3月24日');
+    expect(reply!.text).toContain('日期是从内容推断的');
+    expect(buttonsOf(reply!).map((b) => b.data)).toEqual(['o:g23']);
+  });
+
   it('answers the words 历史上的今天 too, and an unreadable date with an example', async () => {
     const h = createHarness({ archive: archive(), now: () => new Date('2025-11-07T04:00:00Z') });
     await h.send('历史上的今天');
