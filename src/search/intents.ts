@@ -40,6 +40,7 @@ const CHAT_PATTERNS: readonly RegExp[] = [
   /^我(?:爱你|喜欢你|想你|恨你)|^(?:再见|拜拜|88|886|回头见|下次聊|走了)$/u,
 ];
 const MAX_CHAT_LENGTH = 16;
+const LAUGHTER = /^(?:[哈呵嘿嘻]{2,}|h{2,}|2333*|lol|xd)$/u;
 
 /** Asking for the newest reports in other words (最新的报道是什么, 最近有哪些新闻): the latest issue. */
 const LATEST_PATTERN =
@@ -60,6 +61,7 @@ export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat'>, re
   help: [
     '帮助', '帮忙', 'help', '菜单', '命令', '指令', '说明', '使用说明', '用法', '怎么用', '如何使用', '怎么使用', '怎么查', '怎么搜',
     '你能做什么', '你会什么', '你会干什么', '你能干什么', '能做什么', '有什么功能', '功能', '教程', 'start', '开始',
+    '你能干啥', '你会干啥', '你能做啥', '你会做啥', '能干啥', '你能干嘛', '你有啥用', '你有什么用', '你是干什么的', '你是干啥的',
   ],
   latest: [
     '最新', '最新一期', '最新的一期', '最新一期报纸', '最新一期的报纸', '最新的报纸', '最新报纸', '最新的新闻', '最新新闻', '最新消息',
@@ -97,6 +99,8 @@ export function normaliseIntentText(text: string): string {
  */
 export function detectIntent(text: string, options: { isDate: (text: string) => boolean }): Intent | undefined {
   const trimmed = text.trim();
+  // Laughter (哈哈, 呵呵, 233, lol) is a reply to the last answer: normalising would strip it to nothing.
+  if (LAUGHTER.test(trimmed.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, ''))) return { kind: 'ack' };
   const key = normaliseIntentText(trimmed);
   // Only punctuation or emoji (「？」, 「👋」): nothing to search; show what the bot can do.
   if (key === '' && trimmed !== '' && !/[\p{L}\p{N}]/u.test(trimmed)) return { kind: 'help' };

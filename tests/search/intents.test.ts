@@ -34,11 +34,16 @@ describe('detectIntent', () => {
     expect(detectIntent('昨天的报纸', { isDate: (t) => t === '昨天的报纸' })).toEqual({ kind: 'date', text: '昨天的报纸' });
   });
 
-  it('leaves questions, bare numbers and laughter to the search', () => {
+  it('leaves questions and bare numbers to the search', () => {
     expect(detectIntent('你好 冬小麦', noDate)).toBeUndefined();
     expect(detectIntent('冬小麦', noDate)).toBeUndefined();
     expect(detectIntent('12125', { isDate: () => true })).toBeUndefined();
-    expect(detectIntent('哈哈', noDate)).toBeUndefined();
+  });
+
+  it('takes laughter for an acknowledgement and "what can you do" in chat words for help', () => {
+    for (const t of ['哈哈', '哈哈哈！', '呵呵', '233333', 'LOL']) expect(detectIntent(t, noDate), t).toEqual({ kind: 'ack' });
+    for (const t of ['你能干啥', '你是干什么的？']) expect(detectIntent(t, noDate), t).toEqual({ kind: 'help' });
+    expect(detectIntent('哈萨克族', noDate)).toBeUndefined();
   });
 
   it('takes everyday chat for chat, and a question using the same words for a question', () => {
