@@ -39,7 +39,7 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
   if (answer.outcome === 'related' && page.page === 0) {
     // The archive has reports on the subject but none states the fact: say so before showing them.
     lines.push(`📰 ${escapeHtml(relatedLead(answer))}`);
-    lines.push(`下面是这些报道（${range}）${describeFilters(answer.filters)}，可以点编号阅读全文：`);
+    lines.push(`下面是这些报道（${range}）${describeFilters(answer.filters)}：`);
   } else {
     lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
   }
