@@ -5,7 +5,7 @@
  * warnings) and a summary of the files left out, by kind. Interrupted, it resumes where it stopped.
  * `npm run ingest -- --json` — prints the archive as one JSON document on stdout.
  * `npm run ingest -- --summary` — the summary only (for large archives).
- * `npm run ingest -- <folder>` — ingests that folder instead of SEEDS_DIR; `--help` lists the options.
+ * `npm run ingest -- --help` lists the options; another folder is ingested with SEEDS_DIR=<folder>.
  * Logs and the progress bar go to stderr, so stdout stays clean for the table or the JSON.
  */
 import type { Issue } from '../archive/model.js';
@@ -68,8 +68,6 @@ async function main(): Promise<number> {
   const { json, summaryOnly } = args;
   let config;
   try {
-    // A folder on the command line wins over SEEDS_DIR from the environment or .env (dotenv never overrides).
-    if (args.seedsDir !== undefined) process.env.SEEDS_DIR = args.seedsDir;
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,16 +103,14 @@ describe('npm run ingest', () => {
     expect(stderr).toContain('SEEDS_DIR');
   });
 
-  it('refuses an unknown option with the usage, exit 2, and ingests a folder named on the command line', async () => {
+  it('refuses an unknown option or a folder argument with the usage, exit 2, and leaves the archive alone', async () => {
     const wrong = await ingest(['--jsn']);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toContain('unknown option --jsn');
-    expect(wrong.stderr).toContain('usage: npm run ingest');
-    const other = path.join(root, 'other');
-    mkdirSync(other);
-    copyFileSync('seeds/001_644e3a6e511fa5db.txt', path.join(other, '001.txt'));
-    const { status, stdout } = await ingest(['--summary', other]);
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/1 issue\(s\)/u);
+    expect(wrong.stderr).toContain('usage:');
+    const folder = await ingest([root]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain(`SEEDS_DIR=${root} npm run ingest`);
+    expect(existsSync(path.join(dataDir, 'archive.sqlite'))).toBe(false);
   });
 });
