@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Archive, ArticleRef } from '../../archive/archive.js';
 import { relatedLead } from '../../search/describe-outcome.js';
+import { trimExcerpt } from '../../search/trim-excerpt.js';
 import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
 import { articleDeepLink } from '../deep-link.js';
@@ -61,7 +62,7 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
         type: 'article',
         id: `${offset + results.length}_${card.articleId}`.slice(0, 64),
         title: shorten(card.title, 60),
-        description: shorten(`${card.label} · ${card.excerptPlain}`, 120),
+        description: describeCard(card),
         input_message_content: {
           message_text: [bold(card.title), escapeHtml(`《${card.paper}》${card.label}`), '', card.excerptHtml, '', `阅读全文：${escapeHtml(link)}`].join('\n'),
           parse_mode: 'HTML',
@@ -78,6 +79,19 @@ export function createInlineFeature(deps: { archive: Archive; search: SearchEngi
   });
 
   return feature;
+}
+
+/** Characters of a card's description: label, then as much of the excerpt as fits. */
+const DESCRIPTION_MAX = 120;
+
+/**
+ * A card's description: its label, then the excerpt cut at a clause or before a figure, never inside a
+ * figure or quotation (trimExcerpt), as the excerpt itself is; a plain cut would show "12" of "12,000吨".
+ */
+function describeCard(card: Card): string {
+  const label = `${card.label} · `;
+  const room = DESCRIPTION_MAX - Array.from(label).length;
+  return room < 10 ? shorten(label + card.excerptPlain, DESCRIPTION_MAX) : label + trimExcerpt({ text: card.excerptPlain, max: room });
 }
 
 /** Cards of the headlines a short query (a word being typed) matches; undefined when it is no such query or none matches. */

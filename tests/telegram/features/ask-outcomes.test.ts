@@ -93,3 +93,18 @@ describe('outcomes in inline mode', () => {
     expect(h.callsOf('answerInlineQuery')[0]!.payload.button).toBeUndefined();
   });
 });
+
+describe('inline card descriptions', () => {
+  it('shorten the excerpt at a clause, never inside a figure', async () => {
+    const base = createHarness();
+    const found = base.search.search('冬小麦').results[0]!;
+    const excerpt = `${'木垒县冬小麦播种工作全面展开，'.repeat(5)}全县冬小麦播种面积达到12,000亩，比去年增加两成。`;
+    const search: SearchEngine = { ...base.search, search: (query) => ({ query, filters: {}, outcome: 'answer', results: [{ ...found, excerpt, highlights: [] }] }), searchTitles: () => [], passageCount: base.search.passageCount };
+    const h = createHarness({ search });
+    await h.inline('木垒县冬小麦播种面积有多大');
+    const [card] = h.callsOf('answerInlineQuery')[0]!.payload.results as InlineQueryResultArticle[];
+    expect(card!.description!.length).toBeLessThanOrEqual(120);
+    expect(card!.description).toMatch(/全面展开…$/u);
+    expect(card!.description).not.toMatch(/12…|12,0/u);
+  });
+});
