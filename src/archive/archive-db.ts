@@ -56,6 +56,9 @@ function remedy(file: string): string {
   return `Move it away or delete it (rm "${file}"); the archive is then rebuilt from the issue files in SEEDS_DIR.`;
 }
 
+/** "Move it away…" → "move it away…" after "or": only the first letter (the file's path and SEEDS_DIR keep their case). */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function pragmas(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL: a commit survives a process crash (SIGKILL); only a power cut may lose the last commits.
@@ -123,11 +126,11 @@ export function openArchiveDb(file: string, options: { readonly?: boolean } = {}
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     if (appId !== ARCHIVE_APP_ID) {
-      throw new StoreError(`${file} is a SQLite database of another application, not a newspaper archive. Set DATA_DIR to another folder, or ${remedy(file).toLowerCase()}`, file);
+      throw new StoreError(`${file} is a SQLite database of another application, not a newspaper archive. Set DATA_DIR to another folder, or ${lowerFirst(remedy(file))}`, file);
     }
     if (version > ARCHIVE_SCHEMA) {
       throw new StoreError(
-        `The archive database ${file} was written by a newer version of this bot (schema ${version}, this build reads ${ARCHIVE_SCHEMA}). Run the newer version, or ${remedy(file).toLowerCase()}`,
+        `The archive database ${file} was written by a newer version of this bot (schema ${version}, this build reads ${ARCHIVE_SCHEMA}). Run the newer version, or ${lowerFirst(remedy(file))}`,
         file,
       );
     }

@@ -194,6 +194,16 @@ describe('openArchiveStore refuses a database it cannot trust', () => {
     await expect(openStore()).rejects.toThrow(/another application/);
   });
 
+  it('names the database exactly as it is in the remedy, capitals included', async () => {
+    dataDir = path.join(root, 'Data-Archive');
+    mkdirSync(dataDir);
+    const other = new Database(dbFile());
+    other.exec('CREATE TABLE subscriptions (chat INTEGER)');
+    other.close();
+    await expect(openStore()).rejects.toThrow(`rm "${dbFile()}"`);
+    await expect(openStore()).rejects.toThrow(/SEEDS_DIR/u);
+  });
+
   it('refuses a database written by a newer version', async () => {
     (await openStore()).close();
     const db = new Database(dbFile());
