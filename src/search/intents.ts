@@ -129,6 +129,9 @@ export function chatKindOf(text: string): ChatKind | undefined {
     case 'ack':
     case 'chat':
       return intent.kind;
+    case 'help':
+      // 你能干啥 is about the bot, not the archive: the bot shows its help, search answers it as chat (never an excerpt).
+      return 'chat';
     default:
       return undefined;
   }

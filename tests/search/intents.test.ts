@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/search/intents.js';
+import { chatKindOf, detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/search/intents.js';
 
 const noDate = { isDate: () => false };
 
@@ -44,6 +44,7 @@ describe('detectIntent', () => {
     for (const t of ['哈哈', '哈哈哈！', '呵呵', '233333', 'LOL']) expect(detectIntent(t, noDate), t).toEqual({ kind: 'ack' });
     for (const t of ['你能干啥', '你是干什么的？']) expect(detectIntent(t, noDate), t).toEqual({ kind: 'help' });
     expect(detectIntent('哈萨克族', noDate)).toBeUndefined();
+    expect(chatKindOf('你能干啥')).toBe('chat');
   });
 
   it('takes everyday chat for chat, and a question using the same words for a question', () => {
