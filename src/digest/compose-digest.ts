@@ -1,6 +1,8 @@
 import type { Article, DateSource, Issue, IssueHead } from '../archive/model.js';
 import { articleMatchesFilter, parseDigestFilter } from './digest-filter.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
+import { numberSpans } from '../text/number-spans.js';
+import { pairedSpans } from '../text/paired-spans.js';
 import { splitSentences } from '../text/split-sentences.js';
 
 /** One article line of a digest: headline, a one-sentence lead, and its topic/place tags. */
@@ -182,23 +184,27 @@ function placeStems(place: string): string[] {
   return [...stem].length >= 2 && stem !== p ? [p, stem] : [p];
 }
 
-/** Where a cut may fall: just after a clause or sentence mark. */
-const CLAUSE_END = /[，；、：。！？,;:!?]/u;
+/** Where a cut may fall: at a clause or sentence mark (not 、, which only separates the items of a list). */
+const CLAUSE_END = /[，；：。！？,;:!?]/u;
 
 /**
  * Shortens a sentence longer than LEAD_MAX: at the last clause boundary within LEAD_MAX, else the first one within
- * LEAD_HARD_MAX; with no boundary at all, at LEAD_MAX but never inside a run of digits or Latin letters.
+ * LEAD_HARD_MAX; with no boundary at all, at LEAD_MAX. Never inside a figure with its unit (12,000立方米, 2.35亿立方米),
+ * a quotation or a title (“…”, 《…》), or a run of digits or Latin letters: the lead reaches every subscriber, and a cut
+ * figure is a wrong figure.
  */
 function shortenLead(sentence: string): string {
-  const chars = [...sentence];
-  if (chars.length <= LEAD_MAX) return sentence;
+  if ([...sentence].length <= LEAD_MAX) return sentence;
+  const spans = [...numberSpans(sentence), ...pairedSpans(sentence)];
+  // Keeping sentence[0, at) must not leave a figure or a quotation open.
+  const splits = (at: number) => spans.some((s) => at > s.start && at < s.end);
   const ends: number[] = [];
-  for (let i = LEAD_MIN; i < Math.min(chars.length, LEAD_HARD_MAX); i++) if (CLAUSE_END.test(chars[i]!)) ends.push(i);
+  for (let i = LEAD_MIN; i < Math.min(sentence.length, LEAD_HARD_MAX); i++) if (CLAUSE_END.test(sentence[i]!) && !splits(i)) ends.push(i);
   const within = ends.filter((i) => i < LEAD_MAX);
   const at = within.length > 0 ? within[within.length - 1] : ends[0];
-  if (at !== undefined) return `${chars.slice(0, at).join('')}…`;
+  if (at !== undefined) return `${sentence.slice(0, at)}…`;
   let cut = LEAD_MAX - 1;
   const word = /[\p{N}\p{Script=Latin}.%％]/u;
-  while (cut > LEAD_MIN && word.test(chars[cut - 1]!) && word.test(chars[cut]!)) cut--;
-  return `${chars.slice(0, cut).join('')}…`;
+  while (cut > LEAD_MIN && (splits(cut) || (word.test(sentence[cut - 1]!) && word.test(sentence[cut]!)))) cut--;
+  return `${sentence.slice(0, cut)}…`;
 }

@@ -57,6 +57,15 @@ describe('leadOf', () => {
     expect(leadOf(makeArticle('x', 1, '标题', body))).toBe(`${'甲'.repeat(64)}…`);
   });
 
+  it('never cuts at the comma of a figure, inside a quotation, or a figure from its unit', () => {
+    const figure = leadOf(makeArticle('x', 1, '标题', `${'规模空前的清淤工程共清理淤泥'.repeat(3)}12,000立方米，${'工程进展顺利'.repeat(4)}。`));
+    expect(figure).not.toMatch(/12…$|12,…/u);
+    const quoted = leadOf(makeArticle('x', 1, '标题', `他说：“这次活动${'很有意义'.repeat(8)}，大家都很满意。”随后${'参观了展览'.repeat(6)}。`));
+    expect((quoted.match(/“/gu) ?? []).length).toBe((quoted.match(/”/gu) ?? []).length);
+    const unit = leadOf(makeArticle('x', 1, '标题', `${'水'.repeat(55)}2.35亿立方米${'库'.repeat(40)}。`));
+    expect(unit).not.toMatch(/亿…$|2\.35…$/u);
+  });
+
   it('never cuts inside a number or a Latin word when no clause boundary is near', () => {
     const lead = leadOf(makeArticle('x', 1, '标题', `${'长'.repeat(55)}ABCDEFGH12345${'长'.repeat(40)}。`));
     expect(lead).toBe(`${'长'.repeat(55)}…`);
