@@ -118,7 +118,7 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
     return {
       key,
       files,
-      warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
+      warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json under "issues" ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
     };
   }
   if (!lone) {

@@ -79,7 +79,7 @@ describe('npm run ingest', () => {
     expect(stdout).toContain('1 issue(s)');
     expect(stdout).toMatch(/^ {2}undated: 1 /mu);
     expect(stdout).toContain('misc/note.txt is undated');
-    expect(stdout).toContain('config/manifest.json ("misc/note.txt": {"date": "YYYY-MM-DD"})');
+    expect(stdout).toContain('config/manifest.json under "issues" ("misc/note.txt": {"date": "YYYY-MM-DD"})');
   });
 
   it('refuses a damaged archive database with a message naming it and what to do, and leaves it as it was', async () => {
