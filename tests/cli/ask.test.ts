@@ -1,34 +1,20 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatAnswer } from '../../src/cli/ask.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ask-cli-test-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /**
  * Runs the ask command as a user would; logs at info so that any log on stdout would break the JSON.
- * Asynchronous on purpose: a synchronous spawn blocks the test worker long enough for vitest's RPC to time out.
  */
-function ask(args: string[], input?: string, logLevel: string | null = 'info'): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function ask(args: string[], input?: string, logLevel: string | null = 'info'): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: logLevel ?? undefined, DATA_DIR: dataDir, SEEDS_DIR: 'seeds', CONFIG_DIR: 'config', BOT_TOKEN: '' };
   if (logLevel === null) delete env.LOG_LEVEL;
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/ask.ts', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-    child.stdin.end(input ?? '');
-  });
+  return runCli(['src/cli/ask.ts', ...args], env, input ?? '');
 }
 
 interface JsonAnswer {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { splitIntoPages } from '../ingest/support/split-pages.js';
+import { runCli, type CliRun } from '../support/run-cli.js';
 
 let root: string;
 let seedsDir: string;
@@ -18,22 +18,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-/** Runs `npm run ingest` as an operator would (asynchronously: a synchronous spawn starves vitest's worker RPC). */
-function ingest(args: string[] = []): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** Runs `npm run ingest` as an operator would. */
+function ingest(args: string[] = []): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dataDir, SEEDS_DIR: seedsDir, CONFIG_DIR: 'config', BOT_TOKEN: '' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
+  return runCli(['src/cli/ingest.ts', ...args], env);
 }
 
 function write(rel: string, text: string): string {
