@@ -4,6 +4,7 @@ import type { Issue } from '../archive/model.js';
 import type { PaperConfig } from '../config.js';
 import { IngestError } from '../errors.js';
 import { decodeIssueFile } from './decode-file.js';
+import { findForeignPages } from './find-foreign-pages.js';
 import type { IssueFileGroup } from './group-issue-files.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { isUndated, parseIssue } from './parse-issue.js';
@@ -25,6 +26,9 @@ export interface IssueGroupResult {
   /** Why the files gave no issue (a file left out on its own carries its own warning). */
   warning?: string;
 }
+
+const readablePages = (pages: readonly (PageRead & { text?: string })[]) =>
+  pages.filter((p): p is PageRead & { text: string } => p.text !== undefined);
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -86,9 +90,22 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
   // One file at a time: a day's folder may hold thousands of files, more than may be open at once.
   const pages: (PageRead & { text?: string })[] = [];
   for (const f of group.files) pages.push(await readPage(f, manifestEntry));
-  const files: PageRead[] = pages.map(({ entry, hash, warning }) => (warning === undefined ? { entry, hash } : { entry, hash, warning }));
-  const readable = pages.filter((p): p is PageRead & { text: string } => p.text !== undefined);
   const lone = group.files.length === 1 && group.files[0]!.rel === key;
+  // A page whose masthead names another issue (misfiled in this day's folder) is never merged into it.
+  const { foreign, misprints } = lone ? { foreign: new Map<string, string>(), misprints: [] } : findForeignPages(
+        readablePages(pages).map((p) => ({ rel: p.entry.rel, text: p.text })),
+        dateFromPath(key),
+        options.paper,
+      );
+  for (const page of pages) {
+    const warning = foreign.get(page.entry.rel);
+    if (warning !== undefined) {
+      page.warning = warning;
+      delete page.text;
+    }
+  }
+  const files: PageRead[] = pages.map(({ entry, hash, warning }) => (warning === undefined ? { entry, hash } : { entry, hash, warning }));
+  const readable = readablePages(pages);
   if (readable.length === 0) {
     // A lone file's own warning says it all; an issue of pages says none of them could be read.
     if (lone) return { key, files };
@@ -123,8 +140,13 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
   }
   if (!lone) {
     // A page left out (unreadable, far too large) is said on the issue too, not only in the list of files left out.
-    const missing = pages.filter((p) => p.warning !== undefined).map((p) => p.entry.rel);
-    const warnings = missing.length > 0 ? [...issue.warnings, `${missing.length} of ${group.files.length} page files left out (${missing.join(', ')}): the issue is incomplete`] : issue.warnings;
+    const missing = pages.filter((p) => p.warning !== undefined && !foreign.has(p.entry.rel)).map((p) => p.entry.rel);
+    const warnings = [
+      ...issue.warnings,
+      ...misprints,
+      ...(missing.length > 0 ? [`${missing.length} of ${group.files.length} page files left out (${missing.join(', ')}): the issue is incomplete`] : []),
+      ...[...foreign.keys()].map((rel) => `${rel} left out: its masthead names another issue (misfiled)`),
+    ];
     issue = { ...issue, pages: readable.map((p) => p.entry.rel), warnings };
   }
   return { key, files, issue };

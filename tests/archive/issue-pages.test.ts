@@ -168,6 +168,31 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues().map((i) => [i.file, i.number, i.articles.length])).toEqual([['cjrb/20241107_*.txt', wholeIssue.number, titles.length]]);
   });
 
+  it('never merges a page of another issue filed in the day’s folder: it is left out, named with both mastheads', async () => {
+    const pages = pagesOf(seedText, 2);
+    write('2024/11/07/01.txt', pages[0]!);
+    // The next day's page 1 (its own masthead, 2024-11-08 总第12125期), misfiled among 11-07's pages.
+    const nextDay = `2024年11月\n\n8\n\n星期五\n\n总第12125期\n\n${pages[1]!.replaceAll('冬小麦', '春小麦')}`;
+    const misfiled = write('2024/11/07/02.txt', nextDay);
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => [i.file, i.date, i.number])).toEqual([['2024/11/07/*', '2024-11-07', 12124]]);
+    expect(store.archive.issues()[0]!.articles.map((a) => a.title)).toEqual(parseIssue(pages[0]!, 'p.txt', { paper }).articles.map((a) => a.title));
+    expect(store.report.problems).toEqual([
+      expect.objectContaining({ file: '2024/11/07/02.txt', kind: 'misfiled', message: expect.stringMatching(/2024-11-08 总第12125期 but 2024\/11\/07\/01\.txt prints 2024-11-07 总第12124期.*move it to 2024\/11\/08\/02\.txt/u) }),
+    ]);
+    expect(store.archive.readIssue(store.archive.issues()[0]!.id)?.warnings).toContain('2024/11/07/02.txt left out: its masthead names another issue (misfiled)');
+    store.close();
+    // Moved where the message says, it becomes the issue of its own day.
+    write('2024/11/08/02.txt', nextDay);
+    unlinkSync(misfiled);
+    const moved = await openStore();
+    expect(moved.archive.issues().map((i) => [i.file, i.date, i.number]).sort()).toEqual([
+      ['2024/11/07/*', '2024-11-07', 12124],
+      ['2024/11/08/*', '2024-11-08', 12125],
+    ]);
+    expect(moved.report.problems).toEqual([]);
+  });
+
   it('keeps the issue when one of its pages cannot be read, naming that page', async () => {
     const pages = pagesOf(seedText, 2);
     write('2024/11/07/01.txt', pages[0]!);
