@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from './config.js';
 import { openStore } from './digest/open-store.js';
 import { startDigestService } from './digest/start-digest-service.js';
+import { createSyncRetry, type SyncRetry } from './create-sync-retry.js';
 import { ConfigError, StoreError } from './errors.js';
 import { startHealthServer, type HealthServer } from './health-server.js';
 import { watchIssues } from './ingest/watch-issues.js';
@@ -40,17 +41,18 @@ function currentManifest(config: Config, logger: Logger) {
 }
 
 /** Keeps the archive (and so the search) in step with SEEDS_DIR while running: new, changed and deleted issue files. */
-async function watchSeeds(config: Config, opened: OpenedArchive, logger: Logger) {
+async function watchSeeds(config: Config, opened: OpenedArchive, archiveSync: SyncRetry, logger: Logger) {
   return watchIssues({
     seedsDir: config.seedsDir,
     logger,
     onFile: async (file) => {
-      const problem = await opened.ingestFile(file);
-      if (problem === undefined) logger.info({ file: path.basename(file), issues: opened.archive.issues().length }, 'issue file ingested');
+      // A full disk keeps the bot serving what it has: the file is retried with the next sync.
+      const ingested = await archiveSync.guard(async () => ({ problem: await opened.ingestFile(file) }));
+      if (ingested !== undefined && ingested.problem === undefined) logger.info({ file: path.basename(file), issues: opened.archive.issues().length }, 'issue file ingested');
     },
     onRemove: async (file) => {
       // A deleted file takes its issue out of browsing, search and future digests.
-      const gone = await opened.removeFile(file);
+      const gone = await archiveSync.guard(() => opened.removeFile(file));
       if (gone !== undefined) logger.info({ file: path.basename(file), issue: gone }, 'issue removed');
     },
   });
@@ -69,11 +71,15 @@ async function main(config: Config, logger: Logger): Promise<number> {
     dataDir: config.dataDir,
     paper: { ...config.paper, timeZone: config.timeZone },
     logger,
+    syncOnOpen: false,
   });
   const { archive, search } = opened;
-  logProblems(opened.report.problems, logger);
+  // A full disk while syncing keeps the bot serving the archive it has (QA O3): logged, retried later.
+  const archiveSync = createSyncRetry({ sync: () => opened.sync(), dataDir: config.dataDir, logger });
+  const report = (await archiveSync.run()) ?? opened.report;
+  logProblems(report.problems, logger);
   // Never a silent empty archive: the bot still starts (issues dropped in later are picked up), but says why it knows nothing.
-  if (opened.report.files === 0) logger.warn({ seedsDir: config.seedsDir }, 'no issue files (*.txt) under SEEDS_DIR: the archive is empty until some arrive; set SEEDS_DIR to the folder of issue files');
+  if (report.files === 0 && archiveSync.failing() === undefined) logger.warn({ seedsDir: config.seedsDir }, 'no issue files (*.txt) under SEEDS_DIR: the archive is empty until some arrive; set SEEDS_DIR to the folder of issue files');
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
@@ -104,9 +110,10 @@ async function main(config: Config, logger: Logger): Promise<number> {
     scriptOf: (chatId) => store.chatScript(chatId),
   };
   const commands = botCommands(deps.extraCommands);
-  const watcher = await watchSeeds(config, opened, logger);
+  const watcher = await watchSeeds(config, opened, archiveSync, logger);
   // A file that arrived between the opening sync and the watch: pick it up now (a stat of each file, nothing re-read).
-  await opened.sync();
+  // (After a failure the retry already pending covers it.)
+  if (archiveSync.failing() === undefined) await archiveSync.run();
 
   const digestOptions = {
     store,
@@ -128,13 +135,14 @@ async function main(config: Config, logger: Logger): Promise<number> {
       return await runTerminalChatWithDigests(chat, digestOptions, { stderr: process.stderr });
     } finally {
       await watcher.close();
+      archiveSync.close();
       store.close();
       opened.close();
     }
   }
 
   const bot = createBot(config, deps);
-  const healthCheck = () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', issues: archive.issues().length, latest: archive.latest()?.date });
+  const healthCheck = () => ({ ok: !store.impaired, store: store.impaired ? 'impaired' : 'ok', archiveSync: archiveSync.failing() ?? 'ok', issues: archive.issues().length, latest: archive.latest()?.date });
   const running = await runBot(bot, config, { logger, profile: { ...botTexts(config.paper), menus: commandMenus(deps.extraCommands) }, health: healthCheck });
   const digests = startDigestService({
     ...digestOptions,
@@ -160,6 +168,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
   });
   logger.info('stopping');
   await watcher.close();
+  archiveSync.close();
   await digests.stop();
   await running.stop();
   await health?.close();

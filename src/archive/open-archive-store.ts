@@ -59,6 +59,12 @@ export interface OpenArchiveOptions {
   onProgress?: (progress: SyncProgress) => void;
   tokenizer?: Tokenizer;
   topics?: TopicsConfig;
+  /**
+   * Sync with SEEDS_DIR while opening (default true). The bot passes false and syncs itself (see
+   * createSyncRetry), so a full disk keeps it serving the archive it has instead of stopping it.
+   * A first build or a rebuild always reads every file.
+   */
+  syncOnOpen?: boolean;
 }
 
 /** The archive's store: the archive, its database (for the search's first stage), and the ingest side that keeps it in step with SEEDS_DIR. */
@@ -120,6 +126,10 @@ export async function openArchiveStore(options: OpenArchiveOptions): Promise<Arc
     else ({ db, report: built } = await build(file, fingerprint, context));
   }
   const ingest = createIngest(db, file, context);
+  if (options.syncOnOpen === false) {
+    const report = built ?? { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
+    return { ...ingest, db, tokenizer, file, report, close: () => db.close() };
+  }
   const report = await ingest.sync();
   if (built !== undefined) {
     // What the build did, plus anything that changed while it ran.
@@ -169,7 +179,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   /** Writes the batch's issues in one transaction (see ArchiveWriter.putMany) and lists them. */
   const flush = (batch: Batch) => {
     if (batch.items.length === 0) return;
-    writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.prepared.issue.file).join(', '));
+    writeOrExplain(() => writer.putMany(batch.items), file, batch.items.map((i) => i.prepared.issue.file));
     // One re-sort of the heads for the whole batch (one per issue is quadratic over a build).
     stored.refreshIssues(batch.items.map(({ prepared, previous }) => ({ issueId: prepared.issue.id, previous })));
     batch.items = [];
@@ -438,14 +448,17 @@ function findStoredDuplicate(db: Database.Database, issue: Issue, replaces: read
  * Runs one write; a full disk (or any SQLite failure) rolls its transaction back and becomes a
  * StoreError naming the database, the file being written and what to do.
  */
-function writeOrExplain(write: () => void, dbFile: string, issueFile: string): void {
+function writeOrExplain(write: () => void, dbFile: string, issueFiles: string | readonly string[]): void {
+  const files = typeof issueFiles === 'string' ? [issueFiles] : issueFiles;
+  const issueFile = files.join(', ');
   try {
     write();
   } catch (cause) {
     const code = (cause as { code?: string }).code;
     if (code === 'SQLITE_FULL') {
+      const what = files.length > 1 ? `${files.length} files were not written (${issueFile})` : `${issueFile} was not written`;
       throw new StoreError(
-        `The disk holding the archive ${dbFile} is full: ${issueFile} was not written and the archive keeps its previous state. Free some space and run the ingest again (npm run ingest).`,
+        `The disk holding the archive ${dbFile} is full: ${what} and the archive keeps its previous state. Free some space and run the ingest again (npm run ingest).`,
         dbFile,
         { cause },
       );
