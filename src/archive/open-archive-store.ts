@@ -171,7 +171,10 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   // Writes happen one at a time, in order (the opening sync, then the watcher's files).
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
+    const run = queue.then(job, job).catch((err: unknown) => {
+      if (err instanceof StoreError) releaseWal(db, log);
+      throw err;
+    });
     queue = run.catch(() => undefined);
     return run;
   };
@@ -532,6 +535,18 @@ async function build(file: string, fingerprint: string, options: IngestContext):
   if (opened.status !== 'open') throw new StoreError(`The archive ${file} could not be built.`, file);
   verifyArchiveDb(opened.db, file);
   return { db: opened.db, report };
+}
+
+/**
+ * After a failed write (a full disk), gives the space the rolled-back transaction took in the WAL
+ * back to the disk: the bot keeps running on it, and the subscriptions' database needs room too.
+ */
+function releaseWal(db: Database.Database, log: Logger): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (err) {
+    log.warn({ err }, 'the write-ahead log could not be truncated after a failed write');
+  }
 }
 
 function removeDbFiles(file: string): void {
