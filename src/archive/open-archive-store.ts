@@ -10,6 +10,7 @@ import { groupIssueFiles, type IssueFileGroup } from '../ingest/group-issue-file
 import { issueKeyOf } from '../ingest/issue-key.js';
 import { listIssueFiles, type IssueFileEntry } from '../ingest/read-issue-file.js';
 import { manifestEntryOf, readIssueGroup } from '../ingest/read-issue-group.js';
+import { unmatchedManifestKeys } from '../ingest/unmatched-manifest-keys.js';
 import type { Logger } from '../logger.js';
 import type { PaperProfile } from '../profile/paper-profile.js';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
@@ -267,6 +268,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       const entries = await listIssueFiles(options.seedsDir);
       const groups = groupIssueFiles(entries);
       report.files = entries.length;
+      report.problems.push(...unmatchedManifestKeys(manifest, groups).map((key) => manifestProblem(key, options)));
       const rowsByKey = new Map<string, Map<string, FileRow>>();
       for (const row of readRows()) {
         const { key } = issueKeyOf(row.path);
@@ -412,6 +414,16 @@ interface GroupOutcome {
 /** A file is fresh when recorded with its size and mtime and, if it gave an issue, under the issue of its key (not as an issue of its own, as pages once were). */
 function isFresh(row: FileRow | undefined, entry: IssueFileEntry, key: string): boolean {
   return row !== undefined && row.size === entry.size && row.mtime === Math.round(entry.mtimeMs) && (row.status !== 'ok' || row.issue_id === issueId(key));
+}
+
+/** A manifest key naming no issue file: the manifest file, the key and how to correct it. */
+function manifestProblem(key: string, options: IngestContext): IngestProblem {
+  const manifestFile = path.join(options.profile.dir, 'manifest.json');
+  return {
+    file: manifestFile,
+    kind: 'manifest',
+    message: `${manifestFile} names "${key}", which matches no issue file under SEEDS_DIR (${options.seedsDir}); its date is not used. Correct the key (a path under SEEDS_DIR such as 2024/11/07/01.txt, an issue's pages as 2024/11/07/*, or a file's bare name) or remove the entry.`,
+  };
 }
 
 function problemOf(file: string, message: string): IngestProblem {

@@ -15,6 +15,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/**
+ * Whether the bytes are UTF-16 text: a byte-order mark (FF FE / FE FF), or, without one, NUL bytes
+ * at nearly every even (big-endian) or odd (little-endian) offset where line breaks and ASCII fall.
+ */
+function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  if (bytes.length % 2 !== 0) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  // ASCII (line breaks, digits, punctuation) puts its NUL on one side only; a binary file has NULs on both.
+  if (odd >= 4 && even * 20 < odd) return 'little-endian';
+  if (even >= 4 && odd * 20 < even) return 'big-endian';
+  return undefined;
+}
+
 /** Below this share of Chinese characters (among letters and digits) a file is not an issue of a Chinese paper. */
 export const MIN_HAN_SHARE = 0.3;
 
@@ -42,6 +59,13 @@ export function hanShare(text: string): { han: number; letters: number } {
  */
 export function decodeIssueFile(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new IngestError(`${file} is empty (0 bytes); nothing to ingest. Remove it or copy the issue text into it.`, file);
+  const utf16 = utf16Order(bytes);
+  if (utf16 !== undefined) {
+    throw new IngestError(
+      `${file} is UTF-16 text (${utf16}, as Windows saves "Unicode" text), not UTF-8; skipped. Convert it, e.g. \`iconv -f UTF-16 -t UTF-8 ${file} > converted.txt\`, and replace the file with the result.`,
+      file,
+    );
+  }
   if (bytes.includes(0)) {
     throw new IngestError(`${file} looks binary (it contains NUL bytes), not a text issue file; skipped. Issue files must be UTF-8 text.`, file);
   }

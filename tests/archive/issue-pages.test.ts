@@ -95,6 +95,18 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.number])).toEqual([['2023-05-05', 'manifest', 9001]]);
   });
 
+  it('names a manifest key that matches no issue file, with the manifest file, and still uses the others', async () => {
+    write('2023/05/04/01.txt', '## 玛纳斯县举办葡萄酒文化节\n\n本报讯 玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销，吸引了大批游客前来品尝选购。\n');
+    const manifest = { '2023/05/04/*': { date: '2023-05-05' }, '2023/05/40/*': { date: '2023-05-06' } };
+    const store = await openArchiveStore({ seedsDir, profile: testProfile, dataDir, paper, logger: createSilentLogger(), manifest: () => manifest });
+    open.push(store);
+    expect(store.archive.issues().map((i) => [i.date, i.dateSource])).toEqual([['2023-05-05', 'manifest']]);
+    const manifestFile = path.join(testProfile.dir, 'manifest.json');
+    expect(store.report.problems).toEqual([
+      { file: manifestFile, kind: 'manifest', message: expect.stringMatching(new RegExp(`^${manifestFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} names "2023/05/40/\\*", which matches no issue file under SEEDS_DIR`, 'u')) },
+    ]);
+  });
+
   it('refuses an issue with no date anywhere (masthead, manifest, path, text) instead of dating it by its file time', async () => {
     write('misc/note.txt', '## 一则测试短讯\n\n本报讯 这是一则没有日期的测试短讯，用来检查没有日期的稿件不会冒充今天的报纸。\n');
     copyFileSync(path.join('seeds', SEED), path.join(seedsDir, SEED));

@@ -139,6 +139,19 @@ describe('decodeIssueFile', () => {
     expect(() => decodeIssueFile(Buffer.from([0x61, 0xb2, 0xe2, 0xca, 0xd4]), 'g.txt')).toThrow(/g\.txt is not valid UTF-8 \(first bad byte at offset 1/);
   });
 
+  it('recognises UTF-16 (with or without a byte-order mark) and says how to convert it', () => {
+    const text = '## 木垒县冬小麦长势喜人\n\n本报讯 眼下，木垒县高标准农田里的冬小麦陆续出苗。\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(() => decodeIssueFile(le, 'win.txt')).toThrow(/win\.txt is UTF-16 text \(little-endian.*iconv -f UTF-16 -t UTF-8 win\.txt/su);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(() => decodeIssueFile(be, 'mac.txt')).toThrow(/mac\.txt is UTF-16 text \(big-endian/u);
+    expect(() => decodeIssueFile(Buffer.from(text, 'utf16le'), 'nobom.txt')).toThrow(/nobom\.txt is UTF-16 text \(little-endian/u);
+  });
+
+  it('still calls a file with NUL bytes everywhere binary', () => {
+    expect(() => decodeIssueFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), 'z.txt')).toThrow(/z\.txt looks binary/u);
+  });
+
   it('accepts a BOM', () => {
     expect(decodeIssueFile(Buffer.from('\uFEFF昌吉', 'utf8'), 'b.txt')).toBe('昌吉');
   });

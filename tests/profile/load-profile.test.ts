@@ -85,6 +85,13 @@ describe('loadProfile', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('refuses an unknown key in a manifest entry (a misspelt number would silently be lost), naming it', () => {
+    const dir = profileCopy();
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ issues: { '2024/11/07/*': { date: '2024-11-07', numbr: 12124 } } }));
+    expect(errorOf(dir).message).toMatch(/manifest\.json: unknown key "numbr" in issues\.2024\/11\/07\/\* \(a misspelling\?/u);
+    rmSync(dir, { recursive: true });
+  });
+
   it('refuses a manifest entry without a real date, naming the entry', () => {
     const dir = profileCopy();
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ issues: { 'a.txt': { date: '2025-03-08', number: 12200 }, 'b.txt': { date: '2025-02-30' } } }));
