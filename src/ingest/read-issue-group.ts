@@ -8,7 +8,7 @@ import { findForeignPages } from './find-foreign-pages.js';
 import type { IssueFileGroup } from './group-issue-files.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { isUndated, parseIssue } from './parse-issue.js';
-import { dateFromPath } from './path-date.js';
+import { dateFromPath, monthFolderOf } from './path-date.js';
 import { MAX_ISSUE_ARTICLES, MAX_ISSUE_BYTES, contentHash, sizeHash, type IssueFileEntry } from './read-issue-file.js';
 
 /** One file of an issue as read: the hash that decides whether it changed, and why it was left out, if it was. */
@@ -132,10 +132,12 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
     };
   }
   if (isUndated(issue)) {
+    const month = monthFolderOf(key);
+    const why = month === undefined ? '' : ` (its folder ${month} names a month; ${key.slice(month.length + 1)} does not name a day: a page or a serial number is not read as one)`;
     return {
       key,
       files,
-      warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json under "issues" ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
+      warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path${why} and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json under "issues" ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
     };
   }
   if (!lone) {

@@ -87,6 +87,22 @@ describe('openArchiveStore with one file per page', () => {
     expect(store.archive.issues().map((i) => [i.date, i.dateSource, i.articles.length])).toEqual([['2023-05-04', 'filename', 2]]);
   });
 
+  it('dates issues filed under year and month folders by their day, and names a month folder that gives no day', async () => {
+    const story = (title: string) => `## ${title}\n\n本报讯 玛纳斯县${title}，三十多家单位参加，吸引了大批群众前来参观。\n`;
+    write('2023/05/04.txt', story('举办葡萄酒文化节'));
+    write('2023-06/07/01.txt', story('举办农民丰收节'));
+    write('2023-06/07/02.txt', story('举办棉花展销会'));
+    write('2023/07/page-07.txt', story('举办读书月活动'));
+    const store = await openStore();
+    expect(store.archive.issues().map((i) => [i.file, i.date, i.dateSource, i.articles.length]).sort()).toEqual([
+      ['2023-06/07/*', '2023-06-07', 'filename', 2],
+      ['2023/05/04.txt', '2023-05-04', 'filename', 1],
+    ]);
+    expect(store.report.problems).toEqual([
+      expect.objectContaining({ file: '2023/07/page-07.txt', kind: 'undated', message: expect.stringContaining('its folder 2023/07 names a month; page-07.txt does not name a day') }),
+    ]);
+  });
+
   it('takes an editor’s manifest entry for the issue’s pattern before the date of its folder', async () => {
     write('2023/05/04/01.txt', '## 玛纳斯县举办葡萄酒文化节\n\n本报讯 玛纳斯县葡萄酒文化节开幕，三十多家酒庄参加展销，吸引了大批游客前来品尝选购。\n');
     const manifest = { '2023/05/04/*': { date: '2023-05-05', number: 9001 } };

@@ -18,6 +18,15 @@ describe('issueKeyOf', () => {
     expect(issueKeyOf('20241107p3.TXT')).toEqual({ key: '20241107*.TXT', page: 'p3' });
   });
 
+  it('reads the pages of days filed under year and month folders alike', () => {
+    expect(issueKeyOf('2024-11/07/02.txt')).toEqual({ key: '2024-11/07/*', page: '02.txt' });
+    expect(issueKeyOf('2024/11/7_02.txt')).toEqual({ key: '2024/11/7_*.txt', page: '02' });
+    expect(issueKeyOf('2024年/11月/7日/A01.txt')).toEqual({ key: '2024年/11月/7日/*', page: 'A01.txt' });
+    expect(issueKeyOf('2024/11/07.txt')).toEqual({ key: '2024/11/07.txt' });
+    // A page under a month folder names no day: each such file stands alone (dated by its masthead, or refused as undated).
+    expect(issueKeyOf('2024/11/page-07.txt')).toEqual({ key: '2024/11/page-07.txt' });
+  });
+
   it('keeps a file named after the day alone, or with no day in its path, a whole issue', () => {
     expect(issueKeyOf('2024-11-07.txt')).toEqual({ key: '2024-11-07.txt' });
     expect(issueKeyOf('2024/11/2024-11-07.txt')).toEqual({ key: '2024/11/2024-11-07.txt' });

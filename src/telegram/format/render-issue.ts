@@ -26,7 +26,7 @@ export function renderIssue(issue: IssueHead, neighbours: { previous?: IssueHead
   facts.push(`共 ${issue.articles.length} 篇`);
   head.push(facts.join(' · '));
   if (issue.dateSource === 'inferred') head.push('（报头未印日期，日期为推断。）');
-  if (issue.dateSource === 'filename') head.push('（报头未印日期，日期取自档案的文件名。）');
+  if (issue.dateSource === 'filename') head.push('（报头未印日期，日期取自档案存放的文件夹或文件名。）');
   head.push('');
 
   const footer = ['', '点击下方按钮阅读全文。'];
