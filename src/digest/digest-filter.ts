@@ -43,17 +43,29 @@ export function filterProblem(filter: DigestFilter): string | undefined {
   return long === undefined ? undefined : `每个关键词最多 ${MAX_TERM_LENGTH} 个字（“${[...long].slice(0, 8).join('')}…”太长）。`;
 }
 
+/** Marks a filter term that matches by topic/place tag only (`#准东`): what a /settings button stores. */
+export const TAG_MARK = '#';
+
+/** The term a topic or place button stores: matched by the tag, as /topic lists it. */
+export const tagTerm = (name: string) => `${TAG_MARK}${name}`;
+
+/** A term as readers see it: the name, without the tag mark. */
+export const termLabel = (term: string) => (term.startsWith(TAG_MARK) ? term.slice(TAG_MARK.length) : term);
+
 /**
  * Whether an article belongs in a filtered digest: it matches one of the keywords (by its topic/place tags — 农业
  * matches the topic 农业农村, 昌吉 the place 昌吉市 — or by its text) and contains none of the excluded words.
+ * A term marked `#` (a topic or place picked in /settings) matches by the tag only, as /topic selects
+ * (QA S1: an article that names 准东 once in passing is not about 准东).
  * Compared as search compares (width, case, 繁→简 folded), so "ＰＭ2.5" or "農業" still match.
  */
 export function articleMatchesFilter(article: Article, filter: DigestFilter): boolean {
   const tags = [...article.topics, ...article.places].map(normalizeForMatch);
   const text = normalizeForMatch([article.title, article.kicker, article.subtitle, ...article.paragraphs, ...article.captions].filter(Boolean).join('\n'));
   const has = (term: string) => {
-    const t = normalizeForMatch(term);
-    return tags.some((tag) => tag.includes(t)) || text.includes(t);
+    const t = normalizeForMatch(termLabel(term));
+    if (t === '') return false;
+    return tags.some((tag) => tag.includes(t)) || (!term.startsWith(TAG_MARK) && text.includes(t));
   };
   if (filter.exclude.some(has)) return false;
   return filter.include.length === 0 || filter.include.some(has);

@@ -1,7 +1,7 @@
 import type { Archive } from '../archive/archive.js';
 import type { Issue } from '../archive/model.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
-import { articleMatchesFilter, type DigestFilter } from './digest-filter.js';
+import { TAG_MARK, articleMatchesFilter, termLabel, type DigestFilter } from './digest-filter.js';
 
 /** How the newest issue fares under a filter: matching articles of all, so an empty filter can be said plainly. */
 export function newestIssueMatches(archive: Pick<Archive, 'latest' | 'readIssue'>, filter: DigestFilter): { issue: Issue; matched: number; total: number } | undefined {
@@ -22,7 +22,7 @@ export function keywordsMatchingNothing(archive: Pick<Archive, 'topics' | 'count
   if (filter.include.length === 0) return [];
   const tags = archive.topics().filter((t) => t.count > 0).map((t) => normalizeForMatch(t.name));
   return filter.include.filter((word) => {
-    const t = normalizeForMatch(word);
-    return !tags.some((tag) => tag.includes(t)) && archive.countArticlesWith(word, 1) === 0;
+    const t = normalizeForMatch(termLabel(word));
+    return !tags.some((tag) => tag.includes(t)) && (word.startsWith(TAG_MARK) || archive.countArticlesWith(word, 1) === 0);
   });
 }

@@ -26,6 +26,30 @@ describe('parseDigestFilter', () => {
   });
 });
 
+describe('tag terms (a topic or place picked in /settings)', () => {
+  // As ingest tags them: the farming article is about 木垒县; the energy article names 木垒 once in passing.
+  const tagged = {
+    ...issue,
+    articles: [
+      { ...issue.articles[0]!, topics: ['农业农村'], places: ['木垒县'] },
+      { ...issue.articles[1]!, paragraphs: [...issue.articles[1]!.paragraphs, '木垒县的风电项目也在建设中。'], topics: ['工业能源'] },
+      issue.articles[2]!,
+    ],
+  };
+  const tagIds = (filter: string) => composeDigest(tagged, { filter })?.items.map((i) => i.articleId) ?? [];
+
+  it('match the place tag only, as /topic selects, not an article naming the place in passing', () => {
+    expect(tagIds('#木垒县')).toEqual(['i1-1']);
+    // A typed keyword still matches the text.
+    expect(tagIds('木垒县')).toEqual(['i1-1', 'i1-2']);
+  });
+
+  it('exclude by tag, and read a full-width mark', () => {
+    expect(tagIds('-#工业能源')).toEqual(['i1-1', 'i1-3']);
+    expect(tagIds('＃农业农村')).toEqual(['i1-1']);
+  });
+});
+
 describe('digest filters with several keywords and exclusions', () => {
   it('keeps articles that match any of two keywords', () => {
     expect(ids('农业 读书')).toEqual(['i1-1', 'i1-3']);

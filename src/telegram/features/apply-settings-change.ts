@@ -1,6 +1,6 @@
 import type { Archive } from '../../archive/archive.js';
 import { keywordsMatchingNothing } from '../../digest/filter-coverage.js';
-import { filterProblem, formatDigestFilter, parseDigestFilter, type DigestFilter } from '../../digest/digest-filter.js';
+import { filterProblem, formatDigestFilter, parseDigestFilter, tagTerm, termLabel, type DigestFilter } from '../../digest/digest-filter.js';
 import type { DigestStore, SubKey } from '../../digest/open-store.js';
 import type { ChatKind } from '../../digest/subscription.js';
 import type { SettingsChange } from './subscription-buttons.js';
@@ -55,7 +55,7 @@ export function applySettingsChange(
       if (word === undefined) return { ok: false, text: STALE };
       const rest = list.filter((_, i) => i !== change.index);
       const next = change.kind === 'dropKeyword' ? { include: rest, exclude: filter.exclude } : { include: filter.include, exclude: rest };
-      return setFilter(deps, key, next, `已去掉“${word}”`);
+      return setFilter(deps, key, next, `已去掉“${termLabel(word)}”`);
     }
   }
 }
@@ -64,12 +64,13 @@ export function applySettingsChange(
 function toggleTopic(deps: { store: DigestStore; archive: Archive; now: Date }, key: SubKey, filter: DigestFilter, index: number): SettingsOutcome {
   const topic = deps.archive.topics()[index];
   if (!topic) return { ok: false, text: STALE };
-  const on = !filter.include.includes(topic.name);
-  const next = { include: on ? [...filter.include, topic.name] : filter.include.filter((w) => w !== topic.name), exclude: filter.exclude };
+  // Stored as a tag term (#准东): the button selects what /topic lists, not every passing mention.
+  const on = !filter.include.includes(tagTerm(topic.name)) && !filter.include.includes(topic.name);
+  const next = { include: on ? [...filter.include, tagTerm(topic.name)] : filter.include.filter((w) => w !== topic.name && w !== tagTerm(topic.name)), exclude: filter.exclude };
   const problem = filterProblem(next);
   if (problem) return { ok: false, text: problem };
   if (!on) return setFilter(deps, key, next, `去掉“${topic.name}”`);
-  const empty = keywordsMatchingNothing(deps.archive, { include: [topic.name], exclude: [] }).length > 0;
+  const empty = keywordsMatchingNothing(deps.archive, { include: [tagTerm(topic.name)], exclude: [] }).length > 0;
   return setFilter(deps, key, next, `加上“${topic.name}”${empty ? '（目前资料库中没有相关文章，有相关文章时才会推送）' : ''}`);
 }
 

@@ -2,7 +2,7 @@ import type { Button } from '../keyboards.js';
 import { shorten } from '../format/issue-date.js';
 import { channelSettingsButton, settingsButton, type SettingsChange } from './subscription-buttons.js';
 import type { SettingsState } from './subscription-view.js';
-import { parseDigestFilter } from '../../digest/digest-filter.js';
+import { parseDigestFilter, tagTerm, termLabel } from '../../digest/digest-filter.js';
 import type { Subscription } from '../../digest/subscription.js';
 
 /** A topic or place offered by /settings, with its index into archive.topics() (the button carries the index). */
@@ -17,7 +17,7 @@ export const subMark = (position: number) => String.fromCodePoint(0x2460 + posit
 /** A short name for a subscription: its time and filter (plain text, for buttons). */
 export function subLabel(sub: Subscription): string {
   const words = parseDigestFilter(sub.filter).include;
-  return `${sub.deliveryTime} ${words.length === 0 ? '全部' : words.join('、')}`;
+  return `${sub.deliveryTime} ${words.length === 0 ? '全部' : words.map(termLabel).join('、')}`;
 }
 
 /** Time presets offered by /settings; any other time is one `/subscribe 7:45` away. */
@@ -73,10 +73,11 @@ export function settingsKeyboard(state: SettingsState): Button[][] {
   const button = buttonFor(state);
   if (!sub?.active) return [[button(`✅ 订阅（每天 ${state.resumeTime}）`, { kind: 'on' })], scriptRow(state)];
   const times = PRESET_TIMES.map((t) => button(mark(sub.deliveryTime === t, t), { kind: 'time', time: t }));
-  const offered = new Set([...state.choices.topics, ...state.choices.places].map((c) => c.name));
-  const choice = (c: FilterChoice) => button(mark(filter.include.includes(c.name), c.name), { kind: 'topic', index: c.index });
-  const typed = filter.include.flatMap((word, index) => (offered.has(word) ? [] : [button(`✓ ${shorten(word, 10)} ✕`, { kind: 'dropKeyword', index })]));
-  const excluded = filter.exclude.map((word, index) => button(`🚫 ${shorten(word, 10)} ✕`, { kind: 'dropExclusion', index }));
+  // A topic's button is on for its tag term (#农业农村) and, from before tag terms, for its bare name.
+  const offered = new Set([...state.choices.topics, ...state.choices.places].flatMap((c) => [c.name, tagTerm(c.name)]));
+  const choice = (c: FilterChoice) => button(mark(filter.include.includes(tagTerm(c.name)) || filter.include.includes(c.name), c.name), { kind: 'topic', index: c.index });
+  const typed = filter.include.flatMap((word, index) => (offered.has(word) ? [] : [button(`✓ ${shorten(termLabel(word), 10)} ✕`, { kind: 'dropKeyword', index })]));
+  const excluded = filter.exclude.map((word, index) => button(`🚫 ${shorten(termLabel(word), 10)} ✕`, { kind: 'dropExclusion', index }));
   return [
     ...pickRows(state),
     ...rowsOf(times, 4),

@@ -1,4 +1,4 @@
-import type { DigestFilter } from '../../digest/digest-filter.js';
+import { termLabel, type DigestFilter } from '../../digest/digest-filter.js';
 import type { Subscription } from '../../digest/subscription.js';
 import type { Script } from '../../text/convert-script.js';
 import { bold, escapeHtml } from '../format/html.js';
@@ -31,7 +31,7 @@ export interface SettingsState {
   channel?: { chatId: number; title: string };
 }
 
-const quoted = (words: readonly string[]) => words.map((w) => `“${escapeHtml(w)}”`).join('或');
+const quoted = (words: readonly string[]) => words.map((w) => `“${escapeHtml(termLabel(w))}”`).join('或');
 
 /** “农业”或“棉花”相关的文章，不含“广告”; the whole issue when the filter is empty. (HTML) */
 export function describeFilter(filter: DigestFilter): string {

@@ -1,7 +1,7 @@
-import { parseDigestFilter } from '../../digest/digest-filter.js';
+import { parseDigestFilter, termLabel } from '../../digest/digest-filter.js';
 import { escapeHtml } from './html.js';
 
-const quoted = (words: readonly string[], joiner: string) => words.map((w) => `“${escapeHtml(w)}”`).join(joiner);
+const quoted = (words: readonly string[], joiner: string) => words.map((w) => `“${escapeHtml(termLabel(w))}”`).join(joiner);
 
 /**
  * A subscription filter as a phrase for a digest's header or a reply (HTML): 与“农业”或“棉花”相关,

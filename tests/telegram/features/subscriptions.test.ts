@@ -364,11 +364,22 @@ describe('/settings', () => {
     const message = await settings(h);
     await h.press(message, dataOf(message, '农业农村')!);
     await h.press(current(h, message), dataOf(current(h, message), '木垒县')!);
-    expect(store.subscription(777)?.filter).toBe('农业农村 木垒县');
+    // Stored as tag terms: the buttons select what /topic lists, not every passing mention (QA S1).
+    expect(store.subscription(777)?.filter).toBe('#农业农村 #木垒县');
     expect(buttonsOf(current(h, message)).map((b) => b.text)).toEqual(expect.arrayContaining(['✓ 农业农村', '✓ 木垒县']));
+    expect(current(h, message).text).toContain('“农业农村”或“木垒县”');
+    expect(current(h, message).text).not.toContain('#');
     await h.press(current(h, message), dataOf(current(h, message), '✓ 农业农村')!);
-    expect(store.subscription(777)?.filter).toBe('木垒县');
+    expect(store.subscription(777)?.filter).toBe('#木垒县');
     await h.press(current(h, message), 's:f:-');
+    expect(store.subscription(777)?.filter).toBeUndefined();
+  });
+
+  it('turns off a place chosen before tag terms existed (stored as its bare name) with its button', async () => {
+    const h = setup();
+    const message = await settings(h, '/subscribe 木垒县');
+    expect(buttonsOf(message).map((b) => b.text)).toContain('✓ 木垒县');
+    await h.press(message, dataOf(message, '✓ 木垒县')!);
     expect(store.subscription(777)?.filter).toBeUndefined();
   });
 
@@ -388,7 +399,7 @@ describe('/settings', () => {
     const h = setup({ archive: createArchive([makeIssue('i1', '2024-11-06', 1)], { paper: PAPER, topics }) });
     const message = await settings(h);
     await h.press(message, dataOf(message, '航天科技')!);
-    expect(store.subscription(777)?.filter).toBe('航天科技');
+    expect(store.subscription(777)?.filter).toBe('#航天科技');
     expect(h.answers().at(-1)).toContain('目前资料库中没有相关文章');
     expect(current(h, message).text).toContain('没有符合筛选的文章');
   });
