@@ -11,6 +11,8 @@ import { createLogger } from '../logger.js';
 import { openArchive } from '../open-archive.js';
 import { askWithSyntax } from '../search/ask-with-syntax.js';
 import { NONE_ADVICE, noneLead, relatedLead } from '../search/describe-outcome.js';
+import { excludedAllLead } from '../search/describe-exclusion.js';
+import type { SearchSyntax } from '../search/parse-search-syntax.js';
 import type { SearchSyntaxProblem } from '../search/parse-search-syntax.js';
 import type { Answer, SearchEngine } from '../search/types.js';
 import { markTerms } from '../text/mark-terms.js';
@@ -30,6 +32,7 @@ export function answerToJson(answer: Answer): object {
     asks: answer.asks,
     chat: answer.chat,
     direct: answer.direct,
+    excludedMatches: answer.excludedMatches,
     filters: answer.filters,
     results: answer.results.map((r) => ({
       articleId: r.articleId,
@@ -59,7 +62,7 @@ function bracketTerms(text: string, terms: readonly string[]): string {
 }
 
 /** A readable rendering: headline, source line, excerpt with the matched terms in 【】. */
-export function formatAnswer(answer: Answer): string {
+export function formatAnswer(answer: Answer, syntax?: Pick<SearchSyntax, 'exclude'>): string {
   const lines: string[] = [`问：${answer.query}`];
   const f = answer.filters;
   const filterText = [f.date, f.dateFrom && `${f.dateFrom}–${f.dateTo ?? ''}`, f.issueNumber !== undefined ? `总第${f.issueNumber}期` : undefined].filter(Boolean).join(' ');
@@ -69,6 +72,10 @@ export function formatAnswer(answer: Answer): string {
     return `${lines.join('\n')}\n`;
   }
   // The same words as the bot for `none` and `related` (describe-outcome.ts).
+  if (answer.excludedMatches !== undefined && syntax !== undefined) {
+    lines.push(`结果：${excludedAllLead(answer.query, syntax.exclude, answer.excludedMatches)}`);
+    return `${lines.join('\n')}\n`;
+  }
   if (answer.results.length === 0 || answer.outcome === 'none') {
     lines.push(`结果：${noneLead(answer.query)}${NONE_ADVICE}。`);
     return `${lines.join('\n')}\n`;
@@ -113,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(json ? `${JSON.stringify({ query: q, outcome: 'none', problem: asked.problem, hint, results: [] })}\n` : `问：${q}\n${hint}\n`);
       return false;
     }
-    process.stdout.write(json ? `${JSON.stringify({ ...answerToJson(asked.answer), order: asked.order })}\n` : formatAnswer(asked.answer));
+    process.stdout.write(json ? `${JSON.stringify({ ...answerToJson(asked.answer), order: asked.order })}\n` : formatAnswer(asked.answer, asked.syntax));
     return true;
   };
 

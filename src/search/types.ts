@@ -55,6 +55,11 @@ export interface Answer {
   chat?: ChatKind;
   /** A short answer span, only for kinds whose measured precision is high (see direct-answer.ts). */
   direct?: DirectAnswer;
+  /**
+   * Set when `-词` exclusions left nothing (outcome `none`) though the question alone finds reports:
+   * how many (up to EXCLUSION_PROBE_LIMIT), so the reply says the exclusion removed them (see askWithSyntax).
+   */
+  excludedMatches?: number;
 }
 
 export interface SearchOptions {

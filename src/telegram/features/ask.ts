@@ -9,7 +9,7 @@ import { offersDigest } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer, renderChat } from '../format/render-answer.js';
-import { renderAskPrompt, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
+import { renderAskPrompt, renderExcludedAll, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
 import { detectIntent } from '../../search/intents.js';
 import type { IssueViews } from './browse.js';
@@ -86,7 +86,8 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
     ctx.log.info({ results: result.results.length, outcome: result.outcome, filters: result.filters, page: at.page, order: at.order }, 'question answered');
     if (result.chat !== undefined) return renderChat();
     // `none`: the archive does not hold it; the caller says so (renderNoMatch) rather than show near misses as reports.
-    if (result.results.length === 0 || result.outcome === 'none') return undefined;
+    // Unless the reader's own -词 removed every report: then say that (QA B2).
+    if (result.results.length === 0 || result.outcome === 'none') return result.excludedMatches !== undefined ? renderExcludedAll(asked.syntax, result.excludedMatches) : undefined;
     const hasMore = result.results.length > ANSWER_PAGE_SIZE;
     return renderAnswer(result, {
       question,

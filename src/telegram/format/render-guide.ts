@@ -4,6 +4,8 @@ import { bold, escapeHtml } from './html.js';
 import type { View } from './view.js';
 import { SEARCH_SYNTAX_HELP } from './render-syntax-hint.js';
 import { NONE_ADVICE, noneLead } from '../../search/describe-outcome.js';
+import { excludedAllLead } from '../../search/describe-exclusion.js';
+import type { SearchSyntax } from '../../search/parse-search-syntax.js';
 
 /** What the archive holds, in one sentence: 资料库收录《昌吉日报》2024年11月7日至11月13日共 5 期。 */
 export function describeArchive(archive: Archive): string {
@@ -58,6 +60,11 @@ export function renderNoMatch(question: string, archive: Archive): View {
     '也可以发送 /issues 浏览全部期次，或 /topics 按主题浏览。',
   ];
   return { text: lines.join('\n') };
+}
+
+/** The reply when the reader's `-词` exclusions removed every report the question finds (see excludedAllLead). */
+export function renderExcludedAll(syntax: Pick<SearchSyntax, 'text' | 'exclude'>, matches: number): View {
+  return { text: escapeHtml(excludedAllLead(syntax.text, syntax.exclude, matches)) };
 }
 
 /** What the guides may mention beyond the archive: `digest` when the bot offers the daily digest (/subscribe). */

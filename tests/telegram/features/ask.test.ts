@@ -268,6 +268,20 @@ describe('search syntax and order in answers', () => {
     expect(q.options).toMatchObject({ phrases: ['冬小麦'], exclude: ['广告'], order: 'relevance' });
   });
 
+  it('says when the reader’s own -exclusion removed every report, and how to see them (not that the archive has none)', async () => {
+    const h = createHarness();
+    await h.send('"冬小麦" -小麦');
+    const found = h.search.search('冬小麦', { phrases: ['冬小麦'], limit: 20 }).results.length;
+    expect(found).toBeGreaterThan(0);
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain(`找到 ${found} 篇与「冬小麦」相关的报道`);
+    expect(text).toContain('“小麦”，已按你的要求排除');
+    expect(text).toContain('去掉“-小麦”再问');
+    // A question that finds nothing even without its exclusion gets the usual no-match reply.
+    await h.send('量子计算机 -广告');
+    expect(h.sentSince(1)[0]!.text).not.toContain('已按你的要求排除');
+  });
+
   it.each([
     ['"冬小麦 播种', '引号没有配对'],
     ['-广告', '只有要排除的词'],
