@@ -12,6 +12,8 @@ export interface HighlightWords extends WordCutter {
 // Punctuation and spaces at a highlight's edges, except a percent sign, which is a figure's unit.
 const EDGE_PUNCTUATION = /^(?:(?![%％‰])[\p{P}\p{S}\s])+|(?:(?![%％‰])[\p{P}\p{S}\s])+$/gu;
 const CONTENT = /[\p{L}\p{N}]/u;
+// What is left of a run once its edges are trimmed can still be a figure alone ("年,10" of 2023年,10部门 → 10).
+const BARE_FIGURE = /^[0-9０-９.．,，]+$/u;
 
 /** A word matched for at least this share of its characters is bolded whole (石门子水 of 石门子水库 → 石门子水库). */
 const WHOLE_WORD_SHARE = 2 / 3;
@@ -125,13 +127,16 @@ export function highlightsIn(text: string, model: QueryModel, words?: HighlightW
     .filter((r): r is [number, number] => r !== undefined && !isBareFigure(r[0], r[1]))
     // Punctuation is jieba's word too, but nothing to bold: "，水库" shows as 水库.
     .map(([a, b]) => text.slice(a, b).replace(EDGE_PUNCTUATION, ''))
-    .filter((p) => CONTENT.test(p))
+    .filter((p) => CONTENT.test(p) && !BARE_FIGURE.test(p))
     .filter((p) => Array.from(p).length >= 2 && !words.isStopword(normalizeWithMap(p).text));
   // Keep only terms whose every rendered occurrence falls on word boundaries.
+  // Occurrences are matched case-insensitively (AM marks "am" too), so terms are compared lowercased;
+  // the loop ends when a round removes nothing.
   for (;;) {
-    const bad = new Set(termOccurrences(text, found).filter((o) => levels[o.start]! < CUT.word || levels[o.end]! < CUT.word).map((o) => text.slice(o.start, o.end)));
-    if (bad.size === 0) break;
-    found = found.filter((t) => !bad.has(t));
+    const bad = new Set(termOccurrences(text, found).filter((o) => levels[o.start]! < CUT.word || levels[o.end]! < CUT.word).map((o) => text.slice(o.start, o.end).toLowerCase()));
+    const kept = found.filter((t) => !bad.has(t.toLowerCase()));
+    if (kept.length === found.length) break;
+    found = kept;
   }
   return byLength(found);
 }

@@ -62,11 +62,19 @@ describe('highlightsIn with the tokenizer (whole words)', () => {
   it('bolds a figure only with its unit, and never a bare one', () => {
     expect(highlightsIn('共建成实践站27个，2027年全部投用。', wordsModel('27'), tokenizer)).toEqual(['27个']);
     expect(highlightsIn('编号为27的展板。', wordsModel('27'), tokenizer)).toEqual([]);
+    // A run trimmed to word bounds that leaves only the figure (年,10 of 2023年,10部门).
+    expect(highlightsIn('2023年,10部门联合出台政策文件。', wordsModel('3年,10'), tokenizer)).not.toContain('10');
   });
 
   it('bolds the synonym or the longer term that matched the reader’s word', () => {
     expect(highlightsIn('群众就医更加方便。', wordsModel({ term: '看病', synonyms: ['就医'] }), tokenizer)).toEqual(['就医']);
     expect(highlightsIn('参加医疗保险的人越来越多。', wordsModel({ term: '医保', abbreviation: /医\p{Script=Han}{1,2}保/u }), tokenizer)).toEqual(['医疗保险']);
+  });
+
+  it('leaves out a Latin word whose other-case occurrence sits inside a longer word, and returns', () => {
+    // The renderers bold case-insensitively: AM also marks the "am" of "camera", which is not a whole word.
+    expect(highlightsIn('AM说，camera里的AM。', wordsModel('am'), tokenizer)).toEqual([]);
+    expect(highlightsIn('AM说，AM留下。', wordsModel('am'), tokenizer)).toEqual(['AM']);
   });
 
   it('does not bold an abbreviation pattern that runs across words', () => {
