@@ -33,6 +33,7 @@ export function answerToJson(answer: Answer): object {
     chat: answer.chat,
     direct: answer.direct,
     excludedMatches: answer.excludedMatches,
+    archive: answer.archive,
     filters: answer.filters,
     results: answer.results.map((r) => ({
       articleId: r.articleId,
@@ -72,6 +73,12 @@ export function formatAnswer(answer: Answer, syntax?: Pick<SearchSyntax, 'exclud
     return `${lines.join('\n')}\n`;
   }
   // The same words as the bot for `none` and `related` (describe-outcome.ts).
+  if (answer.archive !== undefined) {
+    const day = (d: { date: string; dateSource: string } | undefined) => (d === undefined ? '' : `${d.date}${d.dateSource === 'inferred' ? '（日期为推断）' : ''}`);
+    const { issues, earliest, latest } = answer.archive;
+    lines.push(issues === 0 ? '结果：资料库暂时还没有收录报纸。' : `结果：资料库收录 ${issues} 期报纸，最早 ${day(earliest)}，最新 ${day(latest)}。`);
+    return `${lines.join('\n')}\n`;
+  }
   if (answer.excludedMatches !== undefined && syntax !== undefined) {
     lines.push(`结果：${excludedAllLead(answer.query, syntax.exclude, answer.excludedMatches)}`);
     return `${lines.join('\n')}\n`;

@@ -12,6 +12,10 @@ export type Intent =
   | { kind: 'ack' }
   | { kind: 'help' }
   | { kind: 'latest' }
+  /** 最早的一期是哪天: the oldest issue, as /latest shows the newest. */
+  | { kind: 'earliest' }
+  /** 资料库有多少期报纸, 收录了哪些年份: answered from the archive's own counts, never searched. */
+  | { kind: 'archive' }
   /** The message is only a date expression (昨天的报纸, 11月7日): show what /date shows for it. */
   | { kind: 'date'; text: string }
   /** Everyday chat addressed to the bot (讲个笑话, 陪我聊天, 吃饭了没, 现在几点): answered as chat, never searched. */
@@ -46,8 +50,16 @@ const LAUGHTER = /^(?:[哈呵嘿嘻]{2,}|h{2,}|2333*|lol|xd)$/u;
 const LATEST_PATTERN =
   /^(?:最新|最近|今天|今日)(?:的|有|都有)?(?:什么|哪些|啥)?(?:一期的?报纸|一期|报道|新闻|消息|报纸|文章)(?:是什么|是啥|有什么|有啥|有哪些|都有什么|说了什么|讲了什么)?$/u;
 
+/** Asking for the oldest issue (最早的一期是哪天, 第一期报纸是什么时候的): the earliest issue (QA A9). */
+const EARLIEST_PATTERN =
+  /^(?:资料库|档案|数据库)?(?:里|中)?(?:最早|最老|第一)(?:的)?(?:一期|期|一份|那期)?(?:的)?(?:报纸|报道|新闻)?(?:是|在|出版于)?(?:哪天|哪一天|哪年|哪一年|什么时候|几号|几月几[日号]|哪一期|哪期|什么|啥)?(?:的|出版的|的报纸)?$/u;
+
+/** Asking about the archive itself (资料库有多少期报纸, 一共收录了几期, 收录范围): its own counts (QA A9). */
+const ARCHIVE_PATTERN =
+  /^(?:资料库|档案|数据库|档案库|你们|你|这里)?(?:里|中)?(?:一共|总共|共|都)?(?:有|收录了?|收了|存了?)(?:多少|几)(?:期|份)(?:报纸)?$|^(?:资料库|档案|数据库|你)?(?:的)?(?:收录范围|收录了?(?:哪些|什么)(?:年份|时间|日期)|时间范围|(?:收录|覆盖)(?:了)?(?:从)?哪(?:年|天)到哪(?:年|天))(?:是什么|是啥)?$/u;
+
 /** Whole messages, as `normaliseIntentText` leaves them. */
-export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat'>, readonly string[]> = {
+export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat' | 'earliest' | 'archive'>, readonly string[]> = {
   greeting: [
     '你好', '您好', '你们好', '大家好', '嗨', '哈喽', '哈啰', '嘿', '喂', 'hello', 'hi', 'hey', 'hallo', '早', '早安', '早上好', '上午好',
     '中午好', '下午好', '晚上好', '晚安', '在', '在不在', '有人', '你是谁', '你是什么', '你叫什么', '机器人', '小助手', '你好机器人',
@@ -72,7 +84,7 @@ export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat'>, re
 };
 
 const LOOKUP = new Map<string, Intent['kind']>(
-  (Object.entries(INTENT_PHRASES) as [Exclude<Intent['kind'], 'date' | 'chat'>, readonly string[]][]).flatMap(([kind, phrases]) =>
+  (Object.entries(INTENT_PHRASES) as [Exclude<Intent['kind'], 'date' | 'chat' | 'earliest' | 'archive'>, readonly string[]][]).flatMap(([kind, phrases]) =>
     phrases.map((p) => [normaliseIntentText(p), kind] as const),
   ),
 );
@@ -108,6 +120,8 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   const kind = LOOKUP.get(key);
   if (kind !== undefined && kind !== 'date') return { kind } as Intent;
   if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
+  if (EARLIEST_PATTERN.test(key) && /最早|最老|第一/u.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
+  if (ARCHIVE_PATTERN.test(key)) return { kind: 'archive' };
   if (Array.from(key).length <= MAX_CHAT_LENGTH && CHAT_PATTERNS.some((p) => p.test(key))) return { kind: 'chat' };
   // A bare number is searched (a phone number, an amount), not read as an issue number or a year.
   if (/^\d+$/.test(trimmed.normalize('NFKC'))) return undefined;

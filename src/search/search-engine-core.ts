@@ -10,7 +10,7 @@ import { createPassageIndex, sentenceEvidence, type Candidate, type PassageRecor
 import { createHeadlineIndex } from './headline-index.js';
 import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, evidence, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
-import type { Answer, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
+import type { Answer, ArchiveFacts, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
@@ -133,6 +133,7 @@ interface Judged extends Ranked {
   /** The window of the first result's article that answers (outcome `answer`). */
   window?: AnswerWindow;
   chat?: ChatKind;
+  archive?: ArchiveFacts;
 }
 
 /**
@@ -305,12 +306,25 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       // Chat is answered as chat: never searched, so 你好 or 讲个笑话 never brings up an article.
       return { filters: {}, model: modelOf('', ''), hits: [], outcome: 'none', chat };
     }
-    if (!hasFilters(filters) && detectIntent(query, { isDate: () => false })?.kind === 'latest') {
-      // "最新的报道是什么": the newest issue's articles, as /latest shows them, not a match on the word 最新.
-      const newest = issues().reduce<string | undefined>((d, i) => (d === undefined || i.date > d ? i.date : d), undefined);
-      const latest = newest === undefined ? {} : { date: newest };
-      const listing = newest === undefined ? [] : listIssues(latest, keep);
-      return { filters: latest, model: modelOf('', ''), hits: [], listing, outcome: listing.length > 0 ? 'answer' : 'none' };
+    const intent = hasFilters(filters) ? undefined : detectIntent(query, { isDate: () => false })?.kind;
+    if (intent === 'latest' || intent === 'earliest') {
+      // "最新的报道是什么" / "最早的一期是哪天": that issue's articles, as /latest shows them, not a match on the word 最新.
+      const pick = (d: string | undefined, i: { date: string }) => (d === undefined || (intent === 'latest' ? i.date > d : i.date < d) ? i.date : d);
+      const day = issues().reduce<string | undefined>(pick, undefined);
+      const chosen = day === undefined ? {} : { date: day };
+      const listing = day === undefined ? [] : listIssues(chosen, keep);
+      return { filters: chosen, model: modelOf('', ''), hits: [], listing, outcome: listing.length > 0 ? 'answer' : 'none' };
+    }
+    if (intent === 'archive') {
+      // "资料库有多少期报纸": the archive's own counts (QA A9), never a search for 资料库.
+      const all = [...issues()].sort((a, b) => a.date.localeCompare(b.date));
+      const [first, last] = [all[0], all.at(-1)];
+      const facts: ArchiveFacts = { issues: all.length };
+      if (first !== undefined && last !== undefined) {
+        facts.earliest = { date: first.date, dateSource: first.dateSource };
+        facts.latest = { date: last.date, dateSource: last.dateSource };
+      }
+      return { filters: {}, model: modelOf('', ''), hits: [], listing: [], outcome: all.length > 0 ? 'answer' : 'none', archive: facts };
     }
     return judge(query, rankAll(query, filters, keep));
   };
@@ -353,6 +367,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       const answer: Answer = { query, filters, outcome, results };
       if (analysis !== undefined && listing === undefined) answer.asks = { kind: analysis.kind, attribute: analysis.attribute };
       if (chat !== undefined) answer.chat = chat;
+      if (ranked.archive !== undefined) answer.archive = ranked.archive;
       const direct = outcome === 'answer' && analysis !== undefined && window !== undefined ? directAnswerOf(analysis, window, options.directKinds) : undefined;
       if (direct !== undefined) answer.direct = direct;
       return answer;

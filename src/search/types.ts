@@ -60,6 +60,15 @@ export interface Answer {
    * how many (up to EXCLUSION_PROBE_LIMIT), so the reply says the exclusion removed them (see askWithSyntax).
    */
   excludedMatches?: number;
+  /** Set for a question about the archive itself (资料库有多少期报纸): its own counts, nothing searched. */
+  archive?: ArchiveFacts;
+}
+
+/** What the archive holds: how many issues, the oldest and the newest (dateSource `inferred` is read 约). */
+export interface ArchiveFacts {
+  issues: number;
+  earliest?: { date: string; dateSource: string };
+  latest?: { date: string; dateSource: string };
 }
 
 export interface SearchOptions {

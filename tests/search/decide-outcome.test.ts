@@ -70,6 +70,18 @@ describe('search outcome for a reader\'s own words', () => {
     expect(answer.results.every((r) => r.date === '2025-03-08')).toBe(true);
   });
 
+  it('lists the oldest issue for 最早的一期是哪天, and answers 资料库有多少期报纸 from the archive’s own counts (QA A9)', () => {
+    const earliest = engine.search('最早的一期是哪天');
+    expect(earliest.outcome).toBe('answer');
+    expect(earliest.results.length).toBeGreaterThan(0);
+    expect(earliest.results.every((r) => r.date === '2025-03-01')).toBe(true);
+    expect(engine.search('资料库有多少期报纸')).toMatchObject({
+      outcome: 'answer',
+      results: [],
+      archive: { issues: 2, earliest: { date: '2025-03-01', dateSource: 'masthead' }, latest: { date: '2025-03-08', dateSource: 'masthead' } },
+    });
+  });
+
   it('answers weather talk as chat, never with an article', () => {
     expect(engine.search('今天天气怎么样')).toMatchObject({ outcome: 'none', chat: 'chat', results: [] });
   });

@@ -30,6 +30,12 @@ describe('detectIntent', () => {
     expect(detectIntent('最新的监测数据是什么', noDate)).toBeUndefined();
   });
 
+  it('takes questions about the archive itself for its own facts, not for a search (QA A9)', () => {
+    for (const q of ['最早的一期是哪天', '第一期报纸是什么时候的', '最早的报纸是哪一年的？', '资料库里最早的一期']) expect(detectIntent(q, noDate), q).toEqual({ kind: 'earliest' });
+    for (const q of ['资料库有多少期报纸', '一共收录了几期？', '你们有多少期', '资料库的收录范围', '收录了哪些年份']) expect(detectIntent(q, noDate), q).toEqual({ kind: 'archive' });
+    for (const q of ['第一书记是谁', '木垒县最早种冬小麦是哪年', '最早', '有多少人参加']) expect(detectIntent(q, noDate), q).toBeUndefined();
+  });
+
   it('takes a message that is only a date for the date view', () => {
     expect(detectIntent('昨天的报纸', { isDate: (t) => t === '昨天的报纸' })).toEqual({ kind: 'date', text: '昨天的报纸' });
   });

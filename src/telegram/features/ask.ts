@@ -9,7 +9,7 @@ import { offersDigest } from '../commands.js';
 import type { BotContext } from '../context.js';
 import { shorten } from '../format/issue-date.js';
 import { renderAnswer, renderChat } from '../format/render-answer.js';
-import { renderAskPrompt, renderExcludedAll, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
+import { renderArchiveFacts, renderAskPrompt, renderExcludedAll, renderGreeting, renderHelp, renderMentionPrompt, renderNoMatch, renderNumberHint, renderQuestionPrompt, renderThanks } from '../format/render-guide.js';
 import type { View } from '../format/view.js';
 import { detectIntent } from '../../search/intents.js';
 import type { IssueViews } from './browse.js';
@@ -47,6 +47,10 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
         return renderHelp(deps.archive, ctx.me.username, { digest: offersDigest(ctx.deps) });
       case 'latest':
         return deps.views.latest();
+      case 'earliest':
+        return deps.views.earliest();
+      case 'archive':
+        return renderArchiveFacts(deps.archive);
       case 'date':
         return deps.views.forDate(intent.text);
       case 'chat':

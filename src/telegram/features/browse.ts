@@ -16,6 +16,8 @@ import { invalidDateText } from '../format/invalid-date.js';
 export interface IssueViews {
   /** The newest issue (/latest). */
   latest(): View;
+  /** The oldest issue (a reader asking 最早的一期是哪天). */
+  earliest(): View;
   /** What /date shows for the text after the command: an issue, a list, or how to write a date. */
   forDate(text: string): View;
   /** True when `text` as a whole names a day, month, year, week or issue number /date understands. */
@@ -32,6 +34,11 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
   const latest = (): View => {
     const issue = archive.latest();
     return issue ? issueView(issue) : { text: `资料库暂时还没有收录《${escapeHtml(paperName)}》的报纸。` };
+  };
+
+  const earliest = (): View => {
+    const issue = archive.issues()[0];
+    return issue ? { ...issueView(issue), text: `资料库中最早的一期：\n${issueView(issue).text}` } : latest();
   };
 
   const understand = (text: string): { period?: Period; expression?: DateExpression } => {
@@ -90,7 +97,7 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
     return period !== undefined || expression !== undefined;
   };
 
-  return { latest, forDate, isDate };
+  return { latest, earliest, forDate, isDate };
 }
 
 /**

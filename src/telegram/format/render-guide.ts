@@ -62,6 +62,11 @@ export function renderNoMatch(question: string, archive: Archive): View {
   return { text: lines.join('\n') };
 }
 
+/** The reply to a question about the archive itself (资料库有多少期报纸): its own counts and range (QA A9). */
+export function renderArchiveFacts(archive: Archive): View {
+  return { text: `${describeArchive(archive)}\n发送 /issues 浏览全部期次，/latest 看最新一期。` };
+}
+
 /** The reply when the reader's `-词` exclusions removed every report the question finds (see excludedAllLead). */
 export function renderExcludedAll(syntax: Pick<SearchSyntax, 'text' | 'exclude'>, matches: number): View {
   return { text: escapeHtml(excludedAllLead(syntax.text, syntax.exclude, matches)) };

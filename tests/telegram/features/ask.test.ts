@@ -259,6 +259,27 @@ describe('echoing the question', () => {
   });
 });
 
+describe('questions about the archive itself (QA A9)', () => {
+  it('shows the oldest issue for 最早的一期是哪天, without searching', async () => {
+    const h = createHarness();
+    await h.send('最早的一期是哪天？');
+    const oldest = h.archive.issues()[0]!;
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain('资料库中最早的一期');
+    expect(text).toContain(oldest.articles[0]!.title);
+    expect((h.search as FakeSearchEngine).queries).toHaveLength(0);
+  });
+
+  it('answers 资料库有多少期报纸 with the count and range, pointing to /issues', async () => {
+    const h = createHarness();
+    await h.send('资料库有多少期报纸');
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toContain(`共 ${h.archive.issues().length} 期报纸`);
+    expect(text).toContain('/issues');
+    expect((h.search as FakeSearchEngine).queries).toHaveLength(0);
+  });
+});
+
 describe('search syntax and order in answers', () => {
   it('passes a quoted phrase and -exclusions to the search as conditions, the rest as the question', async () => {
     const h = createHarness();
