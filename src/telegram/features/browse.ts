@@ -162,7 +162,7 @@ const DATE_TAIL = /(?:的)?(?:报纸|报|那期|这期|那一期|一期|各期|�
 
 /**
  * The bot's own reading of a /date argument before the shared date parser sees it: NFKC, 2024-11 and
- * 2024/11 as a month, and 本周/上周/本月/上个月/今年/去年. Returns a period for weeks, else the text to parse.
+ * 2024/11 as a month, and 本周/上周/本月/上个月/今年/去年/前年. Returns a period for weeks, else the text to parse.
  */
 function normaliseDateText(text: string, today: string): Period | string {
   const t = text.normalize('NFKC').replace(/\s+/g, '').trim();
@@ -197,6 +197,7 @@ const RELATIVE_PERIODS: { kind: 'week' | 'month' | 'year'; back: number; words: 
   { kind: 'month', back: 1, words: ['上月', '上个月', '上一个月'] },
   { kind: 'year', back: 0, words: ['今年', '本年'] },
   { kind: 'year', back: 1, words: ['去年', '上一年'] },
+  { kind: 'year', back: 2, words: ['前年'] },
 ];
 
 /** True when the reader wrote a year (2024年11月, 2024-11, 今年, 上个月), not just a month (11月, 十一月份). */

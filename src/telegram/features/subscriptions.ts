@@ -189,7 +189,7 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
     }
     store.deactivate(target.chatId, 'unsubscribed', now());
     ctx.log.info({ chat: target.chatId }, 'unsubscribed');
-    await replyView(ctx, { text: '已退订每日摘要。想再收到时，发送 /subscribe 即可。' });
+    await replyView(ctx, { text: `${subs.length > 1 ? `已退订全部 ${subs.length} 个订阅。` : '已退订每日摘要。'}想再收到时，发送 /subscribe 即可。` });
   };
 
   // A preview: anyone may ask for it, and it is not recorded, so the scheduled digest still comes.

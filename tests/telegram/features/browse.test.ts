@@ -170,6 +170,8 @@ describe('/date for months and weeks', () => {
     expect(h.sentSince(0)[0]!.text).toContain('2024年11月共收录 3 期');
     await h.send('/date 去年');
     expect(h.sentSince(0)[1]!.text).toContain('2023年没有收录');
+    await h.send('/date 前年');
+    expect(h.sentSince(0)[2]!.text).toContain('2022年没有收录');
   });
 
   it('still explains the formats, with a month among them, for text it cannot read', async () => {

@@ -166,6 +166,16 @@ describe('/subscribe', () => {
     expect(h.replies().at(-1)).toContain('21:30');
   });
 
+  it('says how many subscriptions /unsubscribe 全部 ended', async () => {
+    const h = setup();
+    await h.send('/subscribe 07:30');
+    await h.send('/subscribe 19:00 农业');
+    await h.send('/unsubscribe 全部');
+    expect(h.replies().at(-1)).toContain('已退订全部 2 个订阅');
+    expect(store.subscription(777, 0)?.active).toBe(false);
+    expect(store.subscription(777, 1)?.active).toBe(false);
+  });
+
   it('refuses an /unsubscribe number or word that names no subscription, also when there is only one', async () => {
     const h = setup();
     await h.send('/subscribe 07:30');
