@@ -4,7 +4,7 @@ import MiniSearch from 'minisearch';
 import type { Article, Issue } from '../../../src/archive/model.js';
 import { normalizeForMatch } from '../../../src/text/normalize-for-match.js';
 import { getJieba, type Tokenizer } from '../../../src/text/tokenizer.js';
-import type { SearchEngine } from '../../../src/search/types.js';
+import type { Answer, SearchEngine } from '../../../src/search/types.js';
 import { emptyMix, tally, type OutcomeMix } from './outcome-mix.js';
 import { latency, rankMetrics, type Latency, type RankMetrics } from './rank-metrics.js';
 
@@ -62,16 +62,23 @@ export interface BenchmarkRow extends RankMetrics {
   answeredAt1?: number;
 }
 
-/** The engine's rank of each gold paragraph (distinct articles, top 10). */
-export function evaluateEngineOnCmrc(name: string, engine: SearchEngine, queries: readonly CmrcQuery[], buildMs: number): BenchmarkRow {
+/** The engine's rank of each gold paragraph (distinct articles, top 10); `onAnswer` sees every answer (one pass serves other measures). */
+export function evaluateEngineOnCmrc(
+  name: string,
+  engine: SearchEngine,
+  queries: readonly CmrcQuery[],
+  buildMs: number,
+  onAnswer?: (query: CmrcQuery, answer: Answer, index: number) => void,
+): BenchmarkRow {
   const ranks: number[] = [];
   const times: number[] = [];
   const outcomes = emptyMix();
   let answered = 0;
-  for (const q of queries) {
+  for (const [index, q] of queries.entries()) {
     const started = performance.now();
     const answer = engine.search(q.question, { limit: 10 });
     times.push(performance.now() - started);
+    onAnswer?.(q, answer, index);
     tally(outcomes, answer.outcome, answer.chat !== undefined);
     const ids = [...new Set(answer.results.map((r) => r.articleId))];
     const rank = ids.indexOf(q.gold_id) + 1;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { AnswerKind } from '../../../src/search/analyze-question.js';
 import { normalizeForMatch } from '../../../src/text/normalize-for-match.js';
-import type { SearchEngine } from '../../../src/search/types.js';
+import type { Answer, SearchEngine } from '../../../src/search/types.js';
 
 /** Per kind of question: how many were asked, how many got a direct answer line, how many of those were right. */
 export interface DirectAnswerRow {
@@ -36,26 +36,31 @@ export function overlaps(shown: string, answers: readonly string[]): boolean {
 }
 
 /**
- * Asks every question of an engine built with every kind's direct answer enabled, and measures,
- * per kind, precision (the shown span overlaps an annotated answer) and coverage (share of the
- * kind's questions that got one).
+ * Per kind of question, precision (the shown span overlaps an annotated answer) and coverage (share
+ * of the kind's questions that got one), from answers of an engine built with every kind's direct
+ * answer enabled: `add` each question's answer (the CMRC pass hands them over), then `rows`.
  */
-export function evaluateDirectAnswers(engine: SearchEngine, queries: readonly { id: string; question: string }[], answers: ReadonlyMap<string, readonly string[]>): DirectAnswerRow[] {
-  const rows = new Map<AnswerKind, DirectAnswerRow>();
-  for (const q of queries) {
-    const gold = answers.get(q.id);
-    if (gold === undefined) continue;
-    const answer = engine.search(q.question, { limit: 1 });
-    const kind = answer.asks?.kind ?? 'other';
-    const row = rows.get(kind) ?? { kind, questions: 0, shown: 0, correct: 0, precision: 0, coverage: 0 };
-    row.questions++;
-    if (answer.direct !== undefined) {
-      row.shown++;
-      if (overlaps(answer.direct.text, gold)) row.correct++;
-    }
-    rows.set(kind, row);
-  }
-  return [...rows.values()]
-    .map((r) => ({ ...r, precision: r.shown > 0 ? r.correct / r.shown : 0, coverage: r.questions > 0 ? r.shown / r.questions : 0 }))
-    .sort((a, b) => b.questions - a.questions);
+export function createDirectAnswerTally(answers: ReadonlyMap<string, readonly string[]>): {
+  add(query: { id: string }, answer: Answer): void;
+  rows(): DirectAnswerRow[];
+} {
+  const byKind = new Map<AnswerKind, DirectAnswerRow>();
+  return {
+    add(query, answer) {
+      const gold = answers.get(query.id);
+      if (gold === undefined) return;
+      const kind = answer.asks?.kind ?? 'other';
+      const row = byKind.get(kind) ?? { kind, questions: 0, shown: 0, correct: 0, precision: 0, coverage: 0 };
+      row.questions++;
+      if (answer.direct !== undefined) {
+        row.shown++;
+        if (overlaps(answer.direct.text, gold)) row.correct++;
+      }
+      byKind.set(kind, row);
+    },
+    rows: () =>
+      [...byKind.values()]
+        .map((r) => ({ ...r, precision: r.shown > 0 ? r.correct / r.shown : 0, coverage: r.questions > 0 ? r.shown / r.questions : 0 }))
+        .sort((a, b) => b.questions - a.questions),
+  };
 }
