@@ -249,3 +249,22 @@ function constraintsOf(q: string): string[][] {
   }
   return out;
 }
+
+/** Kinds whose missing fact reads well after a verb (「成立」的时间, 「建设」的原因); the others need a noun (「价格」是多少). */
+const VERB_FACT_KINDS: readonly AnswerKind[] = ['date', 'duration', 'reason', 'method'];
+
+/**
+ * The attribute to name when saying which fact no report gives: a common noun (价格, 电话), or a
+ * verb where the phrase takes one (成立的时间); never a name or a one-character word.
+ * `tagOf` gives jieba's tag of a word alone.
+ *
+ * @example nameableFact({ kind: 'quantity', attribute: ['淘汰'] }, tagOf) // → undefined ("「淘汰」是多少" says nothing)
+ */
+export function nameableFact(analysis: Pick<QuestionAnalysis, 'kind' | 'attribute'>, tagOf: (word: string) => string): string | undefined {
+  const verbs = VERB_FACT_KINDS.includes(analysis.kind);
+  return analysis.attribute.find((a) => {
+    if (Array.from(a).length < 2 || !/^\p{Script=Han}+$/u.test(a)) return false;
+    const tag = tagOf(a);
+    return /^(?:n(?![rst])|vn)/u.test(tag) || (verbs && /^v/u.test(tag));
+  });
+}

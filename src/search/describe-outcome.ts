@@ -65,9 +65,10 @@ function quoted(words: readonly string[]): string {
  */
 export function relatedLead(answer: Pick<Answer, 'query' | 'results' | 'asks'>): string {
   const subject = subjectWords(answer);
-  const attribute = (answer.asks?.attribute ?? []).find((a) => isContentWord(a) && !subject.includes(a));
-  const fact = FACT[answer.asks?.kind ?? 'other'];
-  const what = attribute !== undefined ? fact.with(`「${attribute}」`) : fact.without;
+  const fact = answer.asks?.fact;
+  const attribute = fact !== undefined && isContentWord(fact) && !subject.includes(fact) ? fact : undefined;
+  const phrase = FACT[answer.asks?.kind ?? 'other'];
+  const what = attribute !== undefined ? phrase.with(`「${attribute}」`) : phrase.without;
   const about = subject.length > 0 ? `有关于${quoted(subject)}的报道` : '有相关的报道';
   return `报纸上${about}，但没有一篇写明${what}。`;
 }

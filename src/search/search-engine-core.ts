@@ -12,7 +12,7 @@ import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, evidence, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
 import type { Answer, ArchiveFacts, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
-import { analyzeQuestion, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
+import { analyzeQuestion, nameableFact, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
 import { directAnswerOf } from './direct-answer.js';
 import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
@@ -365,7 +365,10 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
           ? listing.slice(offset, offset + limit).map((record) => toResult(record, model, 1))
           : hits.slice(offset, offset + limit).map((h, i) => toResult(h.best.record, model, h.score, h === ranked.hits[0] ? window : undefined));
       const answer: Answer = { query, filters, outcome, results };
-      if (analysis !== undefined && listing === undefined) answer.asks = { kind: analysis.kind, attribute: analysis.attribute };
+      if (analysis !== undefined && listing === undefined) {
+        const fact = nameableFact(analysis, (w) => tokenizer.tag(w)[0]?.tag ?? '');
+        answer.asks = { kind: analysis.kind, attribute: analysis.attribute, ...(fact !== undefined ? { fact } : {}) };
+      }
       if (chat !== undefined) answer.chat = chat;
       if (ranked.archive !== undefined) answer.archive = ranked.archive;
       const direct = outcome === 'answer' && analysis !== undefined && window !== undefined ? directAnswerOf(analysis, window, options.directKinds) : undefined;

@@ -50,7 +50,15 @@ export interface Answer {
   /** Ranked results: for `answer` the first one answers; for `related`, articles on the subject. */
   results: SearchResult[];
   /** What kind of answer the question asks for (quantity, date, person …), and its attribute. */
-  asks?: { kind: AnswerKind; attribute: string[] };
+  asks?: {
+    kind: AnswerKind;
+    attribute: string[];
+    /**
+     * The attribute as a reader would name the missing fact (价格, 电话; 成立 for a date), if one
+     * can be: never a name (刘兵山) or a verb in "「淘汰」是多少". What a related reply quotes.
+     */
+    fact?: string;
+  };
   /** Set for chat (greetings, thanks, 讲个笑话): answered as chat, never searched. */
   chat?: ChatKind;
   /** A short answer span, only for kinds whose measured precision is high (see direct-answer.ts). */

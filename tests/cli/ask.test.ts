@@ -122,7 +122,7 @@ describe('formatAnswer', () => {
   const result = { articleId: 'a1', issueId: 'i1', passageId: 'a1#0', title: '石门子水库', paper: '昌吉日报', date: '2024-11-05', dateSource: 'masthead' as const, excerpt: '石门子水库坝高110米，实践站127个。', highlights: ['石门子水库', '27个'], score: 1 };
 
   it('gives a related outcome in the bot’s words, then the reports', () => {
-    const text = formatAnswer({ query: '石门子水库的电话是多少', filters: {}, outcome: 'related', results: [result], asks: { kind: 'quantity', attribute: ['电话'] } });
+    const text = formatAnswer({ query: '石门子水库的电话是多少', filters: {}, outcome: 'related', results: [result], asks: { kind: 'quantity', attribute: ['电话'], fact: '电话' } });
     expect(text).toContain('结果：报纸上有关于「石门子水库」的报道，但没有一篇写明「电话」是多少。以下是这些报道：');
     expect(text).toContain('1. 石门子水库');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion } from '../../src/search/analyze-question.js';
+import { analyzeQuestion, nameableFact } from '../../src/search/analyze-question.js';
 import { profileTokenizer } from '../support/test-profile.js';
 
 const tokenizer = profileTokenizer();
@@ -59,3 +59,18 @@ describe('analyzeQuestion', () => {
   });
 });
 
+
+describe('nameableFact', () => {
+  const tagOf = (w: string) => tokenizer.tag(w)[0]?.tag ?? '';
+
+  it('names a noun for any kind, a verb only where the phrase takes one', () => {
+    expect(nameableFact({ kind: 'quantity', attribute: ['价格'] }, tagOf)).toBe('价格');
+    expect(nameableFact({ kind: 'quantity', attribute: ['淘汰'] }, tagOf)).toBeUndefined();
+    expect(nameableFact({ kind: 'date', attribute: ['成立'] }, tagOf)).toBe('成立');
+  });
+
+  it('never names a person or a one-character word', () => {
+    expect(nameableFact({ kind: 'quantity', attribute: ['王小明'] }, tagOf)).toBeUndefined();
+    expect(nameableFact({ kind: 'other', attribute: ['干'] }, tagOf)).toBeUndefined();
+  });
+});

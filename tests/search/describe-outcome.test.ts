@@ -36,8 +36,12 @@ describe('subjectWords', () => {
 
 describe('relatedLead', () => {
   it('says which fact none of the reports gives', () => {
-    expect(relatedLead(answer('石门子水库的电话是多少', [['石门子水库']], { kind: 'quantity', attribute: ['电话'] }))).toBe('报纸上有关于「石门子水库」的报道，但没有一篇写明「电话」是多少。');
-    expect(relatedLead(answer('石门子水库哪一年成立', [['石门子水库']], { kind: 'date', attribute: ['成立'] }))).toBe('报纸上有关于「石门子水库」的报道，但没有一篇写明「成立」的时间。');
+    expect(relatedLead(answer('石门子水库的电话是多少', [['石门子水库']], { kind: 'quantity', attribute: ['电话'], fact: '电话' }))).toBe('报纸上有关于「石门子水库」的报道，但没有一篇写明「电话」是多少。');
+    expect(relatedLead(answer('石门子水库哪一年成立', [['石门子水库']], { kind: 'date', attribute: ['成立'], fact: '成立' }))).toBe('报纸上有关于「石门子水库」的报道，但没有一篇写明「成立」的时间。');
+  });
+
+  it('names no fact the question analysis found no name for (a verb, a person\'s name)', () => {
+    expect(relatedLead(answer('刘兵山今年多少岁', [['刘兵山']], { kind: 'quantity', attribute: ['刘兵山'] }))).toBe('报纸上有相关的报道，但没有一篇写明你问的具体数字。');
   });
 
   it('says it without quoting when the attribute or the subject is no content word', () => {

@@ -23,7 +23,7 @@ function harnessWith(outcome: Answer['outcome'], asks?: Answer['asks']) {
 
 describe('a related outcome', () => {
   it('says plainly that the paper reported on the subject but not the fact, then shows the reports to open', async () => {
-    const h = harnessWith('related', { kind: 'quantity', attribute: ['价格'] });
+    const h = harnessWith('related', { kind: 'quantity', attribute: ['价格'], fact: '价格' });
     await h.send('冬小麦 价格');
     const reply = h.sentSince(0)[0]!;
     expect(reply.text).toContain('报纸上有关于「冬小麦」的报道，但没有一篇写明「价格」是多少。');
@@ -43,7 +43,7 @@ describe('a related outcome', () => {
   });
 
   it('says it in traditional characters to a reader who writes them', async () => {
-    const h = harnessWith('related', { kind: 'date', attribute: ['播种'] });
+    const h = harnessWith('related', { kind: 'date', attribute: ['播种'], fact: '播种' });
     await h.send('冬小麥 播種');
     const text = h.sentSince(0)[0]!.text;
     expect(text).toContain('報紙上有關於「冬小麥」的報道，但沒有一篇寫明「播種」的時間。');
@@ -70,7 +70,7 @@ describe('a none outcome', () => {
 
 describe('outcomes in inline mode', () => {
   it('marks related cards and says why above them', async () => {
-    const h = harnessWith('related', { kind: 'quantity', attribute: ['价格'] });
+    const h = harnessWith('related', { kind: 'quantity', attribute: ['价格'], fact: '价格' });
     await h.inline('冬小麦 价格是多少啊');
     const call = h.callsOf('answerInlineQuery')[0]!;
     const results = call.payload.results as InlineQueryResultArticle[];
