@@ -91,6 +91,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
     adminIds: config.adminIds,
     archive,
     search,
+    archiveSyncFailure: () => archiveSync.failing(),
     startedAt: new Date(),
     digestStats: () => {
       const latest = archive.latest();

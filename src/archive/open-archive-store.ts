@@ -473,7 +473,7 @@ function writeOrExplain(write: () => void, dbFile: string, issueFiles: string | 
     if (code === 'SQLITE_FULL') {
       const what = files.length > 1 ? `${files.length} files were not written (${issueFile})` : `${issueFile} was not written`;
       throw new StoreError(
-        `The disk holding the archive ${dbFile} is full: ${what} and the archive keeps its previous state. Free some space and run the ingest again (npm run ingest).`,
+        `The disk holding the archive ${dbFile} is full: ${what} and the archive keeps its previous state. Free some space and run the ingest again (npm run ingest)${dbFile.endsWith('.next') ? `; the partial build in ${dbFile} (with its -wal/-shm files) is resumed by that run, or may be deleted to free its space` : ''}.`,
         dbFile,
         { cause },
       );

@@ -17,6 +17,8 @@ export interface AdminDeps {
   archive: Archive;
   search: SearchEngine;
   digestStats?: () => DigestStats;
+  /** Why the archive lags behind SEEDS_DIR (a full disk: see createSyncRetry), while it does. */
+  archiveSyncFailure?: () => string | undefined;
   /** Process start, for uptime. */
   startedAt: Date;
   now?: () => Date;
@@ -43,6 +45,8 @@ export function createAdminFeature(deps: AdminDeps): Composer<BotContext> {
       range ? `日期范围：${range.first} 至 ${range.last}` : '日期范围：（空）',
       latest ? `最新一期：${latest.date}${latest.number !== undefined ? ` 第${latest.number}期` : ''}（${escapeHtml(latest.file)}）` : '',
     ];
+    const failing = deps.archiveSyncFailure?.();
+    if (failing !== undefined) lines.push(`⚠️ 资料库未能更新（${failing === 'disk full' ? 'DATA_DIR 所在磁盘已满，请清理空间' : '写入失败，见日志'}）：新的期次每分钟重试一次，读者看到的是更新前的资料库。`);
     if (deps.digestStats) {
       const stats = deps.digestStats();
       const deliveries = Object.entries(stats.latestDeliveries)

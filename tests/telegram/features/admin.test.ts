@@ -7,7 +7,7 @@ import { validateCallsAfterEachTest } from '../support/validate-calls.js';
 
 validateCallsAfterEachTest();
 
-function harnessWithAdmin(adminIds: number[]) {
+function harnessWithAdmin(adminIds: number[], archiveSyncFailure?: () => string | undefined) {
   const archive = makeFixtureArchive();
   const search = createFakeSearchEngine(archive);
   const admin = createAdminFeature({
@@ -17,6 +17,7 @@ function harnessWithAdmin(adminIds: number[]) {
     startedAt: new Date('2024-11-12T00:00:00Z'),
     now: () => new Date('2024-11-12T01:30:00Z'),
     digestStats: () => ({ activeSubscriptions: 7, latestDeliveries: { sent: 5, empty: 1 } }),
+    ...(archiveSyncFailure !== undefined ? { archiveSyncFailure } : {}),
   });
   return createHarness({ archive, search, extraFeatures: [admin] });
 }
@@ -30,6 +31,16 @@ describe('/stats', () => {
     expect(text).toContain('订阅：7 个有效');
     expect(text).toContain('sent 5');
     expect(text).toContain('已运行：90 分钟');
+  });
+
+  it('warns an admin while the archive cannot be updated (a full disk), and not otherwise', async () => {
+    let failing: string | undefined = 'disk full';
+    const h = harnessWithAdmin([READER.id], () => failing);
+    await h.send('/stats');
+    expect(h.sentSince(0)[0]!.text).toContain('资料库未能更新（DATA_DIR 所在磁盘已满，请清理空间）');
+    failing = undefined;
+    await h.send('/stats');
+    expect(h.sentSince(1)[0]!.text).not.toContain('未能更新');
   });
 
   it('does not exist for anyone else', async () => {
