@@ -191,7 +191,9 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
   for (const c of [...indexedWords.map((t) => ({ t, kind: 'word' as const })), ...bigramsToFind.map((t) => ({ t, kind: 'bigram' as const }))].sort(
     (a, b) => a.t.df - b.t.df,
   )) {
-    if (chosen.length >= maxTerms || (chosen.length >= 3 && postings + c.t.df > budget)) break;
+    // The rarest three are looked up even past the budget, unless one alone exceeds it (设计 in 30,000
+    // passages at fifteen years): the next in line is rarer than nothing it would add.
+    if (chosen.length >= maxTerms || ((chosen.length >= 3 || c.t.df > budget) && postings + c.t.df > budget)) break;
     chosen.push(c);
     postings += c.t.df;
   }
@@ -204,11 +206,19 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     retrievalWords = rarest(words.filter((w) => stats.wordDf(w.term) > 0));
     retrievalBigrams = rarest(bigrams.filter((b) => b.df > 0));
   }
-  // The reader's paraphrases reach the first stage too: the rarest synonyms the archive prints as words.
+  // The reader's paraphrases reach the first stage too: the rarest synonyms the archive prints as
+  // words, within what is left of the absolute posting budget (a common paraphrase such as 位于 or 参加
+  // would merge tens of thousands of postings at fifteen years and rank little; it still counts in
+  // re-ranking). The share of the archive is not applied to them: it binds in small archives, where
+  // a lookup costs nothing.
   for (const w of words) {
     const lookups = (w.synonyms ?? []).filter((x) => stats.wordDf(x) > 0 && stats.wordDf(x) <= maxDf && !retrievalWords.includes(x));
     lookups.sort((a, b) => stats.wordDf(a) - stats.wordDf(b));
-    retrievalWords = [...retrievalWords, ...lookups.slice(0, MAX_SYNONYM_LOOKUPS)];
+    for (const x of lookups.slice(0, MAX_SYNONYM_LOOKUPS)) {
+      if (postings + stats.wordDf(x) > (options.maxPostings ?? Infinity)) break;
+      retrievalWords = [...retrievalWords, x];
+      postings += stats.wordDf(x);
+    }
   }
   return {
     words,

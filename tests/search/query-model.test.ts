@@ -165,3 +165,33 @@ describe('buildQueryModel with part-of-speech tags', () => {
     expect(across.weight).toBeLessThan(inside.weight);
   });
 });
+
+describe('buildQueryModel with an absolute posting budget', () => {
+  /** Stats of a large archive given as document frequencies (words and bigrams alike). */
+  const bigArchive = (df: Record<string, number>) => ({
+    docCount: 1_000_000,
+    wordDf: (w: string) => df[w] ?? 0,
+    bigramDf: (b: string) => df[b] ?? 0,
+    charDf: () => 0,
+    add: () => undefined,
+    remove: () => undefined,
+    toJSON: () => ({ docCount: 1_000_000, words: [], bigrams: [], chars: [] }),
+  });
+  const terms = (words: string[]) => ({ words, bigrams: [], segments: words, names: [] });
+
+  it('looks up a synonym only while the postings stay within the absolute budget', () => {
+    const stats = bigArchive({ 地址: 500, 所在地: 900, 位于: 50_000 });
+    const synonyms = new Map([['地址', ['所在地', '位于']]]);
+    const bounded = buildQueryModel(terms(['地址']), stats, 'q', { synonyms, maxPostings: 20_000 });
+    expect(bounded.retrievalWords).toEqual(['地址', '所在地']);
+    const unbounded = buildQueryModel(terms(['地址']), stats, 'q', { synonyms });
+    expect(unbounded.retrievalWords).toEqual(['地址', '所在地', '位于']);
+  });
+
+  it('does not look up a term that alone exceeds the budget, even among the rarest three', () => {
+    const stats = bigArchive({ 教堂: 9_000, 设计: 30_000 });
+    const bounded = buildQueryModel(terms(['教堂', '设计']), stats, 'q', { maxPostings: 20_000 });
+    expect(bounded.retrievalWords).toEqual(['教堂']);
+    expect(bounded.words.map((w) => w.term)).toEqual(['教堂', '设计']);
+  });
+});
