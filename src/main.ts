@@ -81,6 +81,11 @@ async function main(config: Config, logger: Logger): Promise<number> {
   // Never a silent empty archive: the bot still starts (issues dropped in later are picked up), but says why it knows nothing.
   if (report.files === 0 && archiveSync.failing() === undefined) logger.warn({ seedsDir: config.seedsDir }, 'no issue files (*.txt) under SEEDS_DIR: the archive is empty until some arrive; set SEEDS_DIR to the folder of issue files');
   logger.info({ issues: archive.issues().length, passages: search.passageCount }, 'archive ready');
+  // The headline vocabulary (inline as you type, /topic fallback) loads in the background: answers never wait for it.
+  search.loadHeadlines?.().then(
+    () => logger.debug('headline index loaded'),
+    (err: unknown) => logger.error({ err }, 'headline index not loaded: headline search works without fuzzy matching'),
+  );
 
   // A corrupt or newer database stops startup here with a StoreError: it is never reset silently.
   // The terminal chat's pretend reader subscribes in a database of its own, never in the bot's.

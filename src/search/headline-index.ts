@@ -1,11 +1,13 @@
-import MiniSearch from 'minisearch';
+import type Database from 'better-sqlite3';
 import type { Archive } from '../archive/archive.js';
+import { quoteTerm } from '../archive/archive-db.js';
 import { titleTextOf } from '../archive/index-terms.js';
-import type { IssueHead } from '../archive/model.js';
+import type { ArticleHead } from '../archive/model.js';
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { Tokenizer } from '../text/tokenizer.js';
+import { createHeadlineVocabulary } from './headline-vocabulary.js';
 
-/** One headline found: its article and MiniSearch's score. */
+/** One headline found: its article and its score (higher is better). */
 export interface HeadlineHit {
   articleId: string;
   score: number;
@@ -14,54 +16,74 @@ export interface HeadlineHit {
 export interface HeadlineIndex {
   /**
    * Headlines (kicker, headline, subtitle) matching a query typed so far: the last word as a prefix
-   * ("棉" finds 棉花), longer words with a little fuzziness. Best first.
+   * ("棉" finds 棉花), longer words with a little fuzziness once the vocabulary is loaded. Best first.
    */
   search(query: string, limit?: number): HeadlineHit[];
+  /**
+   * Reads the headline vocabulary (a few hundred articles at a time, the event loop free in
+   * between, so answers go on): the bot calls it right after start. Until it is done, the word being
+   * typed is matched as a prefix by FTS5 and there is no fuzzy matching.
+   */
+  load(): Promise<void>;
 }
 
-interface HeadlineDoc {
-  id: string;
-  terms: string[];
-}
-
-const SEP = '\u0000';
+/** A typed word expands to at most this many headline words (a one-character prefix can begin hundreds). */
+const MAX_EXPANSIONS = 48;
+/** Each article's headline is indexed with each of its passages: ask for this many rows per headline wanted. */
+const ROWS_PER_HEADLINE = 8;
+/** Articles read per turn of the event loop while loading (≈ 20 ms of jieba at most: a question never waits longer). */
+const PAGE = 500;
 
 /**
- * The in-memory headline index MiniSearch is best at: titles only (small even at fifteen years:
- * ≈ 20 terms per article), prefix and fuzzy matching for as-you-type lookups (inline mode, the /topic
- * fallback). Loaded from the archive's heads on first use and kept in step with it (issues added,
- * replaced or removed) before each search.
+ * The headline index for inline mode as you type and the /topic fallback: MiniSearch over the
+ * headlines' distinct words (prefix, fuzzy: see createHeadlineVocabulary) picks the words a typed
+ * query stands for; the archive's FTS5 title columns find the headlines holding them, ranked by bm25
+ * over those columns alone. New issues add their headline words before the next search; postings
+ * need no keeping in step (they are the archive's own).
  */
-export function createHeadlineIndex(archive: Archive, tokenizer: Tokenizer): HeadlineIndex {
-  const ms = new MiniSearch<HeadlineDoc>({
-    idField: 'id',
-    fields: ['terms'],
-    extractField: (doc, field) => (field === 'id' ? doc.id : doc.terms.join(SEP)),
-    tokenize: (text) => (text === '' ? [] : text.split(SEP)),
-    processTerm: (term) => (term === '' ? null : term),
-  });
-  const indexed = new Map<string, IssueHead>();
+export function createHeadlineIndex(options: { db: Database.Database; archive: Archive; tokenizer: Tokenizer }): HeadlineIndex {
+  const { db, archive, tokenizer } = options;
+  const vocabulary = createHeadlineVocabulary();
+  const q = {
+    page: db.prepare('SELECT id, head FROM articles WHERE id > ? ORDER BY id LIMIT ?'),
+    match: db.prepare(
+      `SELECT p.article_id AS articleId, m.rank FROM (SELECT rowid AS key, bm25(fts, 0, 0, 1, 1) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m
+       JOIN passages p ON p.key = m.key ORDER BY m.rank`,
+    ),
+  };
+  let ready = false;
+  let loading: Promise<void> | undefined;
+  /** Issues whose headline words are in the vocabulary (or being read into it). */
+  const seen = new Set<string>();
   let seenVersion = -1;
 
-  const termsOf = (title: string) => {
-    const norm = normalizeForMatch(title);
-    return [...new Set([...tokenizer.words(norm), ...tokenizer.bigrams(norm)])];
+  const wordsOf = (head: ArticleHead) => tokenizer.words(normalizeForMatch(titleTextOf(head)));
+
+  /** New issues (the watcher) add their headline words; a removed issue's words may stay: they find nothing. */
+  const sync = () => {
+    if (!ready || archive.version === seenVersion) return;
+    seenVersion = archive.version;
+    for (const issue of archive.issues()) {
+      if (seen.has(issue.id)) continue;
+      seen.add(issue.id);
+      vocabulary.add(issue.articles.flatMap(wordsOf));
+    }
   };
 
-  const sync = () => {
-    if (archive.version === seenVersion) return;
+  const readAll = async () => {
+    // Issues present now are read from the articles table below; any written later are added by sync.
+    for (const issue of archive.issues()) seen.add(issue.id);
     seenVersion = archive.version;
-    const current = new Map(archive.issues().map((i) => [i.id, i]));
-    for (const [id, issue] of indexed) {
-      if (current.get(id) === issue) continue;
-      for (const a of issue.articles) if (ms.has(a.id)) ms.discard(a.id);
-      indexed.delete(id);
+    const words = new Set<string>();
+    for (let after = ''; ; ) {
+      const rows = q.page.all(after, PAGE) as { id: string; head: string }[];
+      for (const row of rows) for (const w of wordsOf(JSON.parse(row.head) as ArticleHead)) words.add(w);
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.id;
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    for (const [id, issue] of current) {
-      if (indexed.has(id)) continue;
-      ms.addAll(issue.articles.filter((a) => !ms.has(a.id)).map((a) => ({ id: a.id, terms: termsOf(titleTextOf(a) || a.title) })));
-      indexed.set(id, issue);
-    }
+    await vocabulary.addInChunks([...words]);
+    ready = true;
   };
 
   return {
@@ -69,17 +91,26 @@ export function createHeadlineIndex(archive: Archive, tokenizer: Tokenizer): Hea
       sync();
       const norm = normalizeForMatch(query.trim());
       const words = tokenizer.words(norm);
-      const terms = [...new Set([...words, ...tokenizer.bigrams(norm)])];
-      if (terms.length === 0) return [];
+      const bigrams = tokenizer.bigrams(norm);
+      if (words.length === 0 && bigrams.length === 0) return [];
       const last = words[words.length - 1];
-      const hits = ms.search(terms.join(SEP), {
-        tokenize: (text) => text.split(SEP),
-        processTerm: (t) => t,
-        prefix: (term) => term === last,
-        fuzzy: (term) => (Array.from(term).length >= 4 ? 0.25 : false),
-        combineWith: 'OR',
-      });
-      return hits.slice(0, limit).map((h) => ({ articleId: String(h.id), score: h.score }));
+      const terms = new Set<string>();
+      for (const w of words) {
+        if (ready) for (const x of vocabulary.expand(w, { prefix: w === last }, MAX_EXPANSIONS)) terms.add(quoteTerm(x));
+        else terms.add(w === last ? `${quoteTerm(w)}*` : quoteTerm(w));
+      }
+      const parts = [terms.size > 0 ? `{title_words} : (${[...terms].join(' OR ')})` : undefined, bigrams.length > 0 ? `{title_bigrams} : (${bigrams.map(quoteTerm).join(' OR ')})` : undefined];
+      const expr = parts.filter((p) => p !== undefined).join(' OR ');
+      if (expr === '') return [];
+      const rows = q.match.all(expr, limit * ROWS_PER_HEADLINE) as { articleId: string; rank: number }[];
+      const hits = new Map<string, HeadlineHit>();
+      // bm25() is lower-is-better and negative: flip it. An article's passages share its headline: keep its best.
+      for (const row of rows) if (!hits.has(row.articleId)) hits.set(row.articleId, { articleId: row.articleId, score: -row.rank });
+      return [...hits.values()].slice(0, limit);
+    },
+    load() {
+      loading ??= readAll();
+      return loading;
     },
   };
 }

@@ -158,7 +158,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const index = createPassageIndex({ db: options.db, archive, weights: options.weights });
   let seenVersion = archive.version;
   const issues = () => archive.issues();
-  const headlines = createHeadlineIndex(archive, tokenizer);
+  const headlines = createHeadlineIndex({ db: options.db, archive, tokenizer });
   const firstPassage = (articleId: string): PassageRecord | undefined => index.passagesOfArticle(articleId)[0];
   // Candidates carry their article's head only (perf): a condition on the article's text reads the whole article.
   const keepsArticle = (keep: ArticleTest, head: ArticleHead): boolean => {
@@ -375,12 +375,13 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       if (direct !== undefined) answer.direct = direct;
       return answer;
     },
+    loadHeadlines: () => headlines.load(),
     searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
       syncWithArchive();
       const query = stripHtml(userQuery);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
-      // Headlines live in their own small MiniSearch index (prefix + fuzzy, as typed); the passages' FTS index is not asked.
+      // Headlines: MiniSearch over their words (prefix + fuzzy, as typed), their postings in FTS5's title columns.
       const found = headlines.search(query, 200);
       const maxScore = found[0]?.score ?? 1;
       const hits: { record: PassageRecord; score: number }[] = [];

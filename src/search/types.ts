@@ -102,5 +102,7 @@ export interface SearchEngine {
   search(query: string, options?: SearchOptions): Answer;
   /** Headline/kicker search, for topic fallback and inline mode. */
   searchTitles(query: string, limit?: number): SearchResult[];
+  /** Loads the headline vocabulary for searchTitles in the background (the bot, right after start); optional for test doubles. */
+  loadHeadlines?(): Promise<void>;
   readonly passageCount: number;
 }
