@@ -277,6 +277,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       }
       const present = new Set(entries.map((e) => e.rel));
       const keys = new Set(groups.map((g) => g.key));
+      warnMassRemoval(rowsByKey, keys, stored.issues().length, options.seedsDir, log);
       // Files deleted with every other file of their issue: the issue leaves. (A page deleted from an
       // issue that still has pages rewrites that issue below.)
       for (const [key, rows] of rowsByKey) {
@@ -381,6 +382,26 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       }),
   };
 }
+
+/**
+ * Says it loudly before a sync removes most of the archive (QA O5: SEEDS_DIR pointed at another or an
+ * emptied folder takes every issue out of the archive, and out of readers' digests, in one run).
+ */
+function warnMassRemoval(rowsByKey: ReadonlyMap<string, ReadonlyMap<string, FileRow>>, keys: ReadonlySet<string>, storedIssues: number, seedsDir: string, log: Logger): void {
+  const leaving = new Set<string>();
+  for (const [key, rows] of rowsByKey) {
+    if (keys.has(key)) continue;
+    for (const row of rows.values()) if (row.issue_id) leaving.add(row.issue_id);
+  }
+  if (leaving.size < MASS_REMOVAL_MIN || leaving.size * 2 < storedIssues) return;
+  log.warn(
+    { removing: leaving.size, issues: storedIssues, seedsDir },
+    `removing ${leaving.size} of ${storedIssues} issues from the archive: their files are no longer under SEEDS_DIR (${seedsDir}). If SEEDS_DIR is wrong, stop, set it right and run again: the issues come back from their files`,
+  );
+}
+
+/** Fewer issues leaving than this is ordinary housekeeping, never warned about. */
+const MASS_REMOVAL_MIN = 3;
 
 /** SQLite page cache of the connection that builds an archive (KiB); the bot's connections keep archive-db's. */
 const BUILD_CACHE_KIB = 256 * 1024;

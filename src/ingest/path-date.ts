@@ -23,6 +23,8 @@ const LAYOUTS: readonly RegExp[] = [
 /** Where a path names a day: the ISO date and the index just past it (valid dates only). */
 export interface PathDateMatch {
   date: string;
+  /** Where the date starts in the path, and the index just past it. */
+  start: number;
   end: number;
 }
 
@@ -32,7 +34,7 @@ export interface PathDateMatch {
  */
 export function matchPathDate(relPath: string): PathDateMatch | undefined {
   const rel = relPath.replaceAll('\\', '/');
-  let best: (PathDateMatch & { start: number }) | undefined;
+  let best: PathDateMatch | undefined;
   for (const layout of LAYOUTS) {
     const m = layout.exec(rel);
     if (m === null) continue;
@@ -40,7 +42,7 @@ export function matchPathDate(relPath: string): PathDateMatch | undefined {
     if (!isIsoDate(date)) continue;
     if (best === undefined || m.index < best.start) best = { date, end: m.index + m[0].length, start: m.index };
   }
-  return best === undefined ? undefined : { date: best.date, end: best.end };
+  return best;
 }
 
 /**
@@ -53,6 +55,24 @@ export function matchPathDate(relPath: string): PathDateMatch | undefined {
  */
 export function dateFromPath(relPath: string): string | undefined {
   return matchPathDate(relPath)?.date;
+}
+
+/**
+ * Where the folders a file is filed in disagree with the day its name gives (`2024/12/20241107.txt`):
+ * a sentence saying so, naming both; undefined when they agree or the path holds no such pair. The
+ * name's day is used (it is the more specific), but an operator should see the misfiling.
+ *
+ * @example pathDateConflict('2024/12/20241107.txt') // 'filed in the folder 2024/12 but its name gives 2024-11-07; using the name's date'
+ */
+export function pathDateConflict(relPath: string): string | undefined {
+  const rel = relPath.replaceAll('\\', '/');
+  const match = matchPathDate(rel);
+  if (match === undefined) return undefined;
+  const folder = /(?<!\d)((?:19|20)\d{2})年?\/(\d{1,2})月?\//u.exec(rel);
+  if (folder === null || folder.index + folder[0].length > match.start) return undefined;
+  const [year, month] = match.date.split('-').map(Number);
+  if (Number(folder[1]) === year && Number(folder[2]) === month) return undefined;
+  return `filed in the folder ${folder[0].slice(0, -1)} but its name gives ${match.date}; using the name's date`;
 }
 
 /**

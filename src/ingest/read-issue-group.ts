@@ -8,7 +8,7 @@ import { findForeignPages } from './find-foreign-pages.js';
 import type { IssueFileGroup } from './group-issue-files.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 import { isUndated, parseIssue } from './parse-issue.js';
-import { dateFromPath, monthFolderOf } from './path-date.js';
+import { dateFromPath, monthFolderOf, pathDateConflict } from './path-date.js';
 import { MAX_ISSUE_ARTICLES, MAX_ISSUE_BYTES, contentHash, sizeHash, type IssueFileEntry } from './read-issue-file.js';
 
 /** One file of an issue as read: the hash that decides whether it changed, and why it was left out, if it was. */
@@ -140,6 +140,8 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
       warning: `${key} is undated: no date in its masthead, no manifest entry, no date in its path${why} and none in its text; not ingested (an undated issue would pass for today's paper). Record its date in config/manifest.json under "issues" ("${key}": {"date": "YYYY-MM-DD"}) or file it under its day (e.g. 2024/11/07/01.txt).`,
     };
   }
+  const misfiled = pathDateConflict(key);
+  if (misfiled !== undefined) issue = { ...issue, warnings: [...issue.warnings, `${key}: ${misfiled}`] };
   if (!lone) {
     // A page left out (unreadable, far too large) is said on the issue too, not only in the list of files left out.
     const missing = pages.filter((p) => p.warning !== undefined && !foreign.has(p.entry.rel)).map((p) => p.entry.rel);

@@ -93,11 +93,16 @@ describe('openArchiveStore with one file per page', () => {
     write('2023-06/07/01.txt', story('举办农民丰收节'));
     write('2023-06/07/02.txt', story('举办棉花展销会'));
     write('2023/07/page-07.txt', story('举办读书月活动'));
+    write('2023/08/20230907.txt', story('举办农产品展销会'));
     const store = await openStore();
     expect(store.archive.issues().map((i) => [i.file, i.date, i.dateSource, i.articles.length]).sort()).toEqual([
       ['2023-06/07/*', '2023-06-07', 'filename', 2],
       ['2023/05/04.txt', '2023-05-04', 'filename', 1],
+      ['2023/08/20230907.txt', '2023-09-07', 'filename', 1],
     ]);
+    // Filed under another month than its name's day: the name wins, and the issue says so.
+    const misfiled = store.archive.issues().find((i) => i.file === '2023/08/20230907.txt')!;
+    expect(store.archive.readIssue(misfiled.id)?.warnings).toContain("2023/08/20230907.txt: filed in the folder 2023/08 but its name gives 2023-09-07; using the name's date");
     expect(store.report.problems).toEqual([
       expect.objectContaining({ file: '2023/07/page-07.txt', kind: 'undated', message: expect.stringContaining('its folder 2023/07 names a month; page-07.txt does not name a day') }),
     ]);

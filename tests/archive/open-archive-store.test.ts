@@ -2,6 +2,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, ARCHIVE_SCHEMA } from '../../src/archive/archive-db.js';
 import { openArchiveStore, type ArchiveStore } from '../../src/archive/open-archive-store.js';
@@ -150,6 +151,31 @@ describe('openArchiveStore', () => {
     expect(store.archive.issues()).toHaveLength(3);
     expect(store.report.problems).toHaveLength(2000);
     expect(new Set(store.report.problems.map((p) => p.kind))).toEqual(new Set(['empty']));
+  });
+
+  it('warns loudly before a sync removes most of the archive (SEEDS_DIR pointed elsewhere), not for one deleted issue', async () => {
+    (await openStore()).close();
+    const lines: { level: number; msg: string }[] = [];
+    const capture = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const reopen = async () => {
+      const store = await openArchiveStore({ seedsDir, profile: loadProfile(configDir), dataDir, paper, logger: capture });
+      open.push(store);
+      return store;
+    };
+    unlinkSync(path.join(seedsDir, SEEDS[0]!));
+    (await reopen()).close();
+    expect(lines.filter((l) => /removing/.test(l.msg))).toEqual([]);
+    for (const f of SEEDS.slice(1, 3)) unlinkSync(path.join(seedsDir, f));
+    writeFileSync(path.join(seedsDir, 'note.txt'), '');
+    (await reopen()).close();
+    expect(lines.filter((l) => /removing/.test(l.msg))).toEqual([]);
+    // Three of three leaving at once: said before it happens, with what to do.
+    for (const f of SEEDS.slice(0, 3)) copyFileSync(path.join('seeds', f), path.join(seedsDir, f));
+    (await reopen()).close();
+    for (const f of SEEDS.slice(0, 3)) unlinkSync(path.join(seedsDir, f));
+    const emptied = await reopen();
+    expect(emptied.archive.issues()).toHaveLength(0);
+    expect(lines.filter((l) => /removing/.test(l.msg)).map((l) => l.msg)).toEqual([expect.stringMatching(/^removing 3 of 3 issues from the archive: .*If SEEDS_DIR is wrong/u)]);
   });
 
   it('stops on a full disk with a message naming the database and the file, keeping the previous state', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromPath, matchPathDate, monthFolderOf } from '../../src/ingest/path-date.js';
+import { dateFromPath, matchPathDate, monthFolderOf, pathDateConflict } from '../../src/ingest/path-date.js';
 
 describe('dateFromPath', () => {
   it('reads the day from the layouts archives are filed in', () => {
@@ -40,8 +40,8 @@ describe('dateFromPath', () => {
   });
 
   it('ends the match at the day, so what follows is a page or the issue’s folder', () => {
-    expect(matchPathDate('2024/11/7_01.txt')).toEqual({ date: '2024-11-07', end: '2024/11/7'.length });
-    expect(matchPathDate('x/2024-11/07/02.txt')).toEqual({ date: '2024-11-07', end: 'x/2024-11/07'.length });
+    expect(matchPathDate('2024/11/7_01.txt')).toEqual({ date: '2024-11-07', start: 0, end: '2024/11/7'.length });
+    expect(matchPathDate('x/2024-11/07/02.txt')).toEqual({ date: '2024-11-07', start: 2, end: 'x/2024-11/07'.length });
   });
 });
 
@@ -51,5 +51,15 @@ describe('monthFolderOf', () => {
     expect(monthFolderOf('cjrb/2024-11/A07.txt')).toBe('2024-11');
     expect(monthFolderOf('2024/11/07.txt')).toBeUndefined();
     expect(monthFolderOf('misc/note.txt')).toBeUndefined();
+  });
+});
+
+describe('pathDateConflict', () => {
+  it('names a month folder that disagrees with the day in the name, and nothing when they agree', () => {
+    expect(pathDateConflict('2024/12/20241107.txt')).toBe("filed in the folder 2024/12 but its name gives 2024-11-07; using the name's date");
+    expect(pathDateConflict('2024/12/2024-11-07/01.txt')).toContain('2024/12');
+    expect(pathDateConflict('2024/11/20241107.txt')).toBeUndefined();
+    expect(pathDateConflict('2024/11/07/01.txt')).toBeUndefined();
+    expect(pathDateConflict('2024/11/1107.txt')).toBeUndefined();
   });
 });
