@@ -112,6 +112,11 @@ function headlineCards(search: SearchEngine, query: string, offset: number): Car
 
 function searchCards(search: SearchEngine, query: string, offset: number): Cards {
   const answer = search.search(shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
+  // A question about the archive itself (资料库有多少期报纸): its counts on the button, not "nothing found" (QA A9).
+  if (answer.archive !== undefined && answer.archive.issues > 0) {
+    const { issues, earliest, latest } = answer.archive;
+    return { cards: [], more: false, lead: `资料库收录 ${issues} 期报纸：${earliest?.date ?? ''} 至 ${latest?.date ?? ''}` };
+  }
   if (answer.outcome === 'none' || answer.results.length === 0) return { cards: [], more: false, lead: INLINE_NONE };
   // `related`: the articles are on the subject, but none states what was asked; each card and the button say so.
   const related = answer.outcome === 'related' ? '相关报道，未写明所问内容' : undefined;

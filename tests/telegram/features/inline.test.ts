@@ -30,6 +30,17 @@ describe('inline mode', () => {
     expect(results.map((r) => r.title)).toEqual(['天山天池景区冬季旅游升温']);
   });
 
+  it('answers a question about the archive itself with its counts on the button, not "nothing found"', async () => {
+    const base = createHarness();
+    const facts = { issues: 3, earliest: { date: '2024-11-07', dateSource: 'masthead' }, latest: { date: '2024-11-11', dateSource: 'inferred' } };
+    const search: SearchEngine = { ...base.search, search: (query, options) => ({ ...base.search.search(query, options), outcome: 'answer', results: [], archive: facts }), searchTitles: () => [], passageCount: 0 };
+    const h = createHarness({ search });
+    await h.inline('资料库有多少期报纸');
+    const payload = h.callsOf('answerInlineQuery')[0]!.payload as { results: unknown[]; button?: { text: string } };
+    expect(payload.results).toEqual([]);
+    expect(payload.button?.text).toBe('资料库收录 3 期报纸：2024-11-07 至 2024-11-11');
+  });
+
   it('answers an empty list for a query nothing matches', async () => {
     const h = createHarness();
     await h.inline('火星');
