@@ -33,6 +33,46 @@ export interface QuestionAnalysis {
    * "坝高110米", "海拔1550米", "全长40公里"). A figure in metres answers only beside one of them.
    */
   dimension?: string[];
+  /**
+   * For a figure asked inside a name (国几排放标准, 第几届): the answer is that name with a numeral in
+   * place of 几 (国六排放, 第三届), as a regular expression source.
+   */
+  template?: string;
+  /** 哪些/哪几/有哪: several answers are asked for, so an enumeration (A、B、C) is an answer of the kind asked. */
+  plural?: boolean;
+  /** A quantity asked per day, month or year (一天能生产多少, 每年来水量): the figure must be given per that period. */
+  rate?: Period;
+  /** How precise a date question is: 哪一年 asks a year, 哪个月 a month, 哪天/几号 a day ("二月" does not answer 哪一年). */
+  dateScale?: DateScale;
+}
+
+export type DateScale = 'year' | 'month' | 'day';
+export type Period = 'year' | 'month' | 'day';
+
+function rateOf(q: string): Period | undefined {
+  if (/每天|每日|一天|日均|一昼夜/u.test(q)) return 'day';
+  if (/每月|一个月|月均/u.test(q)) return 'month';
+  if (/每年|一年(?!多|半|级)|年均|全年/u.test(q)) return 'year';
+  return undefined;
+}
+
+const NUMERAL = '[零〇一二两三四五六七八九十百\\d]+';
+
+/** 国几排放标准 → 国[numeral]排; 第几届 → 第[numeral]届. Only where 几 sits inside a name (glued to the character before it). */
+function templateOf(q: string, unitAfter: string | undefined): string | undefined {
+  const m = /(\p{Script=Han})几(\p{Script=Han})?/u.exec(q);
+  if (m === null) return undefined;
+  const [, left, right] = m;
+  if (/[是有了的多好十这那哪共过要在和与到得等前后最占约达近超为从去今明年月日]/u.test(left!)) return undefined;
+  if (unitAfter !== undefined && left !== '第') return undefined;
+  return `${left}${NUMERAL}${right !== undefined && !/[的了吗呢啊呀吧]/u.test(right) ? right : ''}`;
+}
+
+function dateScaleOf(q: string): DateScale | undefined {
+  if (/哪一?天|哪一?日|几号|几日|几月几|什么日子/u.test(q)) return 'day';
+  if (/哪个月|几月/u.test(q)) return 'month';
+  if (/哪一?年|几几年|(?:西元|公元)几年|哪个年份|年份是/u.test(q)) return 'year';
+  return undefined;
 }
 
 /** The dimensions a question asks with 多 + adjective, and the words that name each beside a figure. */
@@ -42,7 +82,7 @@ const DIMENSIONS: Record<string, string[]> = {
   深: ['深', '深度', '深达', '水深'],
   宽: ['宽', '宽度', '宽达'],
   厚: ['厚', '厚度', '厚达'],
-  远: ['远', '距离', '距', '离', '相距', '外'],
+  远: ['远', '距离', '距', '离', '相距', '外', '向东', '向南', '向西', '向北', '以东', '以南', '以西', '以北'],
 };
 
 // Units that follow 多少/几 and the answer's figure. Longest first so 平方公里 wins over 公里.
@@ -114,8 +154,11 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
     .filter((w) => FILLER.test(w) || QUESTION_NOUNS.has(w) || RATE.test(w) || context.includes(w) || w === unitMatch || glued.includes(w));
   // 哪个区 → 区; 哪些省市 → 省 or 市.
   const placeType = /哪(?:一|几)?(?:个|些|条|座|片)?((?:省|市|县|区|乡|镇|村|路|街|河|山|国|州)+)/u.exec(q)?.[1];
+  const dateScale = dateScaleOf(q);
+  const rate = kind === 'quantity' ? rateOf(q) : undefined;
+  const template = kind === 'quantity' ? templateOf(q, unitMatch) : undefined;
   const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
-  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
+  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {
@@ -158,7 +201,7 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
   const left = tag(q.slice(0, m.index)).filter((t) => WORDLIKE.test(t.word));
   const right = tag(q.slice(m.index + m[0].length)).filter((t) => WORDLIKE.test(t.word));
   const isContent = (t: TaggedWord) =>
-    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && /\p{Script=Han}/u.test(t.word) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word);
+    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && (/\p{Script=Han}/u.test(t.word) || LATIN_TERM.test(t.word)) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word) && !LOCATIVE_TAG.test(t.tag);
   const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz)/u.test(t.tag) || Array.from(t.word).length >= 5;
   let before: string | undefined;
   let beforeTag: TaggedWord | undefined;
@@ -204,6 +247,12 @@ function withoutComplement(t: TaggedWord): TaggedWord {
   if (DIRECTIONAL.test(t.word) || !COMPLEMENT_END.test(t.word)) return t;
   return { word: t.word.replace(COMPLEMENT_END, ''), tag: 'v' };
 }
+
+/** A Latin term of the news (PM2.5, GDP, CPI): a measure asked about like any Chinese noun. */
+const LATIN_TERM = /^[a-z]{2,}[\d.]*$/iu;
+
+/** Place words (路上, 山上, 城里: jieba's s and f): where, not what is asked about. */
+const LOCATIVE_TAG = /^[sf]$/u;
 
 /** Two particles jieba glued into one word (是从, 在于的 …): nothing to match. */
 const GLUE = /^[是从在有把被给让向对于和与及的了着过就才也都又还]{2}$/u;

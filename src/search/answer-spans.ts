@@ -34,19 +34,30 @@ const UNIT_FAMILY: Record<string, string> = {
 };
 
 const ANY_UNIT =
-  '平方公里|平方千米|平方米|立方米|千瓦时|千瓦|兆瓦|公里|千米|厘米|毫米|公斤|千克|公顷|小时|分钟|个月|星期|元|块|个|名|户|家|天|年|次|人|套|台|座|所|项|吨|亩|米|岁|倍|条|辆|张|本|篇|件|位|批|场|处|只|头|棵|株|期|届|节|种|支|间|栋|层|架|份|箱|斤|度|周|日|秒|克|部|首|门|%|％';
+  '平方公里|平方千米|平方米|立方米|千瓦时|千瓦|兆瓦|微克|毫克|毫升|公里|千米|厘米|毫米|公斤|千克|公顷|小时|分钟|个月|星期|元|块|个|名|户|家|天|年|次|人|套|台|座|所|项|吨|亩|米|岁|倍|条|辆|张|本|篇|件|位|批|场|处|只|头|棵|株|期|届|节|种|支|间|栋|层|架|份|箱|斤|度|周|日|秒|克|部|首|门|%|％';
 
 const TIME_UNIT = new Set(['小时', '分钟', '个月', '星期', '天', '年', '周', '日', '秒']);
 const AMOUNT_UNIT = ANY_UNIT.split('|').filter((u) => !TIME_UNIT.has(u)).join('|');
 
+/** What a date span must name to answer a question of that precision (see QuestionAnalysis.dateScale). */
+const DATE_SCALE: Record<'year' | 'month' | 'day', RegExp> = {
+  year: /\d{2,4}\s*年|[〇零一二三四五六七八九]{4}年|年代|世纪|年间|朝/u,
+  month: /月/u,
+  day: /[日号]|[上下中]午|晚上|凌晨|早上/u,
+};
+
 const DATE =
-  /(?:公元前?)?\d{3,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:上午|下午|晚上|凌晨|中午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初|份)?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}[日号]?|\d{1,2}\s*世纪(?:\d{1,2}0\s*年代)?|\d{2,4}\s*年代|(?:上午|下午|晚上|凌晨|中午|早上)\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分|(?:今年|去年|前年|明年)(?:初|底|年初|年底|上半年|下半年)?|(?:春|夏|秋|冬)(?:季|天)|朝|年间/gu;
+  /(?:公元前?)?\d{3,4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[〇零一二三四五六七八九]{4}年(?:[一二三四五六七八九十]{1,2}月)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:上午|下午|晚上|凌晨|中午)?(?:\d{1,2}[时点](?:\d{1,2}分)?)?|\d{1,2}\s*月(?:上旬|中旬|下旬|底|初|份)?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{0,3}[日号]?|\d{1,2}\s*世纪(?:\d{1,2}0\s*年代)?|\d{2,4}\s*年代|(?:上午|下午|晚上|凌晨|中午|早上)\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[时点]\s*\d{1,2}\s*分|(?:春|夏|秋|冬)(?:季|天)|朝|年间/gu;
+/** Words before a date that make it the date a figure was counted up to (截至9月初), not when something happened. */
+const AS_OF = /(?:截至|截止|截止到|截止至)\s*$/u;
 const DURATION = new RegExp(`${FIGURE}\\s*(?:年|个月|天|日|小时|分钟|星期|周|秒|个?昼夜)(?!\\d)|(?:历时|用时|耗时|期间|为期)`, 'gu');
 const PERCENT = new RegExp(`${NUMBER}\\s*[%％]|百分之${NUMBER}|${NUMBER}成`, 'gu');
 const ORG =
   /[\p{Script=Han}]{2,14}?(?:委员会|办公室|研究院|研究所|研究中心|基金会|联合会|合作社|检察院|法院|政府|公司|集团|学校|小学|中学|大学|学院|医院|协会|学会|银行|中心|局|厅|委|部|署|站|社|馆|厂|所|队|处|科|办)/gu;
 const PLACE =
-  /[\p{Script=Han}]{1,8}?(?:省|市|县|区|乡|镇|村|路|街|大道|州|河|湖|山|岛|港|湾|城|园区|社区|广场|基地|风区|区域|一带|境内|附近|流域|盆地|沙漠|平原|高原)|位于|坐落|地处|以东|以南|以西|以北/gu;
+  /[\p{Script=Han}]{1,8}?(?:省|市|县|区|乡|镇|村|路|街|大道|州|河|湖|山|岛|港|湾|城|园区|社区|广场|基地|风区|区域|一带|境内|附近|流域|盆地|沙漠|平原|高原)|位于|坐落|地处|以东|以南|以西|以北|来自|源自|产自|取自|来源于|全国各地|世界各地|海内外|国内外/gu;
+/** Provinces and regions, which the paper often names without 省 ("安徽桐城"). */
+const PROVINCE = /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区|特别行政区)?$/u;
 const REASON = /因为|由于|原因|为了|因此|所以|导致|造成|旨在|以便|目的|使得|缘于|出于|得益于|是因|因而|鉴于/gu;
 const METHOD = /通过|采取|采用|利用|运用|借助|依托|依靠|方式|方法|办法|模式|措施|机制|手段|途径|相结合|实行|实施|推行|推广|方案|技术|系统|平台|形式/gu;
 const ROLES =
@@ -78,6 +89,23 @@ function groups(pattern: RegExp, text: string): AnswerSpan[] {
   return out;
 }
 
+/** An enumeration: two or more short items joined by 、 (the paper's list separator). */
+const LIST = /[\p{Script=Han}A-Za-z0-9]{2,12}(?:、[\p{Script=Han}A-Za-z0-9]{2,12})+/gu;
+const LIST_KINDS = new Set<AnswerKind>(['organisation', 'place', 'person']);
+
+const templatePatterns = new Map<string, RegExp>();
+function templatePattern(source: string): RegExp {
+  let p = templatePatterns.get(source);
+  if (p === undefined) {
+    p = new RegExp(source, 'gu');
+    templatePatterns.set(source, p);
+  }
+  return p;
+}
+
+/** Units of a count the paper may leave out after 万 or 亿 ("2.37亿注册志愿者"). */
+const COUNTED_BARE = new Set(['人', '名', '位', '个', '家', '户']);
+
 const quantityPatterns = new Map<string, RegExp>();
 function quantityPattern(unit: string | undefined): RegExp {
   const key = unit ?? '';
@@ -85,7 +113,10 @@ function quantityPattern(unit: string | undefined): RegExp {
   if (p === undefined) {
     // With no unit asked, a figure of time (24小时, 3年) is a duration or a date, not the amount asked.
     const units = unit === undefined ? AMOUNT_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
-    p = new RegExp(`${FIGURE}\\s*(?:${units})|百分之${NUMBER}`, 'gu');
+    // A unit per unit (50微克/立方米, 3元/公斤) is one measurement; a count in 万 or 亿 often goes
+    // straight on to what it counts (2.37亿注册志愿者): a figure of people or things with no measure word.
+    const counted = unit === undefined || COUNTED_BARE.has(unit) ? `|${NUMBER}(?:余|多)?[万亿](?:余|多)?(?=\\p{Script=Han})` : '';
+    p = new RegExp(`${FIGURE}\\s*(?:${units})(?:/(?:${AMOUNT_UNIT}))?|百分之${NUMBER}${counted}`, 'gu');
     quantityPatterns.set(key, p);
   }
   return p;
@@ -97,19 +128,47 @@ function quantityPattern(unit: string | undefined): RegExp {
  * a method. `tag` gives jieba's part-of-speech tags (for names of people and places); kinds with no
  * checkable shape (`yesno`, `other`) have none.
  */
-export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType' | 'dateScale' | 'template' | 'plural'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  if (analysis.kind === 'quantity' && analysis.template !== undefined) return all(templatePattern(analysis.template), text);
+  if (analysis.plural && LIST_KINDS.has(analysis.kind)) {
+    // "准东宜化、金玉万通等": the paper names several bodies, places or people as a list; its items need not carry a suffix.
+    const lists = all(LIST, text);
+    if (lists.length > 0) return [...lists, ...answerSpans({ ...analysis, plural: false }, text, tag)];
+  }
+  const scale = analysis.kind === 'date' && analysis.dateScale !== undefined ? DATE_SCALE[analysis.dateScale] : undefined;
   // A term in quotation marks (“两区”, “五个好”) names a programme or a slogan, not the place or body asked for.
-  const spans = spansOf(analysis.kind, analysis.unit, text, tag).filter((s) => !/["“「『]$/u.test(text.slice(0, s.index)) || !/^["”」』]/u.test(text.slice(s.index + s.text.length)));
+  const spans = spansOf(analysis.kind, analysis.unit, text, tag).filter((s) => scale === undefined || scale.test(s.text)).filter((s) => !/["“「『]$/u.test(text.slice(0, s.index)) || !/^["”」』]/u.test(text.slice(s.index + s.text.length)));
   const type = analysis.placeType;
-  return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => Array.from(type).some((t) => s.text.endsWith(t)) && Array.from(s.text).length >= 2) : spans;
+  return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => isPlaceOfType(s.text, type, tag)) : spans;
 }
+
+/**
+ * Whether a span names a place of the type asked (哪个区 → 区): a province for 省 even without the
+ * suffix ("安徽"), otherwise a name ending in the type whose first part is a name — jieba tags it a
+ * place or a person's name (徐汇), or does not know it (土梁, 十三户). A common word before the type
+ * (集聚区, 开发区, 核心区, 高新区) makes a kind of area, not the place asked for.
+ */
+function isPlaceOfType(text: string, type: string, tag: (text: string) => TaggedWord[]): boolean {
+  if (type.includes('省') && PROVINCE.test(text)) return true;
+  const suffix = Array.from(type).find((t) => text.endsWith(t));
+  if (suffix === undefined || Array.from(text).length < 2) return false;
+  const whole = tag(text);
+  if (whole.length === 1 && /^ns/u.test(whole[0]!.tag)) return true;
+  const stem = text.slice(0, text.length - suffix.length).replace(/社$/u, '');
+  const last = tag(stem).at(-1);
+  return last !== undefined && !COMMON_WORD_TAG.test(last.tag);
+}
+
+/** jieba's tags for common words (nouns, verbs, adjectives, adverbs …), as opposed to names (ns, nr, nz, nt) and unknown words (x). */
+const COMMON_WORD_TAG = /^(?:n(?![srzt])|v|a|d|b|j|z|l|i|r|c|p|u|f|s|t)/u;
 
 function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
   switch (kind) {
     case 'quantity':
       return unit === '%' ? all(PERCENT, text) : all(quantityPattern(unit), text);
     case 'date':
-      return all(DATE, text);
+      // 今年/去年 are the paper's "now", never a date a reader can use; 截至9月初 dates a tally, not an event.
+      return all(DATE, text).filter((s) => !AS_OF.test(text.slice(Math.max(0, s.index - 3), s.index)));
     case 'duration':
       return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
     case 'person':

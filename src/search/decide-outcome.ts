@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from './analyze-question.js';
+import type { Period, QuestionAnalysis } from './analyze-question.js';
 import { answerSpans, hasShape, type AnswerSpan, type TaggedWord } from './answer-spans.js';
 import type { SentenceText } from './pick-excerpt.js';
 import { coverage, type QueryModel, type WeightedTerm } from './query-model.js';
@@ -47,6 +47,8 @@ export interface OutcomeInput {
    * then stand beside the subject instead (as when no attribute is named).
    */
   isPrinted?: (word: string) => boolean;
+  /** One-character stopwords (在, 是): an unprinted two-character word holding one is jieba's glue (立在), not an attribute. */
+  isStopword?: (word: string) => boolean;
   options?: Partial<OutcomeOptions>;
 }
 
@@ -59,6 +61,8 @@ function holdsAttribute(word: string, text: string, alternatives: (term: string)
   if (chars.length >= 3) {
     // 装机容量 → 容量, 回填土方量 → 土方: a long attribute is often printed in part.
     for (let i = 0; i + 1 < chars.length; i += 1) if (text.includes(chars[i]! + chars[i + 1]!) && i % 2 === 0) return true;
+    // 原材料 → 原料: a three-character word is also printed as its first and last character.
+    if (chars.length === 3 && text.includes(chars[0]! + chars[2]!)) return true;
   }
   return false;
 }
@@ -73,8 +77,15 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   const options = { ...DEFAULT_OUTCOME, ...input.options };
   const alternatives = input.alternatives ?? (() => []);
   const isPrinted = input.isPrinted ?? (() => true);
-  const readerVerb = (a: string) => !isPrinted(a) && alternatives(a).length === 0 && /^v(?!n)/u.test(tag(a)[0]?.tag ?? '');
-  const attribute = analysis.attribute.filter((a) => !readerVerb(a));
+  const isStopword = input.isStopword ?? (() => false);
+  // The reader's own wording: a verb, adverb or place word (山上) the archive never prints, or particles glued on (立在).
+  const readerWord = (a: string) =>
+    !isPrinted(a) && alternatives(a).length === 0 && (!NOMINAL.test(tag(a)[0]?.tag ?? 'n') || (Array.from(a).length === 2 && Array.from(a).some(isStopword)));
+  const required = analysis.attribute.filter((a) => !readerWord(a));
+  // The reader's own verb (订, 钻, 卖) ties a window to the question when it is printed there after all
+  // (订购, 钻探); when it is not, the span must stand beside the subject instead.
+  const optional = analysis.attribute.filter(readerWord);
+  const attributeIn = (norm: string) => (required.length > 0 ? required : optional.filter((a) => holdsAttribute(a, norm, alternatives)));
   const subject: WeightedTerm[] = model.words.filter(
     (w) => !analysis.ignored.includes(w.term) && !analysis.attribute.some((a) => a.includes(w.term)),
   );
@@ -96,12 +107,15 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
     ...spansOf(start),
     ...(end > start ? spansOf(end).map((x) => ({ ...x, index: x.index + sentences[start]!.norm.length })) : []),
   ];
+  // 几个实践站 names what is counted after the unit; 脱钩了多少家 leaves it to the subject.
+  const countedNamed = namesCounted(asked);
   // A figure in a unit only this kind of thing is counted in (户, 亩, 元, 米) says what is counted.
   const specificUnit = analysis.kind === 'quantity' && analysis.unit !== undefined && !GENERIC_UNITS.has(analysis.unit);
   let best: { window: AnswerWindow; score: number } | undefined;
   for (let start = 0; start < sentences.length; start++) {
     for (let end = start; end <= Math.min(start + 1, sentences.length - 1); end++) {
       const norm = sentences.slice(start, end + 1).map((s) => s.norm).join('');
+      const attribute = attributeIn(norm);
       const unitSays = specificUnit && windowSpans(start, end).some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)));
       if (attribute.length > 0 && !unitSays && !attribute.some((a) => holdsAttribute(a, norm, alternatives, options.attributeByCharacter))) continue;
       const before = start > 0 ? sentences[start - 1]!.norm : '';
@@ -116,15 +130,25 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // 多高 asks a height: "110米高", "坝高110米", "海拔1550米" answer it; "向南60多公里" does not.
       const dimension = analysis.dimension;
       if (dimension !== undefined && !spans.some((x) => dimension.some((d) => nearEachOther(norm, d, x, 3)))) continue;
+      // The attribute and the span in one sentence: "去年冬季，…。加工厂建成后…" does not date 建成.
+      if (shaped && attribute.length > 0 && !unitSays && end > start) {
+        const sameSentence = [start, end].some((i) => spansOf(i).length > 0 && attribute.some((a) => holdsAttribute(a, sentences[i]!.norm, alternatives, options.attributeByCharacter)));
+        if (!sameSentence) continue;
+      }
+      // 一天能生产多少 asks a daily figure: 日产140多件, 每天出货400吨 answer it; a yearly total does not.
+      const rate = analysis.rate;
+      if (rate !== undefined && !spans.some((x) => PERIOD_WORDS[rate].some((w) => nearEachOther(norm, w, x, 12)))) continue;
       // A figure in a measure word that counts anything (个, 名, 次) answers only beside what is counted.
-      if (analysis.kind === 'quantity' && !specificUnit && attribute.length > 0) {
+      if (analysis.kind === 'quantity' && !specificUnit && analysis.template === undefined && attribute.length > 0) {
         const ways = attribute.flatMap((a) => [a, ...alternatives(a)]).filter((a) => Array.from(a).length >= 2 || attribute.includes(a));
+        // 脱钩了多少家, 办了几场: a verb asks how many times it was done to the subject, so the subject is what is counted.
+        if (!countedNamed && attribute.every((a) => /^v(?!n)/u.test(tag(a)[0]?.tag ?? ''))) ways.push(...subjectForms);
         if (!spans.some((x) => countsWhatIsAsked(norm, x, ways))) continue;
       }
       // With no attribute to tie it to the question, a span must stand beside a word of the subject,
       // or beside a word pointing back to it ("此次培训", "该项目") when the sentence before names it.
       const pointers = before !== '' && coverage(subject, before, title) >= options.minSubject ? ANAPHORA : [];
-      if (shaped && attribute.length === 0 && dimension === undefined && !spans.some((x) => [...subjectForms, ...pointers].some((w) => nearEachOther(norm, w, x, 10)))) continue;
+      if (shaped && attribute.length === 0 && dimension === undefined && !spans.some((x) => [...subjectForms, ...pointers].some((w) => nearEachOther(norm, w, x, 10) || leadsTo(norm, w, x)))) continue;
       // One sentence that holds it all beats a pair; a span right beside a word of the question
       // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
@@ -146,6 +170,40 @@ function countsWhatIsAsked(norm: string, span: AnswerSpan, ways: readonly string
   if (/^\p{Script=Han}/u.test(after) && !/^(?:左右|以上|以下|多|余|次|的|等|之|共|了|和|与|及)/u.test(after)) return false;
   return ways.some((w) => nearEachOther(norm, w, span, 8));
 }
+
+/** Whether a quantity question names what it counts after its measure word (几个实践站, not 脱钩了多少家). */
+function namesCounted(question: string): boolean {
+  let at = -1;
+  for (const m of question.matchAll(/多少|几/gu)) at = m.index + m[0].length;
+  if (at < 0) return false;
+  const after = question.slice(at).replace(/[了的呢吗啊呀吧？?。！!\s]/gu, '');
+  // The first character is the measure word (个, 家, 场); a noun of two characters after it is what is counted.
+  return /^\p{Script=Han}?\p{Script=Han}{2}/u.test(after) && Array.from(after).length >= 3;
+}
+
+/**
+ * Whether `term` is the topic of the clause the span ends: it stands before the span in the same
+ * sentence, with at most one comma between them ("双河村属于农业乡镇，共有460户2088人").
+ */
+function leadsTo(norm: string, term: string, span: AnswerSpan): boolean {
+  const from = norm.lastIndexOf(term, span.index - term.length);
+  if (from < 0) return false;
+  const between = norm.slice(from + term.length, span.index);
+  return Array.from(between).length <= LEAD && !/[。！？；!?;：:“”"]/u.test(between) && (between.match(/[，,]/gu) ?? []).length <= 1;
+}
+
+/** How far (characters) the topic of a clause may stand before the span it leads to. */
+const LEAD = 20;
+
+/** jieba's tags for nouns and names: an attribute the reader names this way must be printed. */
+const NOMINAL = /^(?:n|vn|j|eng|x|un)/u;
+
+/** How the paper gives a figure per period (日产, 年均, 每天 …). */
+const PERIOD_WORDS: Record<Period, readonly string[]> = {
+  day: ['每天', '每日', '日产', '日均', '一天', '日处理', '日销', '当天', '一昼夜'],
+  month: ['每月', '月均', '月产', '一个月', '月收入', '月增'],
+  year: ['每年', '年均', '年产', '一年', '全年', '年平均', '年处理', '年发电', '年销售', '年收入', '年接待', '年来水'],
+};
 
 /** Words that point back to what the previous sentence named (该厂, 此次培训, 该项目). */
 const ANAPHORA = ['该', '此次', '此项', '本次', '这次', '这项', '这一', '其中'];

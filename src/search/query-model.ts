@@ -12,6 +12,11 @@ export interface WeightedTerm {
   synonyms?: readonly string[];
   /** A longer term holding its characters in order (医保 → 医疗保险), matched at ABBREVIATION_WEIGHT. */
   abbreviation?: RegExp;
+  /**
+   * For a compound the archive never printed (风电场, 研修班次): the longest word at its start or end that
+   * it does print (风电, 研修), matched at ABBREVIATION_WEIGHT: the paper's shorter name for the same thing.
+   */
+  head?: string;
 }
 
 /** A question ready for matching: weighted words and bigrams, and the terms worth looking up. */
@@ -153,6 +158,16 @@ function isReaderWord(word: string, options: QueryModelOptions): boolean {
   return tag !== undefined && !NOMINAL_TAG.test(tag);
 }
 
+/** The longest start or end of an unprinted compound (3+ characters) that the archive prints as a word. */
+function printedPart(word: string, stats: TermStats): string | undefined {
+  const chars = Array.from(word);
+  if (chars.length < 3 || !chars.every((c) => /\p{Script=Han}/u.test(c))) return undefined;
+  for (let len = chars.length - 1; len >= 2; len--) {
+    for (const part of [chars.slice(0, len).join(''), chars.slice(chars.length - len).join('')]) if (stats.wordDf(part) > 0) return part;
+  }
+  return undefined;
+}
+
 /** At most this many synonyms of one word go to the first stage (the rarest the archive prints). */
 const MAX_SYNONYM_LOOKUPS = 2;
 
@@ -165,9 +180,11 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     const df = wordDf(term, stats);
     const expansion = expansionOf(term, options.synonyms ?? new Map());
     const synonyms = expansion.synonyms.filter((w) => wordDf(w, stats) > 0);
+    const head = df === 0 ? printedPart(term, stats) : undefined;
     return {
       term,
       df,
+      ...(head !== undefined ? { head } : {}),
       weight: idf(df, n) * (df === 0 && isReaderWord(term, options) ? READER_WORD_WEIGHT : 1),
       ...(synonyms.length > 0 ? { synonyms } : {}),
       ...(options.abbreviations && expansion.abbreviation !== undefined ? { abbreviation: expansion.abbreviation } : {}),
@@ -249,6 +266,7 @@ export function matchWeight(t: WeightedTerm, text: string, alsoIn?: string): num
   if (text.includes(t.term) || (alsoIn !== undefined && alsoIn.includes(t.term))) return 1;
   if (t.synonyms !== undefined && t.synonyms.some((s) => text.includes(s) || (alsoIn !== undefined && alsoIn.includes(s)))) return EXPANSION_WEIGHT;
   if (t.abbreviation !== undefined && (t.abbreviation.test(text) || (alsoIn !== undefined && t.abbreviation.test(alsoIn)))) return ABBREVIATION_WEIGHT;
+  if (t.head !== undefined && (text.includes(t.head) || (alsoIn !== undefined && alsoIn.includes(t.head)))) return ABBREVIATION_WEIGHT;
   return 0;
 }
 

@@ -17,6 +17,7 @@ import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './deci
 import { directAnswerOf } from './direct-answer.js';
 import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
+import { stripLeadIn } from './strip-lead-in.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
 
 /**
@@ -116,6 +117,8 @@ interface ArticleHit {
   best: Candidate;
   score: number;
   evidence: number;
+  /** Set on a first hit that holds the question's scoping name but nothing of what is asked: related at most. */
+  topicOnly?: boolean;
 }
 
 interface Ranked {
@@ -224,8 +227,12 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const top = hits[0];
     if (top === undefined) return [];
     const bar = relevance.minEvidence + relevance.unseenPenalty * unseenShare(model);
-    if (sentenceEvidence(model, top.best.record, relevance.requireFocus) < bar) return [];
-    return [top, ...hits.slice(1).filter((h) => h.evidence >= relevance.minEvidence && h.score >= relevance.minRelative * top.score)];
+    const rest = hits.slice(1).filter((h) => h.evidence >= relevance.minEvidence && h.score >= relevance.minRelative * top.score);
+    if (sentenceEvidence(model, top.best.record, relevance.requireFocus) >= bar) return [top, ...rest];
+    // The archive writes about the subject (石门子水库) but no sentence holds what is asked of it: the
+    // articles are related, never "nothing found" — and never the answer.
+    if (relevance.requireFocus && model.focus.length > 0 && sentenceEvidence(model, top.best.record) >= bar) return [{ ...top, topicOnly: true }, ...rest];
+    return [];
   };
 
   const rankQuestion = (text: string, question: string, filters: SearchFilters, keep?: ArticleTest) => {
@@ -295,12 +302,15 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     const analysis = analyzeQuestion(query, tokenizer.tag);
     const top = ranked.hits[0]?.best.record;
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
+    if (ranked.hits[0]!.topicOnly === true) return { ...ranked, outcome: 'related', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []), isPrinted: (w) => index.stats.wordDf(w) > 0 || (Array.from(w).length === 2 && index.stats.bigramDf(w) > 0) });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []), isPrinted: (w) => index.stats.wordDf(w) > 0 || (Array.from(w).length === 2 && index.stats.bigramDf(w) > 0), isStopword: (w) => tokenizer.isStopword(w) });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 
-  const answerQuestion = (query: string, filters: SearchFilters | undefined, keep?: ArticleTest): Judged => {
+  const answerQuestion = (asked: string, filters: SearchFilters | undefined, keep?: ArticleTest): Judged => {
+    // 你好，我想问问… / 帮我查一下…: the lead-in asks nothing; what follows is the question.
+    const query = stripLeadIn(asked);
     const chat = chatKindOf(query);
     if (chat !== undefined) {
       // Chat is answered as chat: never searched, so 你好 or 讲个笑话 never brings up an article.

@@ -60,6 +60,13 @@ export function cleanUserDict(text: string): string {
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * 多远, 多大年纪 … closing a question: jieba's HMM glues them to the name before (县城多远 → 城多远,
+ * 刘兵山多大 → 山多大), so they are set apart first. Only before the question's end or 年纪/岁数,
+ * so 很多大学, 许多大型 stay whole.
+ */
+const TRAILING_HOW = /(?<=\p{Script=Han})(多(?:远|大|高|长|深|宽|厚|重|久)(?=年纪|岁数|了|呢|啊|吗|呀|[？?。!！，,\s]|$))/gu;
 const HAN = /\p{Script=Han}/u;
 
 function isHan(ch: string): boolean {
@@ -161,7 +168,7 @@ export function createTokenizer(options: {
       const isKnown = queryOptions?.isKnown;
       // Each token, and whether a bigram may join it to the informative token before it.
       const tokens: { token: string; joined: boolean }[] = [];
-      const cut = jieba.cut(text, true);
+      const cut = jieba.cut(text.replace(TRAILING_HOW, ' $1'), true);
       for (let i = 0; i < cut.length; ) {
         const token = cut[i]!;
         if (isKnown === undefined || !informative(token) || isKnown(token)) {

@@ -57,6 +57,28 @@ describe('analyzeQuestion', () => {
     expect(analyze('电视塔有多高').dimension).toContain('高');
     expect(analyze('电视塔有多少米高').dimension).toBeUndefined();
   });
+
+  it('reads how precise a date question is', () => {
+    expect(analyze('图书馆是哪一年开馆的').dateScale).toBe('year');
+    expect(analyze('展览几月几号开幕').dateScale).toBe('day');
+    expect(analyze('展览什么时候开幕').dateScale).toBeUndefined();
+  });
+
+  it('reads a figure asked inside a name as a template for the answer', () => {
+    const a = analyze('这批公交车符合国几排放标准');
+    expect(a.kind).toBe('quantity');
+    expect(new RegExp(a.template!, 'u').test('符合国五排放标准')).toBe(true);
+    expect(analyze('仓库里有几吨粮食').template).toBeUndefined();
+  });
+
+  it('marks questions asking for several answers', () => {
+    expect(analyze('有哪些学校参加了比赛').plural).toBe(true);
+    expect(analyze('哪个学校获得了第一名').plural).toBeUndefined();
+  });
+
+  it('does not take a place word (路上, 山上) for the attribute', () => {
+    expect(analyze('博物馆的地址在哪条路上').attribute).toEqual(['地址']);
+  });
 });
 
 

@@ -24,6 +24,26 @@ const issues = (): Issue[] => [
       '全县13个乡镇开展关爱留守儿童活动，为孩子们送去学习用品。',
     ]),
   ]),
+  issue('c', '2025-03-05', [
+    article('c', 'museum', '县博物馆改造提升', [
+      '二月，县博物馆启动改造。2021年，县博物馆更新了展陈设备，新增展品300件。',
+      '县里推动文化企业建设数字展厅，丝路文创、天山数码等数字展厅建成开放。',
+      '县纸业公司再生纸项目年产再生纸5万吨，原料来自全县回收的废旧纸箱。',
+      '县博物馆地处文化创意集聚区，毗邻高新区。',
+    ]),
+  ]),
+  issue('d', '2025-03-06', [
+    article('d', 'village', '青石村发展庭院经济', [
+      '青石村属于山区村，共有320户1150人，以种植马铃薯为主。',
+      '外地客商看中了青石村的马铃薯，一共订购了200吨。',
+      '今年，青石村种植马铃薯3000亩。截至6月底，村里已建成冷库4座。',
+      '全省共有3.2万注册护林员，青石村有12名。',
+      '青石村的竹编产品销往全国各地。村里的老手艺人来自安徽黄山。',
+      '村里举办农民运动会3场，吸引村民600余人次参加。',
+      '去年冬季，县城PM10平均浓度为60微克/立方米。',
+      '青石村的粉条加工厂建成后，累计生产粉条900吨。',
+    ]),
+  ]),
   issue('b', '2025-03-08', [
     article('b', 'orchard', '果树修剪技术培训班开班', [
       '3月2日，果树修剪技术培训班在奇台县开班，全县50名果农参加。',
@@ -78,11 +98,92 @@ describe('search outcome for a reader\'s own words', () => {
     expect(engine.search('资料库有多少期报纸')).toMatchObject({
       outcome: 'answer',
       results: [],
-      archive: { issues: 2, earliest: { date: '2025-03-01', dateSource: 'masthead' }, latest: { date: '2025-03-08', dateSource: 'masthead' } },
+      archive: { issues: 4, earliest: { date: '2025-03-01', dateSource: 'masthead' }, latest: { date: '2025-03-08', dateSource: 'masthead' } },
     });
   });
 
   it('answers weather talk as chat, never with an article', () => {
     expect(engine.search('今天天气怎么样')).toMatchObject({ outcome: 'none', chat: 'chat', results: [] });
+  });
+
+  it('answers a question for a year only with a year, not a month', () => {
+    const answer = engine.search('县博物馆是哪一年更新展陈设备的');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('2021年');
+  });
+
+  it('takes an enumeration for the answer to a question asking which ones', () => {
+    const answer = engine.search('县里有哪些企业建成了数字展厅');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('丝路文创、天山数码');
+  });
+
+  it('finds a count in the clause the subject opens (共有320户1150人)', () => {
+    const answer = engine.search('青石村有多少人');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('1150人');
+  });
+
+  it('takes the reader\'s verb as printed inside the paper\'s word (订 in 订购)', () => {
+    const answer = engine.search('外地客商订了多少吨');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('200吨');
+  });
+
+  it('reads a measurement in a compound unit and a count in 万 with no measure word', () => {
+    expect(engine.search('县城PM10是多少').results[0]!.excerpt).toContain('60微克/立方米');
+    expect(engine.search('县城PM10是多少').outcome).toBe('answer');
+    const count = engine.search('全省有多少注册护林员');
+    expect(count.outcome).toBe('answer');
+    expect(count.results[0]!.excerpt).toContain('3.2万');
+  });
+
+  it('counts the subject of a verb asked how many times (运动会办了几场)', () => {
+    const answer = engine.search('农民运动会办了几场');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('3场');
+  });
+
+  it('never gives a relative word (今年) or an as-of date (截至6月底) as the date asked', () => {
+    const harvest = engine.search('青石村的马铃薯什么时候收获');
+    expect(harvest.direct?.text).not.toBe('今年');
+    expect(harvest.outcome).not.toBe('answer');
+    const cold = engine.search('青石村的冷库什么时候建成的');
+    expect(cold.direct?.text).not.toBe('6月底');
+    expect(cold.outcome).not.toBe('answer');
+  });
+
+  it('reads 销往全国各地 as where something is sold, and a province without 省', () => {
+    const sold = engine.search('青石村的竹编卖到哪');
+    expect(sold.outcome).toBe('answer');
+    expect(sold.results[0]!.excerpt).toContain('全国各地');
+    const province = engine.search('青石村的老手艺人是哪个省的');
+    expect(province.outcome).toBe('answer');
+    expect(province.results[0]!.excerpt).toContain('安徽');
+  });
+
+  it('answers a place question only with a place name, not a kind of area (集聚区)', () => {
+    expect(engine.search('县博物馆在哪个区').outcome).not.toBe('answer');
+  });
+
+  it('answers a figure asked per day only with a daily figure', () => {
+    expect(engine.search('青石村的粉条加工厂一天能生产多少').outcome).not.toBe('answer');
+    expect(engine.search('青石村的粉条加工厂一共生产了多少').outcome).toBe('answer');
+  });
+
+  it('reads the question after a greeting and a polite lead-in', () => {
+    const answer = engine.search('你好，我想问问东山水库的大坝有多高');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('80米');
+  });
+
+  it('says related, never none, for a subject the archive covers when the fact is not printed', () => {
+    expect(engine.search('东山水库门票多少钱').outcome).toBe('related');
+  });
+
+  it('reads a three-character word printed as its first and last character (原材料 → 原料), and 来自 as where from', () => {
+    const answer = engine.search('县纸业公司再生纸项目的原材料从哪里来');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('废旧纸箱');
   });
 });

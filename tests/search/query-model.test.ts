@@ -195,3 +195,15 @@ describe('buildQueryModel with an absolute posting budget', () => {
     expect(bounded.words.map((w) => w.term)).toEqual(['教堂', '设计']);
   });
 });
+
+describe('buildQueryModel for a compound the archive never printed', () => {
+  const stats = statsOf(corpus);
+
+  it('matches the paper\'s shorter word at its start, at less than full weight', () => {
+    const m = buildQueryModel(tokenizer.query('风电场'), stats, 'q');
+    const word = m.words.find((w) => w.term === '风电场');
+    expect(word?.head).toBe('风电');
+    expect(coverage(m.words, '昌吉州风电项目')).toBeGreaterThan(0);
+    expect(coverage(m.words, '昌吉州风电项目')).toBeLessThan(1);
+  });
+});

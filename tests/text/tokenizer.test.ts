@@ -82,6 +82,13 @@ describe('tokenizer', () => {
     expect(tokenizer.query('会议是几月几日召开的').words).toEqual(['会议', '召开']);
   });
 
+  it('sets a closing 多远/多大 apart from the name before it, but keeps 很多大学 whole', () => {
+    const far = tokenizer.query('黑山村离乡政府多远');
+    expect(far.words.some((w) => w.includes('多远'))).toBe(false);
+    expect(far.bigrams).not.toContain('府多');
+    expect(tokenizer.query('很多大学开设了这门课').bigrams).toContain('大学');
+  });
+
   it('cuts words the archive never printed into words it knows, with no bigram across the cut', () => {
     const known = new Set(['政协', '常委会', '会议', '召开']);
     const q = tokenizer.query('政协常委会议是几月几日召开的', { isKnown: (w) => known.has(w) });
