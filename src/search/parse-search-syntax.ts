@@ -2,6 +2,8 @@
  * Search syntax for readers who know it, as in web search engines:
  * - `"精确短语"` (also “…” and 「…」): the phrase must appear in the article as written;
  * - `-词` at the start of a word: articles containing 词 are left out.
+ * A quote mark without its pair is ordinary punctuation, as in web search: readers paste sentences that open a
+ * quotation and never close it (他说“头一回种生姜), and they are asking, not writing syntax.
  * Everything else is the question as usual. The phrases stay in the question (they are what is asked);
  * the excluded words do not.
  */
@@ -19,8 +21,6 @@ export interface SearchSyntax {
 
 /** Why a question's syntax cannot be used; the caller answers with a short hint, never an error. */
 export type SearchSyntaxProblem =
-  /** An opening quote without its closing one (or the reverse). */
-  | 'unbalanced-quotes'
   /** Only `-词` words: nothing to look for. */
   | 'only-exclusions'
   /** `""` or `-` with nothing inside. */
@@ -30,7 +30,6 @@ export type ParsedSearch = SearchSyntax | { kind: 'problem'; problem: SearchSynt
 
 /** Opening quote → its closing quote. ASCII " closes itself; ＂ is NFKC-folded to " first. */
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
-const CLOSERS = new Set(Object.values(QUOTES).filter((c) => c !== '"'));
 /** A minus that starts a word: ASCII, full-width (NFKC folds it), or the minus sign. */
 const MINUS = /^[-−]/u;
 
@@ -38,7 +37,7 @@ const MINUS = /^[-−]/u;
  * Reads quoted phrases and `-` exclusions out of a question.
  *
  * @example parseSearchSyntax('"冬小麦" 播种 -木垒') // { kind: 'query', text: '冬小麦 播种', phrases: ['冬小麦'], exclude: ['木垒'] }
- * @example parseSearchSyntax('"冬小麦') // { kind: 'problem', problem: 'unbalanced-quotes' }
+ * @example parseSearchSyntax('他说“头一回种生姜') // { kind: 'query', text: '他说“头一回种生姜', phrases: [], exclude: [] }
  */
 export function parseSearchSyntax(input: string): ParsedSearch {
   const s = input.replace(/＂/g, '"').replace(/－/g, '-');
@@ -51,7 +50,11 @@ export function parseSearchSyntax(input: string): ParsedSearch {
     const closer = QUOTES[ch];
     if (closer !== undefined) {
       const end = s.indexOf(closer, i + 1);
-      if (end === -1) return { kind: 'problem', problem: 'unbalanced-quotes' };
+      if (end === -1) {
+        rest.push(ch);
+        i++;
+        continue;
+      }
       const phrase = s.slice(i + 1, end).trim();
       if (phrase === '') return { kind: 'problem', problem: 'empty-term' };
       phrases.push(phrase);
@@ -59,7 +62,6 @@ export function parseSearchSyntax(input: string): ParsedSearch {
       i = end + 1;
       continue;
     }
-    if (CLOSERS.has(ch)) return { kind: 'problem', problem: 'unbalanced-quotes' };
     const atWordStart = i === 0 || /\s/u.test(s[i - 1]!);
     if (atWordStart && MINUS.test(ch)) {
       let end = i + 1;

@@ -2,7 +2,6 @@ import type { SearchSyntaxProblem } from '../../search/parse-search-syntax.js';
 import type { View } from './view.js';
 
 const HINTS: Record<SearchSyntaxProblem, string> = {
-  'unbalanced-quotes': '引号没有配对。要求原样出现的短语请放在一对引号里，例如："冬小麦" 播种',
   'only-exclusions': '只有要排除的词（-词），没有要找的内容。请加上要找的词，例如：棉花 -广告',
   'empty-term': '引号或减号后面是空的。例如："红色驿站" 或 棉花 -广告',
 };

@@ -303,9 +303,17 @@ describe('search syntax and order in answers', () => {
     expect(h.sentSince(1)[0]!.text).not.toContain('已按你的要求排除');
   });
 
+  it('searches a question with a quote mark left open, reading the mark as punctuation', async () => {
+    const h = createHarness();
+    await h.send('他说“冬小麦');
+    const [reply] = h.sentSince(0);
+    expect(reply!.text).toContain('冬小麦');
+    expect(reply!.text).not.toContain('/help');
+  });
+
   it.each([
-    ['"冬小麦 播种', '引号没有配对'],
     ['-广告', '只有要排除的词'],
+    ['"" 冬小麦', '空的'],
   ])('answers malformed syntax %s with a short hint, not an error', async (question, hint) => {
     const h = createHarness();
     await h.send(question);
