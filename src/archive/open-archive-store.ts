@@ -261,11 +261,19 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
   /** The records of the files of issue `key`, including pages since deleted. */
   const rowsOfKey = (key: string) => new Map(readRows().filter((r) => issueKeyOf(r.path).key === key).map((r) => [r.path, r]));
 
+  // Warned once per link for the life of the bot, not at every sync.
+  const warnedLinks = new Set<string>();
+  const warnLoopingLink = (rel: string, target: string) => {
+    if (warnedLinks.has(rel)) return;
+    warnedLinks.add(rel);
+    log.warn({ link: rel, target }, `${rel} -> ${target} points back into SEEDS_DIR (or to a folder already read); ignored. Remove the link if it is not needed.`);
+  };
+
   const sync = () =>
     serial(async () => {
       manifest = currentManifest();
       const report: SyncReport = { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
-      const entries = await listIssueFiles(options.seedsDir);
+      const entries = await listIssueFiles(options.seedsDir, { onSkippedLink: warnLoopingLink });
       const groups = groupIssueFiles(entries);
       report.files = entries.length;
       report.problems.push(...unmatchedManifestKeys(manifest, groups).map((key) => manifestProblem(key, options)));

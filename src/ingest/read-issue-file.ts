@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IngestError } from '../errors.js';
 
@@ -26,14 +26,20 @@ export interface ListIssueFilesOptions {
   under?: string;
   /** Sub-folders too (default true). */
   recursive?: boolean;
+  /** Told of each linked folder skipped because it loops back into the archive (or to a folder already listed), with the link's relative path and target. */
+  onSkippedLink?: (rel: string, target: string) => void;
 }
 
 /** Every `*.txt` file under `dir`, at any depth (archives are kept as year/month/day trees), sorted by path; dotfiles skipped. */
 export async function listIssueFiles(dir: string, options: ListIssueFilesOptions = {}): Promise<IssueFileEntry[]> {
   const out: IssueFileEntry[] = [];
   const recursive = options.recursive ?? true;
+  const rootReal = await realpath(dir).catch(() => path.resolve(dir));
+  // Each real folder is listed once: `loop -> .` or `2024/up -> ..` would otherwise multiply the walk (2 links: 2^depth paths).
+  const visited = new Set<string>([rootReal]);
+  const inside = (real: string) => real === rootReal || real.startsWith(rootReal + path.sep);
   const walk = async (sub: string, depth = 0) => {
-    // A link back up the tree must not loop forever: archives are a few levels deep (year/month/day).
+    // Archives are a few levels deep (year/month/day); a deeper chain of links to outside folders is cut here.
     if (depth > 12) return;
     const entries = await readdir(path.join(dir, sub), { withFileTypes: true });
     for (const e of entries) {
@@ -42,7 +48,15 @@ export async function listIssueFiles(dir: string, options: ListIssueFilesOptions
       // A symbolic link counts as what it points to (archives are often assembled from links).
       const s = e.isSymbolicLink() ? await stat(path.join(dir, rel)).catch(() => undefined) : undefined;
       if (e.isDirectory() || s?.isDirectory()) {
-        if (recursive) await walk(rel, depth + 1);
+        if (!recursive) continue;
+        const real = await realpath(path.join(dir, rel)).catch(() => path.join(rootReal, rel));
+        // A link into SEEDS_DIR itself lists files already listed by their real path; a folder seen before is a loop.
+        if (visited.has(real) || (s !== undefined && inside(real))) {
+          options.onSkippedLink?.(rel, real);
+          continue;
+        }
+        visited.add(real);
+        await walk(rel, depth + 1);
       } else if ((e.isFile() || s?.isFile()) && e.name.toLowerCase().endsWith('.txt')) {
         // A file deleted while the folder is listed (the watcher, an editor) is simply not there.
         const info = s ?? (await stat(path.join(dir, rel)).catch(() => undefined));

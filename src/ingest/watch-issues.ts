@@ -1,6 +1,8 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
+import { loopingLinkTarget } from './looping-link-target.js';
 
 export interface IssueWatcher {
   close(): Promise<void>;
@@ -29,15 +31,29 @@ export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWat
   const log = options.logger.child({ module: 'watch-issues' });
   const dir = path.resolve(options.seedsDir);
   const stability = options.stabilityMs ?? 500;
+  const rootReal = realpathOr(dir);
+  const warnedLinks = new Set<string>();
+  // A folder link looping back into the tree (`loop -> .`) is skipped, with one warning: chokidar would follow it to its depth limit.
+  const isLoop = (file: string): boolean => {
+    const target = loopingLinkTarget(dir, rootReal, file);
+    if (target === undefined) return false;
+    const rel = path.relative(dir, file);
+    if (!warnedLinks.has(rel)) {
+      warnedLinks.add(rel);
+      log.warn({ link: rel, target }, `${rel} -> ${target} points back into SEEDS_DIR (or to a folder above it); not watched. Remove the link if it is not needed.`);
+    }
+    return true;
+  };
   const watcher: FSWatcher = watch(dir, {
     ignoreInitial: true,
     // Archives are kept as trees (2024/11/07/01.txt): watch every level.
-    depth: 32,
+    depth: 12,
     usePolling: options.usePolling ?? false,
     interval: 200,
     awaitWriteFinish: { stabilityThreshold: stability, pollInterval: Math.max(20, Math.min(100, stability / 5)) },
     // chokidar 4 has no globs: keep directories (so the root is watched) and *.txt files; skip dotfiles (editor temp files).
-    ignored: (file, stats) => path.basename(file).startsWith('.') || (stats?.isFile() === true && !file.toLowerCase().endsWith('.txt')),
+    ignored: (file, stats) =>
+      path.basename(file).startsWith('.') || (stats?.isFile() === true && !file.toLowerCase().endsWith('.txt')) || (stats?.isFile() !== true && isLoop(file)),
   });
 
   let chain = Promise.resolve();
@@ -76,4 +92,12 @@ export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWat
       await chain;
     },
   };
+}
+
+function realpathOr(dir: string): string {
+  try {
+    return realpathSync.native(dir);
+  } catch {
+    return dir;
+  }
 }

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchIssues, type IssueWatcher } from '../../src/ingest/watch-issues.js';
 import { createSilentLogger } from '../../src/logger.js';
@@ -30,6 +31,24 @@ function collector() {
 }
 
 describe('watchIssues', () => {
+  it('does not follow folder links that loop back into the tree, and reports a new file once by its real path', async () => {
+    mkdirSync(path.join(dir, '2024', '11'), { recursive: true });
+    symlinkSync('.', path.join(dir, 'loop'));
+    symlinkSync('..', path.join(dir, '2024', 'up'));
+    const c = collector();
+    const files: string[] = [];
+    const lines: { level: number; link?: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    watcher = await watchIssues({ seedsDir: dir, onFile: (file, event) => (files.push(path.relative(dir, file)), c.onFile(file, event)), logger, stabilityMs: 100 });
+    writeFileSync(path.join(dir, '2024', '11', '07.txt'), '新的一期');
+    await c.until((f) => f === '07.txt');
+    await watcher.close();
+    watcher = undefined;
+    expect(files).toEqual([path.join('2024', '11', '07.txt')]);
+    // One warning per looping link, naming it.
+    expect(lines.filter((l) => l.link !== undefined).map((l) => [l.level, l.link]).sort()).toEqual([[40, path.join('2024', 'up')], [40, 'loop']]);
+  });
+
   it('reports a new issue file once it is fully written, and not files that were there at start', async () => {
     writeFileSync(path.join(dir, 'old.txt'), '旧的一期');
     const c = collector();
