@@ -1,7 +1,9 @@
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { Archive, ArticleRef } from '../../archive/archive.js';
+import { askWithSyntax } from '../../search/ask-with-syntax.js';
 import { relatedLead } from '../../search/describe-outcome.js';
+import { parseSearchSyntax, usesSyntax } from '../../search/parse-search-syntax.js';
 import { trimExcerpt } from '../../search/trim-excerpt.js';
 import type { SearchEngine } from '../../search/types.js';
 import type { BotContext } from '../context.js';
@@ -37,6 +39,8 @@ interface Cards {
 
 /** The button text when nothing matches: Telegram's own "no results" would not say what to do. */
 const INLINE_NONE = '资料库里没有找到相关报道，点此看看可以怎么问';
+/** The button text when the search syntax leaves nothing to look for (only -词, or empty quotes). */
+const INLINE_SYNTAX = '只有要排除的词或空引号，请加上要找的词';
 
 /**
  * Inline mode: `@bot 关键词` in any chat offers matching articles as cards that can be sent:
@@ -97,6 +101,9 @@ function describeCard(card: Card): string {
 /** Cards of the headlines a short query (a word being typed) matches; undefined when it is no such query or none matches. */
 function headlineCards(search: SearchEngine, query: string, offset: number): Cards | undefined {
   if (Array.from(query).length > AS_YOU_TYPE_CHARS || /[?？]/u.test(query)) return undefined;
+  // Quoted phrases and -词 are conditions on the article: the full search applies them, as in the chat.
+  const syntax = parseSearchSyntax(query);
+  if (syntax.kind === 'problem' || usesSyntax(syntax)) return undefined;
   const hits = search.searchTitles(query, offset + INLINE_PAGE_SIZE + 1);
   if (hits.length === 0) return undefined;
   const cards = hits.slice(offset, offset + INLINE_PAGE_SIZE).map((r) => ({
@@ -111,7 +118,9 @@ function headlineCards(search: SearchEngine, query: string, offset: number): Car
 }
 
 function searchCards(search: SearchEngine, query: string, offset: number): Cards {
-  const answer = search.search(shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
+  const asked = askWithSyntax(search, shorten(query, 100), { limit: INLINE_PAGE_SIZE + 1, offset });
+  if (asked.kind === 'problem') return { cards: [], more: false, lead: INLINE_SYNTAX };
+  const { answer } = asked;
   // A question about the archive itself (资料库有多少期报纸): its counts on the button, not "nothing found" (QA A9).
   if (answer.archive !== undefined && answer.archive.issues > 0) {
     const { issues, earliest, latest } = answer.archive;

@@ -41,6 +41,18 @@ describe('inline mode', () => {
     expect(payload.button?.text).toBe('资料库收录 3 期报纸：2024-11-07 至 2024-11-11');
   });
 
+  it('applies -词 and quoted phrases as the chat does, also to a short query', async () => {
+    const h = createHarness();
+    await h.inline('冬小麦 -田间');
+    const titles = (h.callsOf('answerInlineQuery')[0]!.payload.results as InlineQueryResultArticle[]).map((r) => r.title);
+    expect(titles).toContain('木垒县冬小麦播种面积达12万亩');
+    expect(titles).not.toContain('木垒县冬小麦田间管理纪实');
+    await h.inline('-冬小麦');
+    const payload = h.callsOf('answerInlineQuery')[1]!.payload as { results: unknown[]; button?: { text: string } };
+    expect(payload.results).toEqual([]);
+    expect(payload.button?.text).toContain('只有要排除的词');
+  });
+
   it('answers an empty list for a query nothing matches', async () => {
     const h = createHarness();
     await h.inline('火星');
