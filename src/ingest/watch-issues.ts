@@ -4,6 +4,12 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../logger.js';
 import { loopingLinkTarget } from './looping-link-target.js';
 
+/**
+ * How long a file must stay the same size before it is read (ms). A copy or upload that stalls for a moment (QA3 O5: a third of
+ * a page, then the rest) must not be published half-written; 2 s still makes a new issue searchable within seconds.
+ */
+export const DEFAULT_STABILITY_MS = 2000;
+
 export interface IssueWatcher {
   close(): Promise<void>;
 }
@@ -15,7 +21,7 @@ export interface WatchIssuesOptions {
   /** Called with the absolute path of each *.txt file deleted while watching. */
   onRemove?: (file: string) => void | Promise<void>;
   logger: Logger;
-  /** How long a file must stay the same size before it counts as written (default 500 ms). */
+  /** How long a file must stay the same size before it counts as written (default {@link DEFAULT_STABILITY_MS}). */
   stabilityMs?: number;
   /** Poll the directory instead of using OS events (network drives, some containers). */
   usePolling?: boolean;
@@ -30,7 +36,7 @@ export interface WatchIssuesOptions {
 export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWatcher> {
   const log = options.logger.child({ module: 'watch-issues' });
   const dir = path.resolve(options.seedsDir);
-  const stability = options.stabilityMs ?? 500;
+  const stability = options.stabilityMs ?? DEFAULT_STABILITY_MS;
   const rootReal = realpathOr(dir);
   const warnedLinks = new Set<string>();
   // A folder link looping back into the tree (`loop -> .`) is skipped, with one warning: chokidar would follow it to its depth limit.
@@ -51,9 +57,11 @@ export async function watchIssues(options: WatchIssuesOptions): Promise<IssueWat
     usePolling: options.usePolling ?? false,
     interval: 200,
     awaitWriteFinish: { stabilityThreshold: stability, pollInterval: Math.max(20, Math.min(100, stability / 5)) },
-    // chokidar 4 has no globs: keep directories (so the root is watched) and *.txt files; skip dotfiles (editor temp files).
+    // chokidar 4 has no globs: keep directories (so the root is watched) and *.txt files; skip dotfiles and `~` names (editor and
+    // copy temp files; `x.txt.part` / `.tmp` are not *.txt). Copy, then rename into place, is the safe way to add an issue.
     ignored: (file, stats) =>
-      path.basename(file).startsWith('.') || (stats?.isFile() === true && !file.toLowerCase().endsWith('.txt')) || (stats?.isFile() !== true && isLoop(file)),
+      path.basename(file).startsWith('.') ||
+      path.basename(file).startsWith('~') || (stats?.isFile() === true && !file.toLowerCase().endsWith('.txt')) || (stats?.isFile() !== true && isLoop(file)),
   });
 
   let chain = Promise.resolve();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -31,6 +31,21 @@ function collector() {
 }
 
 describe('watchIssues', () => {
+  it('by default waits out a short stall in a copy: the issue is read once, whole; `~` temp names are not issues', async () => {
+    const c = collector();
+    const texts: string[] = [];
+    watcher = await watchIssues({ seedsDir: dir, onFile: (file, event) => (texts.push(readFileSync(file, 'utf8')), c.onFile(file, event)), logger: createSilentLogger() });
+    const file = path.join(dir, 'slow.txt');
+    writeFileSync(path.join(dir, '~slow.txt'), '临时文件');
+    writeFileSync(file, '第一部分');
+    // A copy that pauses for longer than chokidar's old 500 ms window, well within the default.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    appendFileSync(file, '第二部分');
+    await c.until((f) => f === 'slow.txt');
+    expect(texts).toEqual(['第一部分第二部分']);
+    expect(c.seen).toEqual([{ file: 'slow.txt', event: 'add' }]);
+  });
+
   it('does not follow folder links that loop back into the tree, and reports a new file once by its real path', async () => {
     mkdirSync(path.join(dir, '2024', '11'), { recursive: true });
     symlinkSync('.', path.join(dir, 'loop'));
