@@ -172,7 +172,7 @@ function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: 
     case 'duration':
       return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
     case 'person':
-      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text)];
+      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag)];
     case 'organisation':
       return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
     case 'place':
@@ -184,6 +184,26 @@ function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: 
     default:
       return [];
   }
+}
+
+/** Verbs a person does in news prose right after their name: "李干杰主持会议", "杨作仁介绍". */
+const ACTS = /^(?:主持|出席|讲话|说|表示|介绍|指出|强调|宣布|告诉|透露|认为|带队|参加|致辞)/u;
+
+/**
+ * Names jieba does not know (tagged x): two or three Han characters opening a clause and followed
+ * by what a person does ("李干杰主持会议。"). jieba tags known names nr; unknown ones are only this.
+ */
+function actingNames(text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  let from = 0;
+  for (const t of tag(text)) {
+    const at = text.indexOf(t.word, from);
+    if (at >= 0) from = at + t.word.length;
+    if (at < 0 || t.tag !== 'x' || !/^\p{Script=Han}{2,3}$/u.test(t.word)) continue;
+    const opens = at === 0 || /[，。；：、“”\s]/u.test(text[at - 1]!);
+    if (opens && ACTS.test(text.slice(at + t.word.length))) out.push({ text: t.word, index: at });
+  }
+  return out;
 }
 
 function taggedSpans(text: string, tag: (text: string) => TaggedWord[], wanted: RegExp): AnswerSpan[] {

@@ -140,7 +140,8 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       if (rate !== undefined && !spans.some((x) => PERIOD_WORDS[rate].some((w) => nearEachOther(norm, w, x, 12)))) continue;
       // A figure in a measure word that counts anything (个, 名, 次) answers only beside what is counted.
       if (analysis.kind === 'quantity' && !specificUnit && analysis.template === undefined && attribute.length > 0) {
-        const ways = attribute.flatMap((a) => [a, ...alternatives(a)]).filter((a) => Array.from(a).length >= 2 || attribute.includes(a));
+        // A compound is named again by its first word (培训班 → 参加培训的学员).
+        const ways = attribute.flatMap((a) => [a, ...alternatives(a), ...(Array.from(a).length >= 3 ? [Array.from(a).slice(0, 2).join('')] : [])]).filter((a) => Array.from(a).length >= 2 || attribute.includes(a));
         // 脱钩了多少家, 办了几场: a verb asks how many times it was done to the subject, so the subject is what is counted.
         if (!countedNamed && attribute.every((a) => /^v(?!n)/u.test(tag(a)[0]?.tag ?? ''))) ways.push(...subjectForms);
         if (!spans.some((x) => countsWhatIsAsked(norm, x, ways))) continue;

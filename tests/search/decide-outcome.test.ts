@@ -42,6 +42,8 @@ const issues = (): Issue[] => [
       '村里举办农民运动会3场，吸引村民600余人次参加。',
       '去年冬季，县城PM10平均浓度为60微克/立方米。',
       '青石村的粉条加工厂建成后，累计生产粉条900吨。',
+      '青石村春耕动员会在村委会召开。覃楚杰主持会议。',
+      '青石村电商培训班开班，参加培训的村民共40余人。',
     ]),
   ]),
   issue('b', '2025-03-08', [
@@ -169,6 +171,18 @@ describe('search outcome for a reader\'s own words', () => {
   it('answers a figure asked per day only with a daily figure', () => {
     expect(engine.search('青石村的粉条加工厂一天能生产多少').outcome).not.toBe('answer');
     expect(engine.search('青石村的粉条加工厂一共生产了多少').outcome).toBe('answer');
+  });
+
+  it('takes a name jieba does not know for the person asked when it opens a clause with what people do (主持会议)', () => {
+    const answer = engine.search('谁主持了青石村春耕动员会');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('覃楚杰');
+  });
+
+  it('counts a compound by its first word (培训班 → 参加培训的村民)', () => {
+    const answer = engine.search('青石村电商培训班有多少人');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('40余人');
   });
 
   it('reads the question after a greeting and a polite lead-in', () => {
