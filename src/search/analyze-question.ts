@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   plural?: boolean;
   /** A quantity asked per day, month or year (一天能生产多少, 每年来水量): the figure must be given per that period. */
   rate?: Period;
+  /** A date question about a start (哪年开始, 什么时候起): "自2021年起", "2019年以来" answer it best. */
+  asksStart?: boolean;
   /** How precise a date question is: 哪一年 asks a year, 哪个月 a month, 哪天/几号 a day ("二月" does not answer 哪一年). */
   dateScale?: DateScale;
 }
@@ -158,7 +160,7 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const rate = kind === 'quantity' ? rateOf(q) : undefined;
   const template = kind === 'quantity' ? templateOf(q, unitMatch) : undefined;
   const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
-  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
+  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? { asksStart: true } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {
@@ -316,4 +318,9 @@ export function nameableFact(analysis: Pick<QuestionAnalysis, 'kind' | 'attribut
     const tag = tagOf(a);
     return /^(?:n(?![rst])|vn)/u.test(tag) || (verbs && /^v/u.test(tag));
   });
+}
+
+/** Whether a date span is the start of something: followed by 起, 以来, 开始 ("自2021年起实施"). */
+export function opensPeriod(text: string, spanEnd: number): boolean {
+  return /^\s*(?:起|以来|开始|始|启动)/u.test(text.slice(spanEnd));
 }

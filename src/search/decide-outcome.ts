@@ -1,4 +1,4 @@
-import type { Period, QuestionAnalysis } from './analyze-question.js';
+import { opensPeriod, type Period, type QuestionAnalysis } from './analyze-question.js';
 import { answerSpans, hasShape, type AnswerSpan, type TaggedWord } from './answer-spans.js';
 import type { SentenceText } from './pick-excerpt.js';
 import { coverage, type QueryModel, type WeightedTerm } from './query-model.js';
@@ -153,7 +153,9 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // One sentence that holds it all beats a pair; a span right beside a word of the question
       // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
-      const score = whole + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0);
+      // 哪年开始搞… is answered by "自2021年起实施…", not by another year in the article.
+      const opens = analysis.asksStart === true && spans.some((x) => opensPeriod(norm, x.index + x.text.length));
+      const score = whole + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
       if (best === undefined || score > best.score) best = { window: { start, end, spans, norm }, score };
     }
   }

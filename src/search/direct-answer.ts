@@ -1,4 +1,4 @@
-import type { AnswerKind, QuestionAnalysis } from './analyze-question.js';
+import { opensPeriod, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import type { AnswerSpan } from './answer-spans.js';
 import type { AnswerWindow } from './decide-outcome.js';
 import type { DirectAnswer } from './types.js';
@@ -27,6 +27,10 @@ export function directAnswerCandidate(analysis: QuestionAnalysis, window: Answer
   for (const s of window.spans) if (!distinct.has(s.text)) distinct.set(s.text, s);
   const spans = [...distinct.values()];
   if (spans.length === 1) return { text: spans[0]!.text, kind: analysis.kind };
+  if (analysis.asksStart === true) {
+    const starts = spans.filter((s) => opensPeriod(window.norm, s.index + s.text.length));
+    if (starts.length === 1) return { text: starts[0]!.text, kind: analysis.kind };
+  }
   if (spans.length === 0 || analysis.attribute.length === 0) return undefined;
   const at = analysis.attribute.map((a) => window.norm.indexOf(a)).filter((i) => i >= 0);
   if (at.length === 0) return undefined;

@@ -44,6 +44,7 @@ const issues = (): Issue[] => [
       '青石村的粉条加工厂建成后，累计生产粉条900吨。',
       '青石村春耕动员会在村委会召开。覃楚杰主持会议。',
       '青石村电商培训班开班，参加培训的村民共40余人。',
+      '青石村自2020年起推行垃圾分类，计划2026年底前实现全覆盖。',
     ]),
   ]),
   issue('b', '2025-03-08', [
@@ -183,6 +184,12 @@ describe('search outcome for a reader\'s own words', () => {
     const answer = engine.search('青石村电商培训班有多少人');
     expect(answer.outcome).toBe('answer');
     expect(answer.results[0]!.excerpt).toContain('40余人');
+  });
+
+  it('answers when something started with the year it started from (自2020年起), not another year beside it', () => {
+    const answer = engine.search('青石村哪年开始搞垃圾分类');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.direct?.text).toBe('2020年');
   });
 
   it('reads the question after a greeting and a polite lead-in', () => {
