@@ -26,7 +26,8 @@ const UNIT_FAMILY: Record<string, string> = {
   亩: '亩|公顷|平方米|平方公里',
   人: '人|名|位',
   名: '名|人|位',
-  个: '个|家|座|处|所|项|名|人',
+  // 个 is what a reader says for any measure word: the paper counts the same things in 件, 条, 台 …
+  个: '个|家|座|处|所|项|名|人|件|条|台|套|间|批|支|只',
   家: '家|个|户',
   户: '户|家',
   天: '天|日',

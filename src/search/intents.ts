@@ -102,6 +102,25 @@ export function normaliseIntentText(text: string): string {
     .replace(/(?:[吗嘛呢啊呀吧哈啦哦噢呗]|一下)+$/u, '');
 }
 
+const ACK_KEYS = new Set(INTENT_PHRASES.ack.map(normaliseIntentText));
+
+/** Whether `text` is two or more phrases of `phrases` written one after the other. */
+function isRunOf(text: string, phrases: ReadonlySet<string>): boolean {
+  const chars = Array.from(text);
+  const reach = [true, ...chars.map(() => false)];
+  const pieces = [0, ...chars.map(() => Infinity)];
+  for (let i = 0; i < chars.length; i++) {
+    if (!reach[i]) continue;
+    for (let j = i + 1; j <= chars.length; j++) {
+      if (phrases.has(chars.slice(i, j).join(''))) {
+        reach[j] = true;
+        pieces[j] = Math.min(pieces[j]!, pieces[i]! + 1);
+      }
+    }
+  }
+  return reach[chars.length] === true && pieces[chars.length]! >= 2;
+}
+
 /**
  * What a message means when it is not a question, or undefined when it should be searched.
  * `isDate` says whether the whole text is a date the bot's /date understands.
@@ -119,6 +138,8 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   if (key === '') return undefined;
   const kind = LOOKUP.get(key);
   if (kind !== undefined && kind !== 'date') return { kind } as Intent;
+  // 好的知道了, 嗯嗯好的: acknowledgements run together are one.
+  if (isRunOf(key, ACK_KEYS)) return { kind: 'ack' };
   if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
   if (EARLIEST_PATTERN.test(key) && /最早|最老|第一/u.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
   if (ARCHIVE_PATTERN.test(key)) return { kind: 'archive' };

@@ -45,6 +45,7 @@ const issues = (): Issue[] => [
       '青石村春耕动员会在村委会召开。覃楚杰主持会议。',
       '青石村电商培训班开班，参加培训的村民共40余人。',
       '青石村自2020年起推行垃圾分类，计划2026年底前实现全覆盖。',
+      '青石村党员今年认领群众微心愿37件。',
     ]),
   ]),
   issue('b', '2025-03-08', [
@@ -190,6 +191,12 @@ describe('search outcome for a reader\'s own words', () => {
     const answer = engine.search('青石村哪年开始搞垃圾分类');
     expect(answer.outcome).toBe('answer');
     expect(answer.direct?.text).toBe('2020年');
+  });
+
+  it('takes a count in the paper\'s measure word (件) for a reader\'s 多少个', () => {
+    const answer = engine.search('青石村党员认领了多少个微心愿');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('37件');
   });
 
   it('reads the question after a greeting and a polite lead-in', () => {

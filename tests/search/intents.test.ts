@@ -10,6 +10,12 @@ describe('detectIntent', () => {
     }
   });
 
+  it('takes acknowledgements run together for one (好的知道了), but not a question holding one', () => {
+    expect(detectIntent('好的知道了', noDate)).toEqual({ kind: 'ack' });
+    expect(detectIntent('嗯嗯，明白了！', noDate)).toEqual({ kind: 'ack' });
+    expect(detectIntent('好的图书馆在哪', noDate)).toBeUndefined();
+  });
+
   it('ignores case, width, spaces, punctuation, emoji and trailing particles', () => {
     expect(detectIntent('ＨＥＬＬＯ！👋', noDate)).toEqual({ kind: 'greeting' });
     expect(detectIntent('在吗？？', noDate)).toEqual({ kind: 'greeting' });
