@@ -8,6 +8,7 @@ import type { Manifest } from '../ingest/manifest.js';
 import { issueId } from '../ingest/article-id.js';
 import { groupIssueFiles, type IssueFileGroup } from '../ingest/group-issue-files.js';
 import { issueKeyOf } from '../ingest/issue-key.js';
+import { futureDateProblem } from '../ingest/future-date-problem.js';
 import { listIssueFiles, type IssueFileEntry } from '../ingest/read-issue-file.js';
 import { manifestEntryOf, readIssueGroup } from '../ingest/read-issue-group.js';
 import { unmatchedManifestKeys } from '../ingest/unmatched-manifest-keys.js';
@@ -164,6 +165,7 @@ interface IngestContext extends OpenArchiveOptions {
 
 /** The ingest side over an open database: the stored archive and the writes that keep it in step with SEEDS_DIR. */
 function createIngest(db: Database.Database, file: string, options: IngestContext) {
+  const now = options.now ?? (() => new Date());
   const { log, tokenizer, topics } = options;
   const writer = createArchiveWriter(db, tokenizer);
   let stored: StoredArchive;
@@ -235,6 +237,8 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       return { problems: pageProblems };
     }
     const issue = result.issue;
+    const misdated = futureDateProblem(group.key, issue, now(), options.paper.timeZone);
+    if (misdated !== undefined) return noIssue('skipped', misdated);
     const duplicate = findStoredDuplicate(db, issue, previous);
     const pendingOriginal = batch?.seen.get(duplicateKeys(issue).find((k) => batch.seen.has(k)) ?? '');
     if (duplicate !== undefined || pendingOriginal !== undefined) {

@@ -21,8 +21,8 @@ let dataDir: string;
 let configDir: string;
 const open: ArchiveStore[] = [];
 
-async function openStore(extra: { configDir?: string } = {}): Promise<ArchiveStore> {
-  const store = await openArchiveStore({ seedsDir, profile: loadProfile(extra.configDir ?? configDir), dataDir, paper, logger: createSilentLogger() });
+async function openStore(extra: { configDir?: string; now?: () => Date } = {}): Promise<ArchiveStore> {
+  const store = await openArchiveStore({ seedsDir, profile: loadProfile(extra.configDir ?? configDir), dataDir, paper, logger: createSilentLogger(), ...(extra.now ? { now: extra.now } : {}) });
   open.push(store);
   return store;
 }
@@ -122,6 +122,14 @@ describe('openArchiveStore', () => {
     expect(rebuilt.report.added).toBe(3);
     rebuilt.close();
     expect((await openStore()).report.added).toBe(0);
+  });
+
+  it('refuses an issue dated in the future with a warning naming the file and the date, and it never becomes the newest issue', async () => {
+    copyFileSync(path.join('seeds', SEEDS[4]!), path.join(seedsDir, '2032-03-24.txt'));
+    const store = await openStore({ now: () => new Date('2026-12-03T12:00:00Z') });
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2032-03-24.txt', kind: 'refused', message: expect.stringContaining('2032-03-24 is after today') })]);
+    expect(store.archive.issues().map((i) => i.file)).not.toContain('2032-03-24.txt');
+    expect(store.archive.latest()?.date).not.toBe('2032-03-24');
   });
 
   it('refuses a file far larger than an issue with one warning naming it, and it never becomes the newest issue', async () => {

@@ -259,7 +259,7 @@ async function childBuild(scale: number, seedsDir: string, dataDir: string): Pro
 /** A new issue that exists nowhere else, with one sentence a question can find. */
 function newIssueText(): { text: string; question: string } {
   return {
-    text: '丝路昌吉客户端\n\n# 昌吉日报\n\n2030年1月2日 星期三\n\n总第99001期\n\n## 奇台县试种蓝色紫花苜蓿获得成功\n\n本报讯 奇台县农业技术推广站今年试种的蓝色紫花苜蓿喜获丰收，亩产鲜草达到四吨半，比普通品种高出三成。\n\n技术人员介绍，这种苜蓿耐寒耐旱，适合在天山北坡的旱地推广种植。\n',
+    text: '丝路昌吉客户端\n\n# 昌吉日报\n\n2025年12月30日 星期二\n\n总第99001期\n\n## 奇台县试种蓝色紫花苜蓿获得成功\n\n本报讯 奇台县农业技术推广站今年试种的蓝色紫花苜蓿喜获丰收，亩产鲜草达到四吨半，比普通品种高出三成。\n\n技术人员介绍，这种苜蓿耐寒耐旱，适合在天山北坡的旱地推广种植。\n',
     question: '奇台县试种的蓝色紫花苜蓿亩产多少',
   };
 }
