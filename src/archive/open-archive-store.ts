@@ -26,7 +26,7 @@ import { createArchiveWriter, prepareIssue, prepareIssueSync, type FileStamp, ty
 /** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
 export interface IngestProblem {
   file: string;
-  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty' | 'undated' | 'misfiled';
+  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty' | 'undated' | 'misfiled' | 'misdated';
   message: string;
 }
 
@@ -91,6 +91,7 @@ export interface ArchiveStore {
 function kindOf(message: string): IngestProblem['kind'] {
   if (/ is undated: /u.test(message)) return 'undated';
   if (/ left out \(misfiled\)/u.test(message)) return 'misfiled';
+  if (/ refused as misdated: /u.test(message)) return 'misdated';
   if (/refused/u.test(message)) return 'refused';
   if (/duplicate/u.test(message)) return 'duplicate';
   if (/no articles|empty|whitespace/u.test(message)) return 'empty';

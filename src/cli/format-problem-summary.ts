@@ -8,6 +8,7 @@ const REMEDY: Record<IngestProblem['kind'], string> = {
   duplicate: 'another copy of an issue already in the archive: remove one of the two',
   manifest: 'the manifest names a file that is not there: correct config/manifest.json',
   undated: 'no date anywhere: record it in config/manifest.json or file it under its day',
+  misdated: 'dated more than 2 days after today (a typo?): rename it or correct its date in config/manifest.json',
   misfiled: 'a page whose masthead names another issue than the other pages filed with it: move it to its own day',
 };
 

@@ -127,7 +127,7 @@ describe('openArchiveStore', () => {
   it('refuses an issue dated in the future with a warning naming the file and the date, and it never becomes the newest issue', async () => {
     copyFileSync(path.join('seeds', SEEDS[4]!), path.join(seedsDir, '2032-03-24.txt'));
     const store = await openStore({ now: () => new Date('2026-12-03T12:00:00Z') });
-    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2032-03-24.txt', kind: 'refused', message: expect.stringContaining('2032-03-24 is after today') })]);
+    expect(store.report.problems).toEqual([expect.objectContaining({ file: '2032-03-24.txt', kind: 'misdated', message: expect.stringContaining('2032-03-24 is after today') })]);
     expect(store.archive.issues().map((i) => i.file)).not.toContain('2032-03-24.txt');
     expect(store.archive.latest()?.date).not.toBe('2032-03-24');
   });
