@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   plural?: boolean;
   /** A quantity asked per day, month or year (一天能生产多少, 每年来水量): the figure must be given per that period. */
   rate?: Period;
+  /** A figure asked per unit of something (每度电多少钱, 每户多少钱 → 度, 户): the paper gives it as 元/度, 每户, 户均. */
+  perUnit?: string;
   /** A date question about a start (哪年开始, 什么时候起): "自2021年起", "2019年以来" answer it best. */
   asksStart?: boolean;
   /** How precise a date question is: 哪一年 asks a year, 哪个月 a month, 哪天/几号 a day ("二月" does not answer 哪一年). */
@@ -158,9 +160,10 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const placeType = /哪(?:一|几)?(?:个|些|条|座|片)?((?:省|市|县|区|乡|镇|村|路|街|河|山|国|州)+)/u.exec(q)?.[1];
   const dateScale = dateScaleOf(q);
   const rate = kind === 'quantity' ? rateOf(q) : undefined;
+  const perUnit = kind === 'quantity' ? /每(度|斤|公斤|千克|吨|亩|人|户|平方米|立方米|千瓦时|张|间|台|辆|件)/u.exec(q)?.[1] : undefined;
   const template = kind === 'quantity' ? templateOf(q, unitMatch) : undefined;
   const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
-  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? { asksStart: true } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
+  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(perUnit !== undefined ? { perUnit } : {}), ...(kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? { asksStart: true } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {

@@ -138,6 +138,9 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // 一天能生产多少 asks a daily figure: 日产140多件, 每天出货400吨 answer it; a yearly total does not.
       const rate = analysis.rate;
       if (rate !== undefined && !spans.some((x) => PERIOD_WORDS[rate].some((w) => nearEachOther(norm, w, x, 12)))) continue;
+      // 每度电多少钱 asks a price per kWh: "0.3元/度", "每度0.3元", "户均1万元" answer it; a project's total does not.
+      const per = analysis.perUnit;
+      if (per !== undefined && !spans.some((x) => perUnitBeside(norm, x, per))) continue;
       // A figure in a measure word that counts anything (个, 名, 次) answers only beside what is counted.
       if (analysis.kind === 'quantity' && !specificUnit && analysis.template === undefined && attribute.length > 0) {
         // A compound is named again by its first word (培训班 → 参加培训的学员).
@@ -200,6 +203,13 @@ const LEAD = 20;
 
 /** jieba's tags for nouns and names: an attribute the reader names this way must be printed. */
 const NOMINAL = /^(?:n|vn|j|eng|x|un)/u;
+
+/** Whether a span is given per `unit`: "0.3元/度", "每度0.3元", "户均1万元", "每户补贴1万元". */
+function perUnitBeside(norm: string, span: AnswerSpan, unit: string): boolean {
+  if (span.text.endsWith(`/${unit}`) || norm.startsWith(`/${unit}`, span.index + span.text.length)) return true;
+  const before = norm.slice(Math.max(0, span.index - 8), span.index);
+  return before.includes(`每${unit}`) || before.includes(`${unit}均`) || before.includes(`一${unit}`);
+}
 
 /** How the paper gives a figure per period (日产, 年均, 每天 …). */
 const PERIOD_WORDS: Record<Period, readonly string[]> = {

@@ -46,6 +46,7 @@ const issues = (): Issue[] => [
       '青石村电商培训班开班，参加培训的村民共40余人。',
       '青石村自2020年起推行垃圾分类，计划2026年底前实现全覆盖。',
       '青石村党员今年认领群众微心愿37件。',
+      '青石村光伏电站总投资1200万元，所发电量按每度0.26元收购。',
     ]),
   ]),
   issue('b', '2025-03-08', [
@@ -197,6 +198,13 @@ describe('search outcome for a reader\'s own words', () => {
     const answer = engine.search('青石村党员认领了多少个微心愿');
     expect(answer.outcome).toBe('answer');
     expect(answer.results[0]!.excerpt).toContain('37件');
+  });
+
+  it('answers a price per unit only with a figure given per that unit (每度0.26元), not a total', () => {
+    const answer = engine.search('青石村光伏电站每度电多少钱');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('0.26元');
+    expect(engine.search('青石村光伏电站每吨多少钱').outcome).not.toBe('answer');
   });
 
   it('reads the question after a greeting and a polite lead-in', () => {
