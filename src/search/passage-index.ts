@@ -141,6 +141,20 @@ interface PassageRow extends StoredPassage {
 }
 
 /** A bounded map that forgets its oldest entry. */
+/** A JSON column read by id through `cache`: parsed once, then served from memory while it stays cached. */
+function cachedJson<T>(cache: ReturnType<typeof lru<string, T>>, read: Database.Statement): (id: string) => T | undefined {
+  return (id) => {
+    let value = cache.get(id);
+    if (value === undefined) {
+      const text = read.get(id) as string | undefined;
+      if (text === undefined) return undefined;
+      value = JSON.parse(text) as T;
+      cache.set(id, value);
+    }
+    return value;
+  };
+}
+
 function lru<K, V>(max: number) {
   const map = new Map<K, V>();
   return {
@@ -204,31 +218,13 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     ),
   };
 
-  const article = (id: string) => {
-    let a = articles.get(id);
-    if (a === undefined) {
-      const body = q.article.get(id) as string | undefined;
-      if (body === undefined) return undefined;
-      a = JSON.parse(body) as Article;
-      articles.set(id, a);
-    }
-    return a;
-  };
+  const article = cachedJson(articles, q.article);
 
   // A candidate needs only its article's head: its own small row (articles.head), not the heads of
   // its whole issue, which the archive parses on first use (≈ 50 articles' heads per issue: at fifteen
   // years a question's 80 candidates come from as many issues, and parsing theirs was ≈ 1/3 of the
   // first stage's time). Never the article's text (≈ 7 ms of a question at 100× under load).
-  const headOf = (articleId: string): ArticleHead | undefined => {
-    let head = heads.get(articleId);
-    if (head === undefined) {
-      const text = q.articleHead.get(articleId) as string | undefined;
-      if (text === undefined) return undefined;
-      head = JSON.parse(text) as ArticleHead;
-      heads.set(articleId, head);
-    }
-    return head;
-  };
+  const headOf = cachedJson(heads, q.articleHead);
 
   const recordOf = (row: StoredPassage): PassageRecord | undefined => {
     let r = records.get(row.key);
