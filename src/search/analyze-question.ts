@@ -163,7 +163,20 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const perUnit = kind === 'quantity' ? /每(度|斤|公斤|千克|吨|亩|人|户|平方米|立方米|千瓦时|张|间|台|辆|件)/u.exec(q)?.[1] : undefined;
   const template = kind === 'quantity' ? templateOf(q, unitMatch) : undefined;
   const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
-  return { ...(placeType !== undefined ? { placeType } : {}), ...(dimension !== undefined && unitMatch === undefined ? { dimension } : {}), ...(dateScale !== undefined ? { dateScale } : {}), ...(rate !== undefined ? { rate } : {}), ...(perUnit !== undefined ? { perUnit } : {}), ...(kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? { asksStart: true } : {}), ...(template !== undefined ? { template } : {}), ...(/哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? { plural: true } : {}), kind: kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
+  // Only what the question says: an absent property stays absent (no `undefined` values).
+  const optional: Partial<QuestionAnalysis> = {
+    placeType,
+    dimension: unitMatch === undefined ? dimension : undefined,
+    dateScale,
+    rate,
+    perUnit,
+    asksStart: kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? true : undefined,
+    template,
+    plural: /哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? true : undefined,
+  };
+  const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<QuestionAnalysis>;
+  const asked = kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind;
+  return { ...present, kind: asked, unit, attribute: attributeOf(q, tag, context), context, ignored, constraints: constraintsOf(q) };
 }
 
 function kindOf(q: string): AnswerKind {

@@ -94,12 +94,13 @@ function groups(pattern: RegExp, text: string): AnswerSpan[] {
 const LIST = /[\p{Script=Han}A-Za-z0-9]{2,12}(?:、[\p{Script=Han}A-Za-z0-9]{2,12})+/gu;
 const LIST_KINDS = new Set<AnswerKind>(['organisation', 'place', 'person']);
 
-const templatePatterns = new Map<string, RegExp>();
-function templatePattern(source: string): RegExp {
-  let p = templatePatterns.get(source);
+/** Patterns built from a question (a template, a unit's family) are compiled once per source. */
+const compiled = new Map<string, RegExp>();
+function compiledPattern(source: string): RegExp {
+  let p = compiled.get(source);
   if (p === undefined) {
     p = new RegExp(source, 'gu');
-    templatePatterns.set(source, p);
+    compiled.set(source, p);
   }
   return p;
 }
@@ -107,20 +108,13 @@ function templatePattern(source: string): RegExp {
 /** Units of a count the paper may leave out after 万 or 亿 ("2.37亿注册志愿者"). */
 const COUNTED_BARE = new Set(['人', '名', '位', '个', '家', '户']);
 
-const quantityPatterns = new Map<string, RegExp>();
 function quantityPattern(unit: string | undefined): RegExp {
-  const key = unit ?? '';
-  let p = quantityPatterns.get(key);
-  if (p === undefined) {
-    // With no unit asked, a figure of time (24小时, 3年) is a duration or a date, not the amount asked.
-    const units = unit === undefined ? AMOUNT_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
-    // A unit per unit (50微克/立方米, 3元/公斤) is one measurement; a count in 万 or 亿 often goes
-    // straight on to what it counts (2.37亿注册志愿者): a figure of people or things with no measure word.
-    const counted = unit === undefined || COUNTED_BARE.has(unit) ? `|${NUMBER}(?:余|多)?[万亿](?:余|多)?(?=\\p{Script=Han})` : '';
-    p = new RegExp(`${FIGURE}\\s*(?:${units})(?:/(?:${AMOUNT_UNIT}))?|百分之${NUMBER}${counted}`, 'gu');
-    quantityPatterns.set(key, p);
-  }
-  return p;
+  // With no unit asked, a figure of time (24小时, 3年) is a duration or a date, not the amount asked.
+  const units = unit === undefined ? AMOUNT_UNIT : unit === '%' ? '%|％|成' : (UNIT_FAMILY[unit] ?? unit);
+  // A unit per unit (50微克/立方米, 3元/公斤) is one measurement; a count in 万 or 亿 often goes
+  // straight on to what it counts (2.37亿注册志愿者): a figure of people or things with no measure word.
+  const counted = unit === undefined || COUNTED_BARE.has(unit) ? `|${NUMBER}(?:余|多)?[万亿](?:余|多)?(?=\\p{Script=Han})` : '';
+  return compiledPattern(`${FIGURE}\\s*(?:${units})(?:/(?:${AMOUNT_UNIT}))?|百分之${NUMBER}${counted}`);
 }
 
 /**
@@ -130,7 +124,7 @@ function quantityPattern(unit: string | undefined): RegExp {
  * checkable shape (`yesno`, `other`) have none.
  */
 export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType' | 'dateScale' | 'template' | 'plural'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
-  if (analysis.kind === 'quantity' && analysis.template !== undefined) return all(templatePattern(analysis.template), text);
+  if (analysis.kind === 'quantity' && analysis.template !== undefined) return all(compiledPattern(analysis.template), text);
   if (analysis.plural && LIST_KINDS.has(analysis.kind)) {
     // "准东宜化、金玉万通等": the paper names several bodies, places or people as a list; its items need not carry a suffix.
     const lists = all(LIST, text);

@@ -59,7 +59,10 @@ const ARCHIVE_PATTERN =
   /^(?:资料库|档案|数据库|档案库|你们|你|这里)?(?:里|中)?(?:一共|总共|共|都)?(?:有|收录了?|收了|存了?)(?:多少|几)(?:期|份)(?:报纸)?$|^(?:资料库|档案|数据库|你)?(?:的)?(?:收录范围|收录了?(?:哪些|什么)(?:年份|时间|日期)|时间范围|(?:收录|覆盖)(?:了)?(?:从)?哪(?:年|天)到哪(?:年|天))(?:是什么|是啥)?$/u;
 
 /** Whole messages, as `normaliseIntentText` leaves them. */
-export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat' | 'earliest' | 'archive'>, readonly string[]> = {
+/** The intents recognised by whole phrases (the others by patterns). */
+type PhraseIntent = Exclude<Intent['kind'], 'date' | 'chat' | 'earliest' | 'archive'>;
+
+export const INTENT_PHRASES: Record<PhraseIntent, readonly string[]> = {
   greeting: [
     '你好', '您好', '你们好', '大家好', '嗨', '哈喽', '哈啰', '嘿', '喂', 'hello', 'hi', 'hey', 'hallo', '早', '早安', '早上好', '上午好',
     '中午好', '下午好', '晚上好', '晚安', '在', '在不在', '有人', '你是谁', '你是什么', '你叫什么', '机器人', '小助手', '你好机器人',
@@ -84,7 +87,7 @@ export const INTENT_PHRASES: Record<Exclude<Intent['kind'], 'date' | 'chat' | 'e
 };
 
 const LOOKUP = new Map<string, Intent['kind']>(
-  (Object.entries(INTENT_PHRASES) as [Exclude<Intent['kind'], 'date' | 'chat' | 'earliest' | 'archive'>, readonly string[]][]).flatMap(([kind, phrases]) =>
+  (Object.entries(INTENT_PHRASES) as [PhraseIntent, readonly string[]][]).flatMap(([kind, phrases]) =>
     phrases.map((p) => [normaliseIntentText(p), kind] as const),
   ),
 );
@@ -141,7 +144,7 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   // 好的知道了, 嗯嗯好的: acknowledgements run together are one.
   if (isRunOf(key, ACK_KEYS)) return { kind: 'ack' };
   if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
-  if (EARLIEST_PATTERN.test(key) && /最早|最老|第一/u.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
+  if (EARLIEST_PATTERN.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
   if (ARCHIVE_PATTERN.test(key)) return { kind: 'archive' };
   if (Array.from(key).length <= MAX_CHAT_LENGTH && CHAT_PATTERNS.some((p) => p.test(key))) return { kind: 'chat' };
   // A bare number is searched (a phone number, an amount), not read as an issue number or a year.
