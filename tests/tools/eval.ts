@@ -12,7 +12,9 @@
  * Flags: --no-cmrc, --no-drcd (skip a benchmark), --sets <list> (measure only these, comma-separated:
  * dev, cmrc, drcd, baselines; while iterating, e.g. `--sets dev,cmrc`; without --sets: dev, cmrc and drcd —
  * `baselines` (CMRC with the gate off, without query expansion, and plain MiniSearch) only when named),
- * --json (one JSON summary on stdout), --shared <dir> (where the shared data is; default ../shared).
+ * --json (one JSON summary on stdout), --shared <dir> (where the shared data is; default ../shared),
+ * --extra <file.tsv> (one more question set in dev_qa2's columns, e.g. a helper's own reader-style questions:
+ * measured and listed with the dev sets, no target).
  * Exit code 3 when a target is missed (everything measured), 2 when evaluation data is missing (named on stderr), 1 on a crash.
  */
 import path from 'node:path';
@@ -121,6 +123,10 @@ async function main(argv: string[]): Promise<number> {
     const dev2 = evaluateDev(engine, issues, loadDevQa(evalFile('dev_qa2.tsv')));
     const oos = evaluateOos(engine, loadDevOos(evalFile('dev_oos.tsv')));
     const oos2 = evaluateOos(engine, loadDevOos(evalFile('dev_oos2.tsv')));
+    // --extra: questions nobody tuned to, to tell a general gain from one that fits dev_qa2 only.
+    const extraAt = argv.indexOf('--extra');
+    const extraFile = extraAt >= 0 ? argv[extraAt + 1] : undefined;
+    const extra = extraFile === undefined ? undefined : evaluateDev(engine, issues, loadDevQa(path.resolve(extraFile)));
     if (!json) {
       out();
       printDev('dev_qa (simplified)', dev);
@@ -128,8 +134,9 @@ async function main(argv: string[]): Promise<number> {
       printDev('dev_qa2 (a reader\'s words)', dev2);
       printOos('dev_oos', oos);
       printOos('dev_oos2 (known words, chat)', oos2);
+      if (extra !== undefined) printDev(`extra (${path.basename(extraFile!)})`, extra);
     }
-    Object.assign(summary, { dev, traditional: trad, dev2, oos, oos2 });
+    Object.assign(summary, { dev, traditional: trad, dev2, oos, oos2, ...(extra !== undefined ? { extra } : {}) });
     if (dev.precisionAt1 < 0.92) failures.push(`dev_qa P@1 ${pct(dev.precisionAt1)} < 0.92`);
     if (dev.longestExcerpt > 200 || dev2.longestExcerpt > 200) failures.push('an excerpt has more than 200 characters');
     if (trad.hitAt3 < 0.95) failures.push(`traditional hit@3 ${pct(trad.hitAt3)} < 0.95`);
