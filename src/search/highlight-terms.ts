@@ -4,9 +4,11 @@ import { hasUnit, numberSpans } from '../text/number-spans.js';
 import { CUT, cutLevels, type WordCutter } from './cut-levels.js';
 import type { QueryModel } from './query-model.js';
 
-/** What highlighting needs of the tokenizer: jieba's cut, and which words say nothing. */
+/** What highlighting needs of the tokenizer: jieba's cut, which words say nothing, which are its guesses. */
 export interface HighlightWords extends WordCutter {
   isStopword(word: string): boolean;
+  /** Whether a word of the cut is jieba's HMM guess (户伊雪梅), not a dictionary word; none is, without it. */
+  guessed?(word: string): boolean;
 }
 
 // Punctuation and spaces at a highlight's edges, except a percent sign, which is a figure's unit.
@@ -93,15 +95,64 @@ function wordAt(bounds: readonly number[], at: number): [number, number] {
 
 /**
  * A run moved to word boundaries: a word it covers for most of its length is taken whole, one it
- * only touches is left out. Undefined when nothing is left.
+ * only touches is left out; an edge of a reader's unit (see readerUnits) stays. Undefined when nothing is left.
  */
-function toWholeWords(run: [number, number], bounds: readonly number[]): [number, number] | undefined {
+function toWholeWords(run: [number, number], bounds: readonly number[], edges: ReadonlySet<number>): [number, number] | undefined {
   let [from, to] = run;
   const [ws, we] = wordAt(bounds, from);
-  if (ws < from) from = (Math.min(to, we) - from) / (we - ws) >= WHOLE_WORD_SHARE ? ws : we;
+  if (ws < from && !edges.has(from)) from = (Math.min(to, we) - from) / (we - ws) >= WHOLE_WORD_SHARE ? ws : we;
   const [ls, le] = wordAt(bounds, to - 1);
-  if (to < le) to = (to - Math.max(from, ls)) / (le - ls) >= WHOLE_WORD_SHARE ? le : ls;
+  if (to < le && !edges.has(to)) to = (to - Math.max(from, ls)) / (le - ls) >= WHOLE_WORD_SHARE ? le : ls;
   return from < to ? [from, to] : undefined;
+}
+
+/** The jieba word of `text` (as printed) holding position `p`; jieba runs only when asked. */
+function jiebaWords(text: string, words: WordCutter): (p: number) => string {
+  let pieces: { start: number; word: string }[] | undefined;
+  return (p) => {
+    if (pieces === undefined) {
+      let at = 0;
+      pieces = words.cut(text).map((word) => ({ start: (at += word.length) - word.length, word }));
+    }
+    return pieces.find((w) => w.start <= p && p < w.start + w.word.length)?.word ?? '';
+  };
+}
+
+/**
+ * What the reader wrote as a unit, found as printed: a run of the question's words (白海彪, 六尺巷,
+ * 石门子水库管理站站长) or one word (伊雪梅), as ranges of the normalised text. jieba's cut of the text
+ * can disagree with the reader's: it guesses unknown names and glues them to a character
+ * (种植|户伊雪梅, 白海|彪) or joins words across the reader's boundary (站|长江|军奎). A unit is taken
+ * where its edges are the text's word boundaries, or cut only jieba's guesses, or it is several of the
+ * reader's words found verbatim; a dictionary word it would cut (石门子水库 for 水库) stays whole.
+ * Never inside a figure (17 of 170亩). Its edges are then places a highlight may begin or end.
+ */
+function readerUnits(text: string, norm: string, origin: Int32Array, model: QueryModel, words: HighlightWords, bounds: readonly number[]): { norm: [number, number]; edges: number[] }[] {
+  const isBound = new Uint8Array(text.length + 1);
+  for (const b of bounds) isBound[b] = 1;
+  const figures = numberSpans(text);
+  const units = [...new Set([...model.segments, ...model.words.map((w) => w.term)])]
+    .filter((u) => Array.from(u).length >= 2 && CONTENT.test(u) && !BARE_FIGURE.test(u) && !words.isStopword(u))
+    .sort((a, b) => b.length - a.length);
+  const jiebaWordAt = jiebaWords(text, words);
+  const cutsSafely = (p: number, phrase: boolean) => {
+    if (isBound[p]) return true;
+    if (figures.some((f) => f.start < p && p < f.end)) return false;
+    return phrase || (words.guessed?.(jiebaWordAt(p)) ?? false);
+  };
+  const taken: { norm: [number, number]; edges: number[] }[] = [];
+  for (const unit of units) {
+    // A run of several of the reader's words (a segment that is no single word) is found verbatim.
+    const phrase = !model.words.some((w) => w.term === unit);
+    for (let at = norm.indexOf(unit); at >= 0; at = norm.indexOf(unit, at + 1)) {
+      const end = at + unit.length;
+      const last = origin[end - 1]!;
+      const edges = [origin[at]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)];
+      if (taken.some((t) => t.norm[0] < end && at < t.norm[1])) continue;
+      if (cutsSafely(edges[0]!, phrase) && cutsSafely(edges[1]!, phrase)) taken.push({ norm: [at, end], edges });
+    }
+  }
+  return taken;
 }
 
 /**
@@ -113,27 +164,31 @@ function toWholeWords(run: [number, number], bounds: readonly number[]): [number
  */
 export function highlightsIn(text: string, model: QueryModel, words?: HighlightWords): string[] {
   const { text: norm, origin } = normalizeWithMap(text);
-  const runs = markedRuns(text, origin, markMatches(norm, model, words === undefined ? undefined : oneWordTest(norm, words)));
-  if (words === undefined) return byLength(runs.map(([a, b]) => text.slice(a, b).trim()).filter((p) => p.length >= 2));
+  const marked = markMatches(norm, model, words === undefined ? undefined : oneWordTest(norm, words));
+  if (words === undefined) return byLength(markedRuns(text, origin, marked).map(([a, b]) => text.slice(a, b).trim()).filter((p) => p.length >= 2));
   const levels = cutLevels(text, { words, quotations: false });
   const bounds: number[] = [];
   levels.forEach((l, i) => {
     if (l >= CUT.word) bounds.push(i);
   });
+  const units = readerUnits(text, norm, origin, model, words, bounds);
+  for (const u of units) marked.fill(1, ...u.norm);
+  const edges = new Set(units.flatMap((u) => u.edges));
   const figures = numberSpans(text);
   const isBareFigure = (a: number, b: number) => figures.some((f) => f.start <= a && b <= f.end && !hasUnit(text, f));
-  let found = runs
-    .map((run) => toWholeWords(run, bounds))
+  let found = markedRuns(text, origin, marked)
+    .map((run) => toWholeWords(run, bounds, edges))
     .filter((r): r is [number, number] => r !== undefined && !isBareFigure(r[0], r[1]))
     // Punctuation is jieba's word too, but nothing to bold: "，水库" shows as 水库.
     .map(([a, b]) => text.slice(a, b).replace(EDGE_PUNCTUATION, ''))
     .filter((p) => CONTENT.test(p) && !BARE_FIGURE.test(p))
     .filter((p) => Array.from(p).length >= 2 && !words.isStopword(normalizeWithMap(p).text));
-  // Keep only terms whose every rendered occurrence falls on word boundaries.
+  // Keep only terms whose every rendered occurrence falls on word boundaries (or a reader's unit's edges).
   // Occurrences are matched case-insensitively (AM marks "am" too), so terms are compared lowercased;
   // the loop ends when a round removes nothing.
+  const cutsWell = (p: number) => levels[p]! >= CUT.word || edges.has(p);
   for (;;) {
-    const bad = new Set(termOccurrences(text, found).filter((o) => levels[o.start]! < CUT.word || levels[o.end]! < CUT.word).map((o) => text.slice(o.start, o.end).toLowerCase()));
+    const bad = new Set(termOccurrences(text, found).filter((o) => !cutsWell(o.start) || !cutsWell(o.end)).map((o) => text.slice(o.start, o.end).toLowerCase()));
     const kept = found.filter((t) => !bad.has(t.toLowerCase()));
     if (kept.length === found.length) break;
     found = kept;

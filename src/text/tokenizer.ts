@@ -34,6 +34,8 @@ export interface Tokenizer {
   cut(text: string): string[];
   /** jieba's words with part-of-speech tags (nr person, ns place, nt organisation …). */
   tag(text: string): { word: string; tag: string }[];
+  /** Whether jieba's word is its HMM guess (户伊雪梅, an unknown name glued to a character), not a dictionary word. */
+  guessed(word: string): boolean;
 }
 
 // Loading jieba's dictionary takes ≈200 ms and ≈30 MB: keep one instance per user dictionary.
@@ -217,6 +219,7 @@ export function createTokenizer(options: {
     isStopword: (word) => stopwords.has(word),
     cut: (text) => jieba.cut(text, true),
     tag: (text) => jieba.tag(text, true),
+    guessed: (word) => Array.from(word).length > 1 && jieba.cut(word, false).length > 1,
   };
 }
 
