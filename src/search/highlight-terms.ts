@@ -176,7 +176,12 @@ export function highlightsIn(text: string, model: QueryModel, words?: HighlightW
   const edges = new Set(units.flatMap((u) => u.edges));
   const figures = numberSpans(text);
   const isBareFigure = (a: number, b: number) => figures.some((f) => f.start <= a && b <= f.end && !hasUnit(text, f));
+  // A reader who wrote a figure (剥离土方2145.12万立方米) asks about that one: another figure that
+  // only shares its unit (35万立方米) is not what they wrote, and bolding it whole would say it is.
+  const readerFigure = model.words.some((w) => /[0-9０-９]/u.test(w.term));
+  const isOtherFigure = ([a, b]: [number, number]) => readerFigure && !/[0-9０-９]/u.test(text.slice(a, b)) && figures.some((f) => f.start <= a && b <= f.end);
   let found = markedRuns(text, origin, marked)
+    .filter((run) => !isOtherFigure(run))
     .map((run) => toWholeWords(run, bounds, edges))
     .filter((r): r is [number, number] => r !== undefined && !isBareFigure(r[0], r[1]))
     // Punctuation is jieba's word too, but nothing to bold: "，水库" shows as 水库.

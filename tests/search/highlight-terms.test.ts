@@ -78,6 +78,13 @@ describe('highlightsIn with the tokenizer (whole words)', () => {
     expect(shown.filter((h) => h.endsWith('管理站站'))).toEqual([]);
   });
 
+  it('does not bold another figure that only shares the unit of the figure the reader wrote', () => {
+    const text = '老君庙火区剥离土方2145.12万立方米，大黄山火区剥离土方35万立方米。';
+    expect(highlightsIn(text, modelOf('哪个火区剥离土方2145.12万立方米'), tokenizer)).not.toContain('35万立方米');
+    // Asked for a quantity in that unit, the figures printed in it are what the reader looks for.
+    expect(highlightsIn('剥离土方35万立方米。', modelOf('剥离了多少万立方米土方'), tokenizer)).toContain('35万立方米');
+  });
+
   it('does not cut a dictionary word for a shorter word of the reader', () => {
     expect(highlightsIn('石门子水库建成于2000年。', modelOf('水库哪年建成'), tokenizer)).toEqual(['建成']);
   });
