@@ -29,6 +29,8 @@ export interface Config {
   port: number;
   /** How often the digest scheduler looks for due digests, in seconds. */
   digestTickSeconds: number;
+  /** How long a new or changed newest issue must stay unchanged before digests send it (DIGEST_SETTLE_SECONDS, default 60). */
+  digestSettleSeconds: number;
   /** Digest fan-out ceiling, messages per second overall (Telegram allows about 30). */
   digestRatePerSecond: number;
   /** The paper's name, zone, masthead markers… (the same object as `profile.paper`). */
@@ -116,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
   };
   const digestTickSeconds = positive('DIGEST_TICK_SECONDS', 30, 3600);
   const digestRatePerSecond = positive('DIGEST_RATE', 25, 1000);
+  const digestSettleSeconds = positive('DIGEST_SETTLE_SECONDS', 60, 24 * 3600);
 
   const configDir = path.resolve(str('CONFIG_DIR') ?? 'config');
   const seedsDir = path.resolve(str('SEEDS_DIR') ?? 'seeds');
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     webhookSecret,
     port,
     digestTickSeconds,
+    digestSettleSeconds,
     digestRatePerSecond,
     paper,
     profile,

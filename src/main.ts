@@ -127,6 +127,7 @@ async function main(config: Config, logger: Logger): Promise<number> {
     logger,
     timeZone: config.timeZone,
     tickMs: config.digestTickSeconds * 1000,
+    settleMs: config.digestSettleSeconds * 1000,
     rate: { perSecond: config.digestRatePerSecond },
   };
   if (config.botToken === undefined) {

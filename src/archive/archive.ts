@@ -53,6 +53,11 @@ export interface Archive {
    * counted up to `limit` (default 1000): "does this word occur at all" without reading every issue.
    */
   countArticlesWith(term: string, limit?: number): number;
+  /**
+   * When the issue was last written into the archive (ingested or re-ingested), if the archive records it: a
+   * digest holds back an issue written moments ago, whose file may still be arriving (QA O5).
+   */
+  writtenAt?(issueId: string): Date | undefined;
   /** Adds an issue, or replaces the one from the same file. Assigns topics and places. */
   upsertIssue(issue: Issue): void;
   /** Drops the issue read from `file` (its file was deleted); returns it, or undefined if none was. */

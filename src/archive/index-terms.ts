@@ -24,14 +24,24 @@ export interface IndexedPassage {
   norm: string;
 }
 
+/** The terms of an article's headline lines (see titleTextOf), as the title columns index them. */
+export interface TitleTerms {
+  titleWords: string[];
+  titleBigrams: string[];
+}
+
+/** An article's headline terms, cut as termsOfArticle cuts them for every passage. */
+export function titleTermsOf(head: ArticleHead, tokenizer: Tokenizer): TitleTerms {
+  const title = normalizeForMatch(titleTextOf(head));
+  return { titleWords: tokenizer.words(title), titleBigrams: tokenizer.bigrams(title) };
+}
+
 /**
  * Index terms of an article's passages: jieba words and character bigrams of the normalised passage
  * text and of the normalised headline lines (the same for every passage of the article).
  */
 export function termsOfArticle(article: Article, passages: readonly Passage[], tokenizer: Tokenizer): IndexedPassage[] {
-  const title = normalizeForMatch(titleTextOf(article));
-  const titleWords = tokenizer.words(title);
-  const titleBigrams = tokenizer.bigrams(title);
+  const { titleWords, titleBigrams } = titleTermsOf(article, tokenizer);
   return passages.map((passage) => {
     const norm = normalizeForMatch(passage.text);
     return { passage, norm, terms: { words: tokenizer.words(norm), bigrams: tokenizer.bigrams(norm), titleWords, titleBigrams } };

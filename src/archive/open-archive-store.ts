@@ -18,6 +18,7 @@ import { createTokenizer, type Tokenizer } from '../text/tokenizer.js';
 import type { Archive } from './archive.js';
 import { ARCHIVE_FILE, createArchiveDb, openArchiveDb, readMeta, verifyArchiveDb, writeMeta } from './archive-db.js';
 import { configFingerprint } from './config-fingerprint.js';
+import { migrateArchive } from './migrate-archive.js';
 import type { Issue } from './model.js';
 import { createStoredArchive, type StoredArchive } from './stored-archive.js';
 import type { TopicsConfig } from './topics-config.js';
@@ -124,11 +125,11 @@ export async function openArchiveStore(options: OpenArchiveOptions): Promise<Arc
     writeMeta(db, 'config', fingerprint);
   } else {
     file = path.join(options.dataDir, ARCHIVE_FILE);
-    const current = openCurrent(file, fingerprint, log);
+    const current = await openCurrent(file, fingerprint, context);
     if (current !== undefined) db = current;
     else ({ db, report: built } = await build(file, fingerprint, context));
   }
-  const ingest = createIngest(db, file, context);
+  const ingest = createIngest(db, file, context, { stampWrites: true });
   if (options.syncOnOpen === false) {
     const report = built ?? { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
     return { ...ingest, db, tokenizer, file, report, close: () => db.close() };
@@ -165,10 +166,15 @@ interface IngestContext extends OpenArchiveOptions {
 }
 
 /** The ingest side over an open database: the stored archive and the writes that keep it in step with SEEDS_DIR. */
-function createIngest(db: Database.Database, file: string, options: IngestContext) {
+/**
+ * `stampWrites`: each issue written records when (Archive.writtenAt), so a digest holds back an issue whose
+ * file may still be arriving. A build (first or rebuild) writes every issue at once and stamps none: the
+ * archive's issues were whole before it, and the first digest after it need not wait.
+ */
+function createIngest(db: Database.Database, file: string, options: IngestContext, writes: { stampWrites?: boolean } = {}) {
   const now = options.now ?? (() => new Date());
   const { log, tokenizer, topics } = options;
-  const writer = createArchiveWriter(db, tokenizer);
+  const writer = createArchiveWriter(db, tokenizer, writes.stampWrites === true ? now : undefined);
   let stored: StoredArchive;
   const currentManifest = options.manifest ?? (() => options.profile.manifest);
   let manifest: Manifest = options.profile.manifest;
@@ -521,12 +527,28 @@ function writeOrExplain(write: () => void, dbFile: string, issueFiles: string | 
  * of an older schema or built with another config (the caller rebuilds it). A corrupt, foreign or
  * newer file throws (see openArchiveDb, verifyArchiveDb).
  */
-function openCurrent(file: string, fingerprint: string, log: Logger): Database.Database | undefined {
+async function openCurrent(file: string, fingerprint: string, options: IngestContext): Promise<Database.Database | undefined> {
+  const { log } = options;
   if (!existsSync(file)) {
     log.info({ file }, 'no archive database yet: building it from the issue files');
     return undefined;
   }
   const opened = openArchiveDb(file);
+  if (opened.status === 'outdated' && opened.db !== undefined) {
+    // One schema back, built with this config: migrated in place (its headline words), not rebuilt.
+    const db = opened.db;
+    if (readMeta(db, 'config') === configFingerprint(options.profile, options.paper, opened.version)) {
+      try {
+        await migrateArchive(db, { file, tokenizer: options.tokenizer, fingerprint, log, onProgress: options.onProgress });
+        verifyArchiveDb(db, file);
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      return db;
+    }
+    db.close();
+  }
   if (opened.status === 'outdated') {
     log.warn({ file, version: opened.version }, 'the archive was written in an older format: rebuilding it once');
     return undefined;
@@ -554,7 +576,7 @@ async function build(file: string, fingerprint: string, options: IngestContext):
         verifyArchiveDb(opened.db, next);
         db = opened.db;
         log.info({ file: next }, 'resuming an interrupted build');
-      } else if (opened.status === 'open') opened.db.close();
+      } else opened.db?.close();
     } catch (err) {
       log.warn({ err, file: next }, 'an interrupted build cannot be resumed: starting it again');
     }

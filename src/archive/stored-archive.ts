@@ -121,6 +121,11 @@ export function createStoredArchive(
       const { articles: _heads, ...facts } = head;
       return { ...facts, articles, boilerplate, warnings };
     },
+    writtenAt(id) {
+      const extra = q.extra.get(id) as string | undefined;
+      const at = extra === undefined ? undefined : (JSON.parse(extra) as { writtenAt?: string }).writtenAt;
+      return at === undefined ? undefined : new Date(at);
+    },
     topics() {
       const counts = tagCounts();
       const out: TopicSummary[] = [];

@@ -6,8 +6,9 @@ import { readMeta, writeMeta, type Probe } from './archive-db.js';
 import { articleHeadOf, headOf } from './archive.js';
 import { buildPassages } from './build-passages.js';
 import { classifyArticle } from './classify-article.js';
-import { termsOfArticle, type IndexedPassage, type PassageTerms } from './index-terms.js';
-import type { Article, Issue } from './model.js';
+import { createHeadlineTermCounts } from './headline-term-counts.js';
+import { termsOfArticle, titleTermsOf, type IndexedPassage, type PassageTerms, type TitleTerms } from './index-terms.js';
+import type { Article, ArticleHead, Issue } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
 
 /** An issue ready to be written: articles tagged, passages cut and tokenised. */
@@ -101,14 +102,15 @@ function bodyJson(article: Article): string {
 }
 
 /**
- * Writes issues into the archive database: rows, FTS postings and document frequencies together, one
- * transaction per issue, so a crash (or a full disk) leaves the previous consistent state.
+ * Writes issues into the archive database: rows, FTS postings, document frequencies and headline term counts together, one
+ * transaction per issue, so a crash (or a full disk) leaves the previous consistent state. `now` (ingest from files) stamps each issue written; issues written whole (tests, tools) go unstamped.
  */
-export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer): ArchiveWriter {
+export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer, now?: () => Date): ArchiveWriter {
   const q = {
     issueIdsOf: db.prepare('SELECT id FROM issues WHERE id = ? OR file = ?').pluck(),
     issueOfFile: db.prepare('SELECT issue_id FROM files WHERE path = ? AND issue_id IS NOT NULL').pluck(),
     passagesOf: db.prepare('SELECT p.key, p.text, p.n, p.article_id, a.body FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.issue_id = ? ORDER BY p.key'),
+    headsOf: db.prepare('SELECT head FROM articles WHERE issue_id = ?').pluck(),
     deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
     deletePassages: db.prepare('DELETE FROM passages WHERE issue_id = ?'),
     deleteArticles: db.prepare('DELETE FROM articles WHERE issue_id = ?'),
@@ -130,6 +132,8 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
     },
     dropZeroDf: [db.prepare('DELETE FROM word_df WHERE df <= 0'), db.prepare('DELETE FROM bigram_df WHERE df <= 0'), db.prepare('DELETE FROM char_df WHERE df <= 0')],
   };
+
+  const headlineTerms = createHeadlineTermCounts(db);
 
   const countPassages = (by: number) => writeMeta(db, 'passages', String(Number(readMeta(db, 'passages') ?? '0') + by));
 
@@ -175,6 +179,7 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
       q.deleteFts.run(row.key);
     }
     bumpDf(terms, -1);
+    headlineTerms.bump((q.headsOf.all(issueId) as string[]).map((head) => titleTermsOf(JSON.parse(head) as ArticleHead, tokenizer)), -1);
     q.deletePassages.run(issueId);
     q.deleteArticles.run(issueId);
     q.deleteIssue.run(issueId);
@@ -205,7 +210,8 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
       q.issueIdsOf.all(issue.id, issue.file) as string[],
     );
     const head = headOf(issue);
-    const extra = JSON.stringify({ boilerplate: issue.boilerplate, warnings: issue.warnings });
+    // writtenAt: when this version of the issue was written, so a digest waits until its file has settled (see Archive.writtenAt).
+    const extra = JSON.stringify({ boilerplate: issue.boilerplate, warnings: issue.warnings, ...(now !== undefined ? { writtenAt: now().toISOString() } : {}) });
     q.insertIssue.run(issue.id, issue.file, issue.date, issue.number ?? null, issueFingerprint(issue), JSON.stringify(head), extra);
     let probe: Probe | undefined;
     let count = 0;
@@ -222,18 +228,30 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer)
     countPassages(count);
     if (probe !== undefined) writeMeta(db, 'probe', JSON.stringify(probe));
     upsertFiles(files, issue.id);
-    return prepared.passages.flat().map((p) => p.terms);
+    // Every article's headline terms, cut once already with its passages (an article without passages is cut here).
+    const titles = issue.articles.map((article, seq): TitleTerms => prepared.passages[seq]?.[0]?.terms ?? titleTermsOf(article, tokenizer));
+    return { terms: prepared.passages.flat().map((p) => p.terms), titles };
   };
 
-  const put = db.transaction((write: IssueWrite) => bumpDf(insertIssue(write), 1));
+  const put = db.transaction((write: IssueWrite) => {
+    const { terms, titles } = insertIssue(write);
+    bumpDf(terms, 1);
+    headlineTerms.bump(titles, 1);
+  });
 
   // A bulk build writes several files per transaction: each file still whole, and the document
   // frequencies of a term shared by the batch are updated once instead of once per file (the main
   // cost of writing). A crash loses at most the batch, never part of a file.
   const putMany = db.transaction((items: readonly IssueWrite[]) => {
     const terms: PassageTerms[] = [];
-    for (const item of items) for (const t of insertIssue(item)) terms.push(t);
+    const titles: TitleTerms[] = [];
+    for (const item of items) {
+      const written = insertIssue(item);
+      for (const t of written.terms) terms.push(t);
+      for (const t of written.titles) titles.push(t);
+    }
     bumpDf(terms, 1);
+    headlineTerms.bump(titles, 1);
   });
 
   const remove = db.transaction((issueId: string, path?: string) => {

@@ -12,7 +12,8 @@
  * Prints the fan-out report as JSON on stdout. Exit 0 when the run completed, 1 on a configuration or store
  * error, 2 on bad arguments, 3 when some chats failed (they are retried on the next run), 4 when another process
  * held the fan-out lease for longer than one lease period (it is delivering; this run sent nothing), 5 when the
- * archive has no issue to send.
+ * archive has no issue to send, 6 when the newest issue was written less than DIGEST_SETTLE_SECONDS ago (its file
+ * may still be arriving; the next run sends it).
  * A holder that died — even one left a zombie — stops renewing its lease, so this run waits it out and delivers.
  */
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ const USAGE = 'usage: npm run digest -- --once [--rate 25] [--per-chat-ms 1000] 
 /** Exit codes for runs that did not deliver (see the header). */
 const EXIT_LOCKED = 4;
 const EXIT_NO_ISSUE = 5;
+const EXIT_SETTLING = 6;
 
 function positive(name: string, value: string | undefined, fallback: number, allowZero = false): number {
   if (value === undefined) return fallback;
@@ -103,6 +105,7 @@ async function main(): Promise<number> {
       concurrency,
       shouldStop: () => stopping,
       waitForLeaseMs: leaseWaitMs,
+      settleMs: config.digestSettleSeconds * 1000,
     });
     process.stdout.write(`${JSON.stringify({ ...report, rate }, null, 2)}\n`);
     if (report.skipped === 'locked') {
@@ -111,6 +114,12 @@ async function main(): Promise<number> {
         `digest: nothing sent: another process${by ? ` (pid ${by.pid} on ${by.host})` : ''} kept renewing the fan-out lease while this run waited; it is delivering the digests. Run again later if it stops.\n`,
       );
       return EXIT_LOCKED;
+    }
+    if (report.skipped === 'settling') {
+      process.stderr.write(
+        `digest: nothing sent yet: the newest issue was written less than ${config.digestSettleSeconds} s ago and its file may still be arriving. Run again in a minute (or set DIGEST_SETTLE_SECONDS).\n`,
+      );
+      return EXIT_SETTLING;
     }
     if (report.skipped === 'no-issue') {
       process.stderr.write(`digest: nothing sent: the archive in ${config.seedsDir} has no issue.\n`);

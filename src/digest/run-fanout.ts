@@ -17,8 +17,11 @@ import type { Subscription } from './subscription.js';
  */
 export interface FanoutReport {
   issueId?: string;
-  /** Why nothing ran: no issue in the archive, or another process is fanning out. */
-  skipped?: 'no-issue' | 'locked';
+  /**
+   * Why nothing ran: no issue in the archive, another process is fanning out, or the newest issue was written
+   * less than `settleMs` ago (its file may still be arriving: the next run sends it as it is then).
+   */
+  skipped?: 'no-issue' | 'locked' | 'settling';
   /** With `skipped: 'locked'`: who holds the fan-out lease, and until when (ISO time) unless they renew it. */
   lockedBy?: { owner: string; pid: number; host: string; expiresAt: string };
   /** Set when stop() interrupted the run; the rest is due again at the next run. */
@@ -59,7 +62,15 @@ export interface FanoutOptions {
    * a holder that died (even one left a zombie) never makes it skip: its lease expires unrenewed.
    */
   waitForLeaseMs?: number;
+  /**
+   * The newest issue goes out only once it has been unchanged in the archive this long (default SETTLE_MS): a
+   * file copied slowly is ingested half-written, then again whole; the digest sends the whole one (QA O5).
+   */
+  settleMs?: number;
 }
+
+/** How long the newest issue must stay unchanged before a digest sends it (a stalled copy is re-ingested whole meanwhile). */
+export const SETTLE_MS = 60_000;
 
 const LEASE = 'digest-fanout';
 /**
@@ -112,6 +123,11 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutReport> {
   const issue = archive.latest();
   if (!issue) return { ...done(), skipped: 'no-issue' };
   report.issueId = issue.id;
+  const age = settlingAge(archive, issue.id, now());
+  if (age !== undefined && age < (options.settleMs ?? SETTLE_MS)) {
+    log.info({ issue: issue.id, file: issue.file, writtenSecondsAgo: Math.round(age / 1000) }, 'newest issue written moments ago: its digest waits until the file has settled');
+    return { ...done(), skipped: 'settling' };
+  }
   if (!(await acquireLease(store, owner, ttl, now, options.waitForLeaseMs ?? 0))) {
     const held = store.lease(LEASE);
     const lockedBy = held && { owner: held.owner, pid: held.pid, host: held.host, expiresAt: new Date(held.expiresAt).toISOString() };
@@ -288,4 +304,15 @@ async function acquireLease(store: DigestStore, owner: string, ttl: number, now:
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, Math.min(LEASE_POLL_MS, Math.max(1, deadline - Date.now()))));
   }
+}
+
+/**
+ * How long ago the issue was last written, when the archive records it and it is not in the future (a
+ * clock set back, or a test's calendar clock, never holds a digest back for good).
+ */
+function settlingAge(archive: Archive, issueId: string, now: Date): number | undefined {
+  const written = archive.writtenAt?.(issueId);
+  if (written === undefined) return undefined;
+  const age = now.getTime() - written.getTime();
+  return age >= 0 ? age : undefined;
 }

@@ -22,6 +22,8 @@ export interface DigestServiceOptions {
   tickMs?: number;
   /** The pacing clock for the rate limiter (default: real time, independent of `now`). */
   pacing?: Clock;
+  /** How long the newest issue must be unchanged before it goes out (see FanoutOptions.settleMs). */
+  settleMs?: number;
 }
 
 export interface DigestService {
@@ -57,6 +59,7 @@ export function startDigestService(options: DigestServiceOptions): DigestService
       concurrency: options.concurrency,
       shouldStop: () => stopping,
       owner,
+      settleMs: options.settleMs,
     }).finally(() => {
       running = undefined;
     });

@@ -78,7 +78,7 @@ describe('a new issue file while the bot runs', () => {
     const since = fake.mark();
     child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
       cwd: REPO_ROOT,
-      env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, SEEDS_DIR: seedsDir, DIGEST_TICK_SECONDS: '2', LOG_LEVEL: 'warn', WEBHOOK_URL: '', WEBHOOK_SECRET: '' },
+      env: { ...process.env, BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.url, DATA_DIR: dataDir, SEEDS_DIR: seedsDir, DIGEST_TICK_SECONDS: '2', DIGEST_SETTLE_SECONDS: '2', LOG_LEVEL: 'warn', WEBHOOK_URL: '', WEBHOOK_SECRET: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
