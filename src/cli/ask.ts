@@ -11,6 +11,7 @@ import { createLogger } from '../logger.js';
 import { openArchive } from '../open-archive.js';
 import { askWithSyntax } from '../search/ask-with-syntax.js';
 import { NONE_ADVICE, noneLead, relatedLead } from '../search/describe-outcome.js';
+import { shortenedNote } from '../search/bound-question.js';
 import { excludedAllLead } from '../search/describe-exclusion.js';
 import type { SearchSyntax } from '../search/parse-search-syntax.js';
 import type { SearchSyntaxProblem } from '../search/parse-search-syntax.js';
@@ -32,6 +33,7 @@ export function answerToJson(answer: Answer): object {
     chat: answer.chat,
     direct: answer.direct,
     excludedMatches: answer.excludedMatches,
+    shortened: answer.shortened,
     archive: answer.archive,
     filters: answer.filters,
     results: answer.results.map((r) => ({
@@ -64,6 +66,7 @@ function bracketTerms(text: string, terms: readonly string[]): string {
 /** A readable rendering: headline, source line, excerpt with the matched terms in 【】. */
 export function formatAnswer(answer: Answer, syntax?: Pick<SearchSyntax, 'exclude'>): string {
   const lines: string[] = [`问：${answer.query}`];
+  if (answer.shortened === true) lines.push(`（${shortenedNote(answer.query)}）`);
   const f = answer.filters;
   const filterText = [f.date, f.dateFrom && `${f.dateFrom}–${f.dateTo ?? ''}`, f.issueNumber !== undefined ? `总第${f.issueNumber}期` : undefined].filter(Boolean).join(' ');
   if (filterText !== '') lines.push(`限定：${filterText}`);

@@ -19,6 +19,7 @@ import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
 import { stripLeadIn } from './strip-lead-in.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
+import { boundQuestion } from './bound-question.js';
 
 /**
  * When a question has an answer in the archive at all (the no-match decision), and which results
@@ -353,8 +354,10 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       syncWithArchive();
       return index.size;
     },
-    search(query: string, searchOptions: SearchOptions = {}): Answer {
+    search(message: string, searchOptions: SearchOptions = {}): Answer {
       syncWithArchive();
+      // A long message is searched by its beginning only: its cost is then bounded (see boundQuestion).
+      const { text: query, shortened } = boundQuestion(message);
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const offset = searchOptions.offset ?? 0;
       const conditions = { phrases: searchOptions.phrases ?? [], exclude: searchOptions.exclude ?? [] };
@@ -380,6 +383,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
         answer.asks = { kind: analysis.kind, attribute: analysis.attribute, ...(fact !== undefined ? { fact } : {}) };
       }
       if (chat !== undefined) answer.chat = chat;
+      if (shortened) answer.shortened = true;
       if (ranked.archive !== undefined) answer.archive = ranked.archive;
       const direct = outcome === 'answer' && analysis !== undefined && window !== undefined ? directAnswerOf(analysis, window, options.directKinds) : undefined;
       if (direct !== undefined) answer.direct = direct;
@@ -388,7 +392,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     loadHeadlines: () => headlines.load(),
     searchTitles(userQuery: string, limit = DEFAULT_LIMIT): SearchResult[] {
       syncWithArchive();
-      const query = stripHtml(userQuery);
+      const query = stripHtml(boundQuestion(userQuery).text);
       const model = modelOf(query, query);
       if (model.words.length === 0 && model.bigrams.length === 0) return [];
       // Headlines: MiniSearch over their words (prefix + fuzzy, as typed), their postings in FTS5's title columns.

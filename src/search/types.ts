@@ -70,6 +70,8 @@ export interface Answer {
   excludedMatches?: number;
   /** Set for a question about the archive itself (资料库有多少期报纸): its own counts, nothing searched. */
   archive?: ArchiveFacts;
+  /** Set when the message was too long to search whole: only its beginning (`query`) was searched; tell the reader. */
+  shortened?: true;
 }
 
 /** What the archive holds: how many issues, the oldest and the newest (dateSource `inferred` is read 约). */

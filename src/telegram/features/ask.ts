@@ -1,6 +1,8 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
 import { askWithSyntax, initialOrder } from '../../search/ask-with-syntax.js';
+import { boundQuestion, shortenedNote } from '../../search/bound-question.js';
+import { escapeHtml } from '../format/html.js';
 import { parseSearchSyntax } from '../../search/parse-search-syntax.js';
 import type { SearchEngine, SearchOrder } from '../../search/types.js';
 import { answerPageButton } from './ask-buttons.js';
@@ -77,9 +79,12 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
       return replyView(ctx, renderSyntaxHint(syntax.problem));
     }
     const order = initialOrder(syntax.text);
-    const view = answerPage(ctx, q, { page: 0, order }, (results) => (results > 1 ? deps.queries.remember(q) : undefined));
-    if (view === undefined) return replyView(ctx, renderNoMatch(q, deps.archive));
-    await replyView(ctx, view);
+    const view = answerPage(ctx, q, { page: 0, order }, (results) => (results > 1 ? deps.queries.remember(q) : undefined)) ?? renderNoMatch(q, deps.archive);
+    // Only the beginning of a long message is searched (its cost is bounded): say so, whatever the answer.
+    const bounded = boundQuestion(syntax.text);
+    await replyView(ctx, bounded.shortened ? { ...view, text: `${view.text}
+
+✂️ ${escapeHtml(shortenedNote(bounded.text))}` } : view);
   };
 
   /** One page of the answer to a question (with its syntax applied), or undefined when nothing matches. */

@@ -259,6 +259,21 @@ describe('echoing the question', () => {
   });
 });
 
+describe('a long message', () => {
+  it('tells the reader that only its beginning was searched', async () => {
+    const h = createHarness();
+    await h.send(`冬小麦${'这是一段很长的文字。'.repeat(400)}`);
+    const text = h.sentSince(0)[0]!.text;
+    expect(text).toMatch(/只按开头的 \d+ 个字查找/);
+  });
+
+  it('says nothing of the kind for a short question', async () => {
+    const h = createHarness();
+    await h.send('冬小麦');
+    expect(h.sentSince(0)[0]!.text).not.toContain('只按开头');
+  });
+});
+
 describe('questions about the archive itself (QA A9)', () => {
   it('shows the oldest issue for 最早的一期是哪天, without searching', async () => {
     const h = createHarness();
