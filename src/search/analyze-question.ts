@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { TaggedWord } from './answer-spans.js';
+import { expectedEvidenceOf, type ExpectedEvidence } from './expected-evidence.js';
 
 /**
  * What kind of answer a question asks for. `other` is a "what" question whose answer has no shape
@@ -46,6 +47,8 @@ export interface QuestionAnalysis {
   perUnit?: string;
   /** A date question about a start (哪年开始, 什么时候起): "自2021年起", "2019年以来" answer it best. */
   asksStart?: boolean;
+  /** For a "what" question asking a purpose (干什么用) or a stage (到什么阶段): what the answering window must state. */
+  expects?: ExpectedEvidence;
   /** How precise a date question is: 哪一年 asks a year, 哪个月 a month, 哪天/几号 a day ("二月" does not answer 哪一年). */
   dateScale?: DateScale;
 }
@@ -128,7 +131,8 @@ const CONTEXT_WORDS = ['今天', '今日', '现在', '最近', '目前', '如今
  * Words around the question word that carry no attribute: copulas, particles, adverbs of amount.
  * What is left next to the question word names what is asked (电话, 成立, 全长).
  */
-const FILLER = /^(?:是|有|在|了|的|为|共|一共|总共|共计|大概|大约|约|到底|究竟|能|可以|会|要|都|还|又|已经|已|将|开始|进行|正在|能够|需要|打算|计划|准备|把|被|让|给|由|从|去|来|上|下|里|中|吧|呢|吗|啊|呀|个|一|些|这|那|其|它|他|她|具体|主要|一般|平均|就|才|再|也|多|得|地|过|着|每|到|于|向|对|与|和|及|并|或|等|不|没|请问|请|叫|叫做|称|称为|名叫|名为|姓|哪些|哪个|今年|明年|去年|前年|后年|可能|当中|之中|之前|以前|之后|以后|前|后|时|时候|对于|关于|因|而|因为|用|透过|通过|最多|最少|至少|最|约|之|成|得以|加以|进行|所|其|被视|视为|作为|属于|当时|当地|目前|曾|曾经|仍|仍然|一般|通常|主要是|分别)$/u;
+// 做/干/搞/弄 ("做了哪些事", "干什么用"): verbs that stand for any action, so they name no attribute.
+const FILLER = /^(?:是|有|在|了|的|为|共|一共|总共|共计|大概|大约|约|到底|究竟|能|可以|会|要|都|还|又|已经|已|将|开始|进行|正在|能够|需要|打算|计划|准备|把|被|让|给|由|从|去|来|上|下|里|中|吧|呢|吗|啊|呀|个|一|些|这|那|其|它|他|她|具体|主要|一般|平均|就|才|再|也|多|得|地|过|着|每|到|于|向|对|与|和|及|并|或|等|不|没|请问|请|叫|叫做|称|称为|名叫|名为|姓|哪些|哪个|今年|明年|去年|前年|后年|可能|当中|之中|之前|以前|之后|以后|前|后|时|时候|对于|关于|因|而|因为|用|透过|通过|最多|最少|至少|最|约|之|成|得以|加以|进行|所|其|被视|视为|作为|属于|当时|当地|目前|曾|曾经|仍|仍然|一般|通常|主要是|分别|做|干|搞|弄|不了|得了)$/u;
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -163,6 +167,7 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
   const perUnit = kind === 'quantity' ? /每(度|斤|公斤|千克|吨|亩|人|户|平方米|立方米|千瓦时|张|间|台|辆|件)/u.exec(q)?.[1] : undefined;
   const template = kind === 'quantity' ? templateOf(q, unitMatch) : undefined;
   const dimension = DIMENSIONS[/多(高|长|深|宽|厚|远)/u.exec(q)?.[1] ?? ''];
+  const plural = /哪些|哪几|有哪|都有谁|都是谁/u.test(q);
   // Only what the question says: an absent property stays absent (no `undefined` values).
   const optional: Partial<QuestionAnalysis> = {
     placeType,
@@ -172,7 +177,8 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
     perUnit,
     asksStart: kind === 'date' && /开始|起步|始于|从什么时候起|从哪一?年起/u.test(q) ? true : undefined,
     template,
-    plural: /哪些|哪几|有哪|都有谁|都是谁/u.test(q) ? true : undefined,
+    plural: plural ? true : undefined,
+    expects: kind === 'other' ? expectedEvidenceOf(q, plural) : undefined,
   };
   const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<QuestionAnalysis>;
   const asked = kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind;
@@ -192,6 +198,8 @@ function kindOf(q: string): AnswerKind {
 function impliedUnit(q: string): string | undefined {
   if (/多少钱|价格|价钱|费用|几块|多少元|票价|售价|单价/u.test(q)) return '元';
   if (/多高|多长|多远|多深|多宽|多厚|海拔|全长|长度|高度|深度/u.test(q)) return '米';
+  // 多大面积, 占地多少: an area, which the paper gives in 亩 (or 公顷, 平方米: 亩's family).
+  if (/面积|占地/u.test(q)) return '亩';
   if (/多重|重量/u.test(q)) return '吨';
   if (/年纪|年龄|多大岁数|几岁/u.test(q)) return '岁';
   if (/比例|百分之|率是|率有|占比/u.test(q)) return '%';

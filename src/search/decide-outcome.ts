@@ -1,6 +1,9 @@
 import { opensPeriod, type Period, type QuestionAnalysis } from './analyze-question.js';
 import { answerSpans, hasShape, type AnswerSpan, type TaggedWord } from './answer-spans.js';
 import type { SentenceText } from './pick-excerpt.js';
+import { looseCoverage } from './loose-coverage.js';
+import { withIssueYear } from './years-of-issue.js';
+import { showsEvidence } from './expected-evidence.js';
 import { coverage, type QueryModel, type WeightedTerm } from './query-model.js';
 
 /** A window of one or two sentences of an article that answers the question. */
@@ -50,6 +53,8 @@ export interface OutcomeInput {
   /** One-character stopwords (在, 是): an unprinted two-character word holding one is jieba's glue (立在), not an attribute. */
   isStopword?: (word: string) => boolean;
   options?: Partial<OutcomeOptions>;
+  /** The year of the article's issue: the question's 去年 is its 2024年 in a 2025 issue (see withIssueYear). */
+  issueYear?: number;
 }
 
 /** Whether `text` holds an attribute word: itself, an alternative, or (for a long word) one of its halves. */
@@ -73,7 +78,8 @@ function holdsAttribute(word: string, text: string, alternatives: (term: string)
  * none does: the article is related, but does not state the fact asked.
  */
 export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined {
-  const { model, analysis, sentences, title, tag } = input;
+  const { model, sentences, title, tag } = input;
+  const analysis = { ...input.analysis, constraints: input.analysis.constraints.map((ways) => withIssueYear(ways, input.issueYear)) };
   const options = { ...DEFAULT_OUTCOME, ...input.options };
   const alternatives = input.alternatives ?? (() => []);
   const isPrinted = input.isPrinted ?? (() => true);
@@ -92,6 +98,13 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   // A compound subject is often named again by its first word (培训班 → 此次培训, 风电场 → 风电).
   const subjectForms = [...new Set(subject.flatMap((w) => (Array.from(w.term).length >= 3 ? [w.term, Array.from(w.term).slice(0, 2).join('')] : [w.term])))];
   const shaped = hasShape(analysis.kind);
+  // The question's words less those that only ask (干什么, 阶段, 主要): what a window stating the evidence asked must hold.
+  const asking = model.words.filter((w) => !analysis.ignored.includes(w.term) && !EVIDENCE_WORDS.test(w.term));
+  // Choosing among windows with no span to check (what …, yes/no): a reader's word counts in part where
+  // a window shares its characters (小孩 ~ 孩子, 网上 ~ 网络). Only to choose: whether a window answers at
+  // all is decided on whole words (loose matches there answered DRCD's held-out questions more often).
+  // With a span of the kind asked, the span is the evidence, and loose matches would only blur the choice.
+  const choiceShare = shaped ? coverage : looseCoverage;
   const spansBySentence = new Map<number, AnswerSpan[]>();
   // A span that only repeats the question (its subject's own name) does not answer it.
   const asked = input.question ?? '';
@@ -122,7 +135,13 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const subjectShare = subject.length === 0 ? 1 : coverage(subject, norm + before, title);
       if (subjectShare < options.minSubject) continue;
       const whole = coverage(model.words, norm, title);
-      if (!shaped && whole < options.minUnshaped) continue;
+      // A purpose or a stage asked (干什么用, 到什么阶段): the window must state one; the question's own
+      // words for it (干什么, 阶段, 主要) are then not words the window must repeat.
+      const shows = analysis.expects === undefined ? undefined : showsEvidence(analysis.expects, norm);
+      if (shows === false) continue;
+      // Where the window states what is asked, a reader's word it says otherwise counts in part (长到 ~ 成长期).
+      const held = shows === true ? looseCoverage(asking, norm, title) : whole;
+      if (!shaped && held < options.minUnshaped) continue;
       if (!analysis.constraints.every((ways) => ways.some((w) => (before + norm + title).includes(w)))) continue;
       const spans = shaped ? windowSpans(start, end) : [];
       if (spans.length > 0 && !analysis.constraints.every((ways) => yearAgrees(norm, spans, ways))) continue;
@@ -152,13 +171,13 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // With no attribute to tie it to the question, a span must stand beside a word of the subject,
       // or beside a word pointing back to it ("此次培训", "该项目") when the sentence before names it.
       const pointers = before !== '' && coverage(subject, before, title) >= options.minSubject ? ANAPHORA : [];
-      if (shaped && attribute.length === 0 && dimension === undefined && !spans.some((x) => [...subjectForms, ...pointers].some((w) => nearEachOther(norm, w, x, 10) || leadsTo(norm, w, x)))) continue;
+      if (shaped && attribute.length === 0 && dimension === undefined && !spans.some((x) => [...subjectForms, ...pointers].some((w) => nearEachOther(norm, w, x, 10) || leadsTo(norm, w, x)) || (analysis.kind === 'organisation' && isSource(norm, x)))) continue;
       // One sentence that holds it all beats a pair; a span right beside a word of the question
       // ("实践站3个", "副镇长侯洪江") beats one elsewhere in the window.
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
       // 哪年开始搞… is answered by "自2021年起实施…", not by another year in the article.
       const opens = analysis.asksStart === true && spans.some((x) => opensPeriod(norm, x.index + x.text.length));
-      const score = whole + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
+      const score = (shows === true ? held + EVIDENCE_BONUS : choiceShare(model.words, norm, title)) + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
       if (best === undefined || score > best.score) best = { window: { start, end, spans, norm }, score };
     }
   }
@@ -173,8 +192,33 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
 function countsWhatIsAsked(norm: string, span: AnswerSpan, ways: readonly string[]): boolean {
   const after = norm.slice(span.index + span.text.length);
   if (ways.some((w) => after.slice(0, w.length + 2).includes(w))) return true;
+  // A compound head after the measure word ("3000余份棉花种质资源" counts 资源): only Han characters
+  // between, none that joins or links another noun (的, 和, 与 …).
+  if (ways.some((w) => countedCompound(after, w))) return true;
   if (/^\p{Script=Han}/u.test(after) && !/^(?:左右|以上|以下|多|余|次|的|等|之|共|了|和|与|及)/u.test(after)) return false;
   return ways.some((w) => nearEachOther(norm, w, span, 8));
+}
+
+/**
+ * Whether an organisation is where the window's facts come from ("记者从州生态环境局获悉：…",
+ * "据县统计局统计，…"): it gave out what the sentence reports, which is what 哪个部门公布的 asks.
+ */
+function isSource(norm: string, span: AnswerSpan): boolean {
+  // The span may have taken the words before the name with it ("记者从州生态环境局"): 从/据 is looked for up to the name.
+  const end = span.index + span.text.length;
+  const named = norm.slice(Math.max(0, span.index - 2), end);
+  return /(?:从|据|经)\p{Script=Han}{2,14}$/u.test(named) && /^(?:获悉|了解到|得知|消息|统计|通报|公布|发布|介绍)/u.test(norm.slice(end, end + 4));
+}
+
+/** How far (characters) the head noun may stand after the measure word in a compound ("棉花种质资源"). */
+const COMPOUND_LEAD = 6;
+
+/** Whether `after` (the text right after a figure) opens with a compound noun ending in `way`. */
+function countedCompound(after: string, way: string): boolean {
+  const at = after.indexOf(way);
+  if (at < 0 || at > COMPOUND_LEAD) return false;
+  const lead = after.slice(0, at);
+  return /^\p{Script=Han}*$/u.test(lead) && !/[的和与及或等之]/u.test(lead);
 }
 
 /** Whether a quantity question names what it counts after its measure word (几个实践站, not 脱钩了多少家). */
@@ -217,6 +261,12 @@ const PERIOD_WORDS: Record<Period, readonly string[]> = {
   month: ['每月', '月均', '月产', '一个月', '月收入', '月增'],
   year: ['每年', '年均', '年产', '一年', '全年', '年平均', '年处理', '年发电', '年销售', '年收入', '年接待', '年来水'],
 };
+
+/** The question's own words for the purpose or stage it asks (干什么, 用途, 阶段): not the subject. */
+const EVIDENCE_WORDS = /^(?:干什么|做什么|干啥|用途|作用|功能|阶段|程度|地步|进展|进度|用|主要)$/u;
+
+/** What a window that states the purpose or stage asked is worth above one that merely holds the question's words. */
+const EVIDENCE_BONUS = 0.3;
 
 /** Words that point back to what the previous sentence named (该厂, 此次培训, 该项目). */
 const ANAPHORA = ['该', '此次', '此项', '本次', '这次', '这项', '这一', '其中'];

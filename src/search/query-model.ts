@@ -2,6 +2,7 @@ import { normalizeForMatch } from '../text/normalize-for-match.js';
 import type { QueryTerms } from '../text/tokenizer.js';
 import type { TermStats } from './term-stats.js';
 import { ABBREVIATION_WEIGHT, EXPANSION_WEIGHT, expansionOf, type Synonyms } from './expand-query.js';
+import { characterWeights, type WeightedChar } from './loose-coverage.js';
 
 /** A query term with its inverse document frequency over the archive's passages. */
 export interface WeightedTerm {
@@ -17,6 +18,8 @@ export interface WeightedTerm {
    * it does print (风电, 研修), matched at ABBREVIATION_WEIGHT: the paper's shorter name for the same thing.
    */
   head?: string;
+  /** Its Han characters with their IDF (words of two or more): partial credit where a text shares one (see loose-coverage.ts). */
+  chars?: readonly WeightedChar[];
 }
 
 /** A question ready for matching: weighted words and bigrams, and the terms worth looking up. */
@@ -181,10 +184,12 @@ export function buildQueryModel(terms: QueryTerms, stats: TermStats, question: s
     const expansion = expansionOf(term, options.synonyms ?? new Map());
     const synonyms = expansion.synonyms.filter((w) => wordDf(w, stats) > 0);
     const head = df === 0 ? printedPart(term, stats) : undefined;
+    const chars = characterWeights(term, (c) => stats.charDf(c), n);
     return {
       term,
       df,
       ...(head !== undefined ? { head } : {}),
+      ...(chars !== undefined ? { chars } : {}),
       weight: idf(df, n) * (df === 0 && isReaderWord(term, options) ? READER_WORD_WEIGHT : 1),
       ...(synonyms.length > 0 ? { synonyms } : {}),
       ...(options.abbreviations && expansion.abbreviation !== undefined ? { abbreviation: expansion.abbreviation } : {}),

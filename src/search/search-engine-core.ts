@@ -305,7 +305,7 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
     if (top === undefined) return { ...ranked, outcome: 'none', analysis };
     if (ranked.hits[0]!.topicOnly === true) return { ...ranked, outcome: 'related', analysis };
     const sentences = articleSentences(top).passages.flat();
-    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []), isPrinted: (w) => index.stats.wordDf(w) > 0 || (Array.from(w).length === 2 && index.stats.bigramDf(w) > 0), isStopword: (w) => tokenizer.isStopword(w) });
+    const window = findAnswerWindow({ question: normalizeForMatch(query), model: ranked.model, analysis, sentences, title: top.normTitle, tag: tokenizer.tag, options: options.outcome, alternatives: (w) => (expansion.synonyms ? (options.profile.synonyms.get(w) ?? []) : []), isPrinted: (w) => index.stats.wordDf(w) > 0 || (Array.from(w).length === 2 && index.stats.bigramDf(w) > 0), isStopword: (w) => tokenizer.isStopword(w), issueYear: Number(top.issue.date.slice(0, 4)) });
     return { ...ranked, outcome: window === undefined ? 'related' : 'answer', analysis, window };
   };
 

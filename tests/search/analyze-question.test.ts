@@ -22,6 +22,19 @@ describe('analyzeQuestion', () => {
     expect(analyze('污水处理厂能处理多少吨污水')).toMatchObject({ kind: 'quantity', unit: '吨' });
     expect(analyze('门票卖多少钱')).toMatchObject({ kind: 'quantity', unit: '元' });
     expect(analyze('大坝有多高')).toMatchObject({ kind: 'quantity', unit: '米' });
+    expect(analyze('果园今年种了多大面积的苹果')).toMatchObject({ kind: 'quantity', unit: '亩' });
+  });
+
+  it('takes no attribute from a verb that stands for any action (做, 干, 搞)', () => {
+    expect(analyze('志愿者给老人做了哪些事').attribute).not.toContain('做');
+    expect(analyze('这座新楼是干什么用的').attribute).not.toContain('干');
+    expect(analyze('社区办不了的事怎么处理').attribute).not.toContain('不了');
+  });
+
+  it('says what a purpose, stage or list question expects of the answer', () => {
+    expect(analyze('这座新楼是干什么用的').expects).toBe('purpose');
+    expect(analyze('村里都种了哪些作物').expects).toBe('list');
+    expect(analyze('新楼是哪一年建的').expects).toBeUndefined();
   });
 
   it('takes the words beside the question word as the attribute, not the subject name or the question noun', () => {

@@ -223,3 +223,63 @@ describe('search outcome for a reader\'s own words', () => {
     expect(answer.results[0]!.excerpt).toContain('废旧纸箱');
   });
 });
+
+describe('search outcome: counted compounds, the issue\'s years, shared characters', () => {
+  let own: SearchEngine;
+  beforeAll(async () => {
+    own = await createSearchEngine({
+      issues: [
+        issue('e', '2025-04-02', [
+          article('e', 'seeds', '种子库建设取得进展', [
+            '省农科院种子库今年扩建完成。',
+            '研究团队目前已对2600余份小麦种质资源进行了精准鉴定。',
+            '2024年，种子库共接收农户送来的老品种种子85份。',
+          ]),
+          article('e', 'orchard', '李家苹果园喜获丰收', [
+            '李家的苹果园位于县城东边，种植苹果200亩。',
+            '2015年，李家从外地引进苹果苗，在荒滩上种下果树。',
+            '经过十年管护，如今这片苹果园已进入盛果期。',
+            '今年苹果预计收入300万元。',
+          ]),
+          article('e', 'grain', '全县粮食生产再获丰收', [
+            '4月1日，记者从县统计局获悉：去年全县粮食产量达到12万吨，比上年增长5%。',
+            '全县推广良种良法，粮食单产稳步提高。',
+          ]),
+          article('e', 'hall', '县文化馆新馆开馆', [
+            '县文化馆新馆建筑面积8000平方米，今天正式开馆。',
+            '开馆仪式在新馆广场举行。',
+            '当天的开馆演出全程进行网络直播，市民在家也能收看。',
+          ]),
+        ]),
+      ],
+      paper: testProfile.paper,
+      profile: testProfile,
+      logger: createSilentLogger(),
+      now: () => new Date('2025-12-10T04:00:00Z'),
+    });
+  });
+
+  it('takes a figure before a compound noun that ends in the thing counted', () => {
+    const answer = own.search('种子库已经鉴定了多少份小麦种质资源');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('2600余份');
+  });
+
+  it('reads the reader\'s 去年 as the year before the issue\'s, printed as a figure', () => {
+    const answer = own.search('种子库去年收到了多少份种子');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('85份');
+  });
+
+  it('answers a stage asked in a reader\'s words with the window that states one', () => {
+    const answer = own.search('李家的苹果园长到什么阶段了');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('进入盛果期');
+  });
+
+  it('takes the body a report came from (记者从…获悉) as the one that gave out its figures', () => {
+    const answer = own.search('全县的粮食产量数据是哪个部门公布的');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('县统计局');
+  });
+});
