@@ -61,8 +61,8 @@ export function createAskFeature(deps: { archive: Archive; search: SearchEngine;
   };
 
   const answer = async (ctx: BotContext, question: string, via: 'command' | 'mention' | 'text' = 'command'): Promise<void> => {
-    // Invisible characters (zero-width space, BOM) count as blanks: a message of only those is empty too.
-    const q = shorten(question.replace(/[\s\u200b-\u200f\u2060\ufeff]+/g, ' ').trim(), MAX_QUESTION_LENGTH);
+    // Invisible characters (zero-width space, BOM, direction controls) count as blanks: a message of only those is empty too.
+    const q = shorten(question.replace(/[\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ').trim(), MAX_QUESTION_LENGTH);
     if (q === '') return replyView(ctx, emptyPrompt(ctx, via));
     // A bare number (5, 12124) is an issue number when such an issue exists; digits alone are no question.
     const digits = q.normalize('NFKC');

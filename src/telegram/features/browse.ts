@@ -10,6 +10,7 @@ import { renderIssue, renderIssueList, renderIssuesInPeriod, renderMissingDay } 
 import type { View } from '../format/view.js';
 import { editView, replyView } from '../reply.js';
 import { issueButton, issuesPageButton, openIssueButton } from './browse-buttons.js';
+import { quoteReader } from '../format/quote-reader.js';
 import { invalidDateText } from '../format/invalid-date.js';
 
 /** What /latest and /date show; also used when a reader just writes 最新一期 or 昨天的报纸. */
@@ -54,7 +55,7 @@ export function createIssueViews(deps: { archive: Archive; timeZone: string; now
     const { period, expression } = understand(text);
     if (period) return renderIssuesInPeriod(period.label, archive.issues().filter((i) => i.date >= period.from && i.date <= period.to), paperName);
     if (expression === undefined) {
-      return { text: `没有看懂「${escapeHtml(text.trim())}」这个日期。\n${dateUsage(archive)}` };
+      return { text: `没有看懂「${quoteReader(text)}」这个日期。\n${dateUsage(archive)}` };
     }
     switch (expression.kind) {
       case 'invalid':

@@ -1,10 +1,10 @@
 import { Composer } from 'grammy';
 import type { Archive } from '../../archive/archive.js';
+import { quoteReader } from '../format/quote-reader.js';
 import { inferredOnThisDay, issuesOnThisDay } from '../../digest/on-this-day.js';
 import { isoDateIn } from '../../text/calendar.js';
 import { parseDateExpression } from '../../text/parse-date-expression.js';
 import type { BotContext, MenuCommand } from '../context.js';
-import { escapeHtml } from '../format/html.js';
 import { invalidDateText } from '../format/invalid-date.js';
 import { renderOnThisDay } from '../format/render-on-this-day.js';
 import { replyView } from '../reply.js';
@@ -25,7 +25,7 @@ export function createOnThisDayFeature(deps: { archive: Archive; timeZone: strin
       const expression = parseDateExpression(text.trim(), { today });
       if (expression?.kind !== 'day') {
         // An impossible day (2月30日) is explained as /date explains it; only text that is no day at all is "not understood".
-        const why = expression?.kind === 'invalid' ? `${invalidDateText(expression)}。` : `没有看懂「${escapeHtml(text.trim())}」这个日期。`;
+        const why = expression?.kind === 'invalid' ? `${invalidDateText(expression)}。` : `没有看懂「${quoteReader(text)}」这个日期。`;
         await replyView(ctx, { text: `${why}例如 /onthisday 11月7日 或 /onthisday 2025-11-07。` });
         return;
       }

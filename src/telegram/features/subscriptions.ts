@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Chat } from 'grammy/types';
+import { quoteReader } from '../format/quote-reader.js';
 import type { Archive } from '../../archive/archive.js';
 import { composeDigest } from '../../digest/compose-digest.js';
 import { filterProblem, formatDigestFilter, parseDigestFilter, type DigestFilter } from '../../digest/digest-filter.js';
@@ -299,8 +300,8 @@ export function createSubscriptionsFeature(deps: SubscriptionsDeps): Composer<Bo
 /** Why an /unsubscribe argument named no subscription: a number out of range, or something that is not a number. */
 function unsubscribeHint(arg: string): string {
   if (arg === '') return '';
-  if (/^\d+$/.test(arg)) return `没有第 ${escapeHtml(arg)} 个订阅。`;
-  return `看不懂“${escapeHtml(arg)}”：请写订阅的编号，或“全部”。`;
+  if (/^\d+$/.test(arg)) return `没有第 ${quoteReader(arg)} 个订阅。`;
+  return `看不懂“${quoteReader(arg)}”：请写订阅的编号，或“全部”。`;
 }
 
 function whichToUnsubscribe(count: number): string {

@@ -4,9 +4,13 @@ import { formatChineseDate } from '../../text/calendar.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml, highlightTerms } from './html.js';
 import { formatIssueDate } from './issue-date.js';
+import { quoteReader } from './quote-reader.js';
 import type { View } from './view.js';
 import { answerPageButton } from '../features/ask-buttons.js';
 import { readButton } from '../features/read-buttons.js';
+
+/** How much of the question the answer's header quotes (the reader has it just above). */
+const QUESTION_SHOWN = 40;
 
 export interface AnswerPage {
   /** The question as the reader typed it: echoed in the header, escaped, never the engine's normalised form. */
@@ -41,7 +45,7 @@ export function renderAnswer(answer: Answer, page: AnswerPage): View {
     lines.push(`📰 ${escapeHtml(relatedLead(answer))}`);
     lines.push(`下面是这些报道（${range}）${describeFilters(answer.filters)}：`);
   } else {
-    lines.push(`🔎 关于「${escapeHtml(page.question)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
+    lines.push(`🔎 关于「${quoteReader(page.question, QUESTION_SHOWN)}」的报道（${range}${page.order === 'date' ? '，最新的在前' : ''}）${describeFilters(answer.filters)}`);
   }
   if (answer.direct !== undefined && page.page === 0) {
     lines.push('');

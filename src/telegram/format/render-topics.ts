@@ -3,6 +3,7 @@ import type { SearchResult } from '../../search/types.js';
 import type { Button } from '../keyboards.js';
 import { bold, escapeHtml } from './html.js';
 import { formatIssueLabel, shorten } from './issue-date.js';
+import { quoteReader } from './quote-reader.js';
 import type { View } from './view.js';
 import { readButton } from '../features/read-buttons.js';
 import { topicListButton, topicPageButton } from '../features/topics-buttons.js';
@@ -60,9 +61,9 @@ export function renderTopicPage(topic: TopicSummary, index: number, refs: readon
  */
 export function renderTitleMatches(name: string, results: readonly SearchResult[], inText: readonly SearchResult[] = []): View {
   if (results.length === 0 && inText.length === 0) {
-    return { text: `没有名为「${escapeHtml(name)}」的主题，资料库中也没有找到它。\n发送 /topics 查看全部主题和地区，或换个说法直接问我。` };
+    return { text: `没有名为「${quoteReader(name)}」的主题，资料库中也没有找到它。\n发送 /topics 查看全部主题和地区，或换个说法直接问我。` };
   }
-  const heading = results.length > 0 ? `没有名为「${escapeHtml(name)}」的主题，以下是标题相关的报道：` : `没有名为「${escapeHtml(name)}」的主题，标题中也没有；以下是正文提到它的报道：`;
+  const heading = results.length > 0 ? `没有名为「${quoteReader(name)}」的主题，以下是标题相关的报道：` : `没有名为「${quoteReader(name)}」的主题，标题中也没有；以下是正文提到它的报道：`;
   return renderResultList(heading, results.length > 0 ? results : inText);
 }
 

@@ -134,6 +134,15 @@ describe('/date for months and weeks', () => {
     expect(february!.text).toContain('2026年2月');
   });
 
+  it('quotes only the beginning of an enormous date argument, in one message', async () => {
+    const h = createHarness();
+    await h.send(`/date ${'9'.repeat(5000)}`);
+    const sent = h.sentSince(0);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain(`「${'9'.repeat(29)}…」`);
+    expect(sent[0]!.text.length).toBeLessThan(400);
+  });
+
   it('says a month that does not exist is not a date', async () => {
     const h = createHarness();
     await h.send('/date 2024-13');
