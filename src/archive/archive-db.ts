@@ -7,9 +7,9 @@ import { StoreError } from '../errors.js';
  * the way passages are cut or tokenised change: an older file is rebuilt from the issue files, a
  * newer one (written by a newer build) is refused.
  */
-export const ARCHIVE_SCHEMA = 3;
+export const ARCHIVE_SCHEMA = 4;
 
-/** The older schema an archive is brought up from in place (see migrate-archive.ts); any older one is rebuilt. */
+/** The oldest schema an archive is brought up from in place (see migrate-archive.ts); any older one is rebuilt. */
 export const MIGRATABLE_SCHEMA = 2;
 
 /** `PRAGMA application_id` of an archive file ("PArc"): tells our file from any other SQLite database. */
@@ -38,6 +38,17 @@ CREATE TABLE title_word_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT 
 CREATE TABLE title_bigram_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
+/**
+ * Schema 4: the articles of issues that left the archive (a file deleted, moved or renamed), by what
+ * identifies an article whatever its file is called (its issue's date, headline and first characters),
+ * with the article that prints it now. A link shared before a move (`?start=a_<id>`: ids come from the
+ * file's path) opens the same article after it (QA O4).
+ */
+export const RETIRED_ARTICLES_TABLE = `
+CREATE TABLE retired_articles (id TEXT PRIMARY KEY, match_key TEXT NOT NULL, successor TEXT) WITHOUT ROWID;
+CREATE INDEX retired_articles_key ON retired_articles (match_key);
+`;
+
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- One row per issue file seen (path relative to SEEDS_DIR): size, mtime and content hash, so an unchanged file is skipped.
@@ -61,9 +72,9 @@ CREATE VIRTUAL TABLE fts USING fts5 (words, bigrams, title_words, title_bigrams,
 CREATE TABLE word_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE bigram_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE char_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-${HEADLINE_TERM_TABLES}`;
+${HEADLINE_TERM_TABLES}${RETIRED_ARTICLES_TABLE}`;
 
-const TABLES = ['meta', 'files', 'issues', 'articles', 'passages', 'fts', 'word_df', 'bigram_df', 'char_df', 'title_word_df', 'title_bigram_df'];
+const TABLES = ['meta', 'files', 'issues', 'articles', 'passages', 'fts', 'word_df', 'bigram_df', 'char_df', 'title_word_df', 'title_bigram_df', 'retired_articles'];
 
 /** What to do about a bad archive file: the database is derived data, rebuilt from SEEDS_DIR. */
 function remedy(file: string): string {
@@ -119,7 +130,7 @@ function headerProblem(file: string): string | undefined {
 }
 
 /**
- * An archive of an older schema is `outdated`; one of MIGRATABLE_SCHEMA comes with its database open
+ * An archive of an older schema is `outdated`; one of MIGRATABLE_SCHEMA or later comes with its database open
  * for writing (unless opened read-only), for the caller to migrate in place or close.
  */
 export type OpenedArchiveDb = { status: 'open'; db: Database.Database } | { status: 'outdated'; version: number; db?: Database.Database };
@@ -153,7 +164,7 @@ export function openArchiveDb(file: string, options: { readonly?: boolean } = {}
       );
     }
     if (version < ARCHIVE_SCHEMA) {
-      if (version === MIGRATABLE_SCHEMA && !options.readonly) {
+      if (version >= MIGRATABLE_SCHEMA && !options.readonly) {
         pragmas(db);
         return { status: 'outdated', version, db };
       }

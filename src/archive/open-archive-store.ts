@@ -334,6 +334,21 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       return report;
     });
 
+  /**
+   * Files left out as duplicates are read again once an issue has left: a file moved or renamed while the
+   * bot watches may be seen as "added" (a duplicate of itself) before its old name is seen "deleted" (QA O4).
+   */
+  const readDuplicatesAgain = async () => {
+    const paths = db.prepare("SELECT path FROM files WHERE status = 'duplicate'").pluck().all() as string[];
+    for (const rel of paths) {
+      const group = await groupOf(rel);
+      writeOrExplain(() => writer.forgetFile(rel), file, rel);
+      if (group === undefined) continue;
+      const { outcome } = await ingestGroup(group, rowsOfKey(group.key));
+      if (outcome === 'added') log.info({ file: rel, issue: group.key }, 'issue file ingested: the issue it duplicated has left');
+    }
+  };
+
   const relOf = (absPath: string) => path.relative(options.seedsDir, absPath).split(path.sep).join('/');
 
   /** The files of the issue `rel` belongs to, as they are now; undefined when none is left. */
@@ -397,6 +412,7 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
             gone = row.issue_id;
           }
         }
+        if (gone !== undefined) await readDuplicatesAgain();
         return gone;
       }),
   };
@@ -535,11 +551,11 @@ async function openCurrent(file: string, fingerprint: string, options: IngestCon
   }
   const opened = openArchiveDb(file);
   if (opened.status === 'outdated' && opened.db !== undefined) {
-    // One schema back, built with this config: migrated in place (its headline words), not rebuilt.
+    // A recent schema, built with this config: migrated in place (see migrate-archive.ts), not rebuilt.
     const db = opened.db;
     if (readMeta(db, 'config') === configFingerprint(options.profile, options.paper, opened.version)) {
       try {
-        await migrateArchive(db, { file, tokenizer: options.tokenizer, fingerprint, log, onProgress: options.onProgress });
+        await migrateArchive(db, { file, from: opened.version, tokenizer: options.tokenizer, fingerprint, log, onProgress: options.onProgress });
         verifyArchiveDb(db, file);
       } catch (err) {
         db.close();

@@ -44,6 +44,7 @@ export function createStoredArchive(
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
     articlesOf: db.prepare('SELECT body FROM articles WHERE issue_id = ? ORDER BY seq').pluck(),
     extra: db.prepare('SELECT extra FROM issues WHERE id = ?').pluck(),
+    successor: db.prepare('SELECT successor FROM retired_articles WHERE id = ? AND successor IS NOT NULL').pluck(),
   };
   let sorted: IssueHead[] = [];
   let byId = new Map<string, IssueHead>();
@@ -107,7 +108,8 @@ export function createStoredArchive(
     },
     ...issueHeadLookups(() => sorted, () => byId),
     article(id) {
-      const body = q.article.get(id) as string | undefined;
+      // An id from before its issue file was moved or renamed (a shared link) opens the article under its new id.
+      const body = (q.article.get(id) ?? q.article.get(q.successor.get(id) ?? '')) as string | undefined;
       if (body === undefined) return undefined;
       const article = JSON.parse(body) as Article;
       const issue = byId.get(article.issueId);

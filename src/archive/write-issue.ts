@@ -8,7 +8,8 @@ import { buildPassages } from './build-passages.js';
 import { classifyArticle } from './classify-article.js';
 import { createHeadlineTermCounts } from './headline-term-counts.js';
 import { termsOfArticle, titleTermsOf, type IndexedPassage, type PassageTerms, type TitleTerms } from './index-terms.js';
-import type { Article, ArticleHead, Issue } from './model.js';
+import { articleMatchKey } from '../ingest/article-id.js';
+import type { Article, Issue } from './model.js';
 import type { TopicsConfig } from './topics-config.js';
 
 /** An issue ready to be written: articles tagged, passages cut and tokenised. */
@@ -110,7 +111,10 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer,
     issueIdsOf: db.prepare('SELECT id FROM issues WHERE id = ? OR file = ?').pluck(),
     issueOfFile: db.prepare('SELECT issue_id FROM files WHERE path = ? AND issue_id IS NOT NULL').pluck(),
     passagesOf: db.prepare('SELECT p.key, p.text, p.n, p.article_id, a.body FROM passages p JOIN articles a ON a.id = p.article_id WHERE p.issue_id = ? ORDER BY p.key'),
-    headsOf: db.prepare('SELECT head FROM articles WHERE issue_id = ?').pluck(),
+    articlesOf: db.prepare('SELECT a.id, a.body, i.date FROM articles a JOIN issues i ON i.id = a.issue_id WHERE a.issue_id = ?'),
+    retire: db.prepare('INSERT INTO retired_articles (id, match_key, successor) VALUES (?, ?, NULL) ON CONFLICT (id) DO UPDATE SET match_key = excluded.match_key, successor = NULL'),
+    unretire: db.prepare('DELETE FROM retired_articles WHERE id = ?'),
+    succeed: db.prepare('UPDATE retired_articles SET successor = ? WHERE match_key = ? AND id != ?'),
     deleteFts: db.prepare('DELETE FROM fts WHERE rowid = ?'),
     deletePassages: db.prepare('DELETE FROM passages WHERE issue_id = ?'),
     deleteArticles: db.prepare('DELETE FROM articles WHERE issue_id = ?'),
@@ -179,7 +183,13 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer,
       q.deleteFts.run(row.key);
     }
     bumpDf(terms, -1);
-    headlineTerms.bump((q.headsOf.all(issueId) as string[]).map((head) => titleTermsOf(JSON.parse(head) as ArticleHead, tokenizer)), -1);
+    const gone = (q.articlesOf.all(issueId) as { id: string; body: string; date: string }[]).map((row) => ({ ...row, article: JSON.parse(row.body) as Article }));
+    headlineTerms.bump(
+      gone.map((g) => titleTermsOf(g.article, tokenizer)),
+      -1,
+    );
+    // Remembered by what identifies them beyond their file's path: a link to one still opens it once its issue is back under another name.
+    for (const g of gone) q.retire.run(g.id, articleMatchKey(g.date, g.article));
     q.deletePassages.run(issueId);
     q.deleteArticles.run(issueId);
     q.deleteIssue.run(issueId);
@@ -217,6 +227,9 @@ export function createArchiveWriter(db: Database.Database, tokenizer: Tokenizer,
     let count = 0;
     issue.articles.forEach((article, seq) => {
       q.insertArticle.run(article.id, issue.id, seq, JSON.stringify(articleHeadOf(article)), bodyJson(article));
+      // A moved or renamed issue file: the ids its articles had before now lead here.
+      q.unretire.run(article.id);
+      q.succeed.run(article.id, articleMatchKey(issue.date, article), article.id);
       for (const { passage, terms, norm } of prepared.passages[seq] ?? []) {
         const stored = foldForMatch(passage.text) === norm ? null : norm;
         const key = Number(q.insertPassage.run(article.id, issue.id, passage.n, passage.text, stored).lastInsertRowid);

@@ -24,3 +24,13 @@ export function articleId(file: string, text: string, taken: ReadonlySet<string>
   for (let n = 2; taken.has(id); n++) id = hex(`${key}\n${n}`).slice(0, 12);
   return id;
 }
+
+/**
+ * What identifies an article whatever its issue file is called: its issue's date, its headline and the
+ * first 40 characters of its text (as articleId reads them). An issue file moved or renamed gives its
+ * articles new ids (they come from the path); this key finds the article an old id stood for.
+ */
+export function articleMatchKey(date: string, article: { title: string; paragraphs: readonly string[]; captions: readonly string[] }): string {
+  const text = article.paragraphs.join('') || article.captions.join('') || article.title;
+  return hex(`match\n${date}\n${article.title}\n${text.replace(/\s+/g, '').slice(0, 40)}`).slice(0, 16);
+}
