@@ -1,4 +1,5 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { lstat, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { PaperConfig } from '../config.js';
@@ -27,7 +28,7 @@ import { createArchiveWriter, prepareIssue, prepareIssueSync, type FileStamp, ty
 /** A file that gave no issue (or a problem with the manifest), by kind for the summary. */
 export interface IngestProblem {
   file: string;
-  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty' | 'undated' | 'misfiled' | 'misdated';
+  kind: 'refused' | 'unreadable' | 'duplicate' | 'manifest' | 'empty' | 'undated' | 'misfiled' | 'misdated' | 'dangling';
   message: string;
 }
 
@@ -284,7 +285,9 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
     serial(async () => {
       manifest = currentManifest();
       const report: SyncReport = { files: 0, added: 0, changed: 0, unchanged: 0, removed: 0, problems: [] };
-      const entries = await listIssueFiles(options.seedsDir, { onSkippedLink: warnLoopingLink });
+      const dangling: IngestProblem[] = [];
+      const entries = await listIssueFiles(options.seedsDir, { onSkippedLink: warnLoopingLink, onDanglingLink: (rel, target) => dangling.push(danglingLinkProblem(rel, target)) });
+      report.problems.push(...dangling);
       const groups = groupIssueFiles(entries);
       report.files = entries.length;
       report.problems.push(...unmatchedManifestKeys(manifest, groups).map((key) => manifestProblem(key, options)));
@@ -387,7 +390,13 @@ function createIngest(db: Database.Database, file: string, options: IngestContex
       serial(async (): Promise<IngestProblem | undefined> => {
         const rel = relOf(absPath);
         const group = await groupOf(rel);
-        if (group === undefined) return undefined;
+        if (group === undefined) {
+          const target = await danglingTarget(absPath);
+          if (target === undefined) return undefined;
+          const problem = danglingLinkProblem(rel, target);
+          log.warn({ file: rel, target }, problem.message);
+          return problem;
+        }
         manifest = currentManifest();
         const { outcome, problems } = await ingestGroup(group, rowsOfKey(group.key));
         if (outcome !== undefined && outcome !== 'unchanged' && problems.length === 0) log.info({ file: rel, issue: group.key, outcome }, 'issue file ingested');
@@ -480,6 +489,23 @@ function manifestProblem(key: string, options: IngestContext): IngestProblem {
     kind: 'manifest',
     message: `${manifestFile} names "${key}", which matches no issue file under SEEDS_DIR (${options.seedsDir}); its date is not used. Correct the key (a path under SEEDS_DIR such as 2024/11/07/01.txt, an issue's pages as 2024/11/07/*, or a file's bare name) or remove the entry.`,
   };
+}
+
+/** A symbolic link under SEEDS_DIR whose target is gone: named, never skipped silently. */
+function danglingLinkProblem(rel: string, target: string): IngestProblem {
+  return {
+    file: rel,
+    kind: 'dangling',
+    message: `${rel} -> ${target} is a symbolic link whose target does not exist; skipped. Restore what it points to, or remove the link (rm "${rel}").`,
+  };
+}
+
+/** What a path links to when it is a symbolic link whose target does not exist; undefined otherwise. */
+async function danglingTarget(absPath: string): Promise<string | undefined> {
+  const link = await lstat(absPath).catch(() => undefined);
+  if (link?.isSymbolicLink() !== true) return undefined;
+  if ((await stat(absPath).catch(() => undefined)) !== undefined) return undefined;
+  return readlink(absPath).catch(() => '?');
 }
 
 function problemOf(file: string, message: string): IngestProblem {

@@ -10,6 +10,7 @@ const REMEDY: Record<IngestProblem['kind'], string> = {
   undated: 'no date anywhere: record it in config/manifest.json or file it under its day',
   misdated: 'dated more than 2 days after today (a typo?): rename it or correct its date in config/manifest.json',
   misfiled: 'a page whose masthead names another issue than the other pages filed with it: move it to its own day',
+  dangling: 'a symbolic link to a file or folder that is not there: restore its target or remove the link',
 };
 
 /**

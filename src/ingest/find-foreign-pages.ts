@@ -39,6 +39,22 @@ export function refiledPath(rel: string, date: string): string | undefined {
 }
 
 /**
+ * The first name in `rel`'s folder that `exists` says is free, counting up its last number (`02.txt` →
+ * `03.txt`, `20241108_02.txt` → `20241108_03.txt`) or adding one (`page.txt` → `page-2.txt`).
+ */
+export function freePath(rel: string, exists: (rel: string) => boolean): string {
+  if (!exists(rel)) return rel;
+  const m = /^(.*?)(\d+)(\D*)$/u.exec(rel);
+  const ext = /\.[^./]*$/u.exec(rel)?.[0] ?? '';
+  for (let n = 2; n < 1000; n++) {
+    const candidate =
+      m !== null && !m[3]!.includes('/') ? `${m[1]}${String(Number(m[2]) + n - 1).padStart(m[2]!.length, '0')}${m[3]}` : `${rel.slice(0, rel.length - ext.length)}-${n}${ext}`;
+    if (!exists(candidate)) return candidate;
+  }
+  return rel;
+}
+
+/**
  * Finds the pages filed with an issue whose masthead names another issue (QA O4: 11-07 第12124期 and
  * 11-08 第12125期 in one day's folder must never merge silently into one issue). Page mastheads are
  * compared with the issue's: the first page whose masthead date agrees with the folder's date, or
@@ -46,10 +62,11 @@ export function refiledPath(rel: string, date: string): string | undefined {
  * another issue, misfiled: it is left out with a warning saying where it belongs. A page differing
  * in one detail while agreeing in the other (same number, other date) is the same issue with a
  * misprint: it stays, and the issue says so. Pages printing no masthead (inner pages) always stay.
+ * `exists` tells whether a path under SEEDS_DIR is taken, so the advice never names an existing file.
  *
  * @example findForeignPages([{ rel: '2024/11/07/01.txt', text: p1 }, { rel: '2024/11/07/02.txt', text: p2 }], '2024-11-07', paper)
  */
-export function findForeignPages(pages: readonly PageText[], pathDate: string | undefined, paper: PaperConfig): ForeignPages {
+export function findForeignPages(pages: readonly PageText[], pathDate: string | undefined, paper: PaperConfig, exists: (rel: string) => boolean = () => false): ForeignPages {
   const out: ForeignPages = { foreign: new Map(), misprints: [] };
   if (pages.length < 2) return out;
   const ids: PageIdentity[] = pages.flatMap(({ rel, text }) => {
@@ -70,7 +87,14 @@ export function findForeignPages(pages: readonly PageText[], pathDate: string | 
       continue;
     }
     const target = page.date !== undefined ? refiledPath(page.rel, page.date) : undefined;
-    const where = target !== undefined ? `move it to ${target}` : `file it under its own day${page.date !== undefined ? ` (${page.date})` : ''}`;
+    // Never advice that overwrites a page already filed there (QA O1): the next free name, and the page to compare it with.
+    const free = target === undefined ? undefined : freePath(target, exists);
+    const where =
+      target === undefined || free === undefined
+        ? `file it under its own day${page.date !== undefined ? ` (${page.date})` : ''}`
+        : free === target
+          ? `move it to ${target}`
+          : `move it to ${free} (${target} is already there: first check that it is not the same page)`;
     out.foreign.set(
       page.rel,
       `${page.rel} was left out (misfiled): its masthead prints ${describe(page)} but ${reference.rel} prints ${describe(reference)}, so it is a page of another issue. If it belongs to that other issue, ${where}; if its masthead is wrong, correct it.`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IngestError } from '../errors.js';
 
@@ -28,6 +28,8 @@ export interface ListIssueFilesOptions {
   recursive?: boolean;
   /** Told of each linked folder skipped because it loops back into the archive (or to a folder already listed), with the link's relative path and target. */
   onSkippedLink?: (rel: string, target: string) => void;
+  /** Told of each symbolic link whose target does not exist (a moved or unmounted folder, a deleted file), with what it points to. */
+  onDanglingLink?: (rel: string, target: string) => void;
 }
 
 /** Every `*.txt` file under `dir`, at any depth (archives are kept as year/month/day trees), sorted by path; dotfiles skipped. */
@@ -47,6 +49,10 @@ export async function listIssueFiles(dir: string, options: ListIssueFilesOptions
       const rel = sub === '' ? e.name : `${sub}/${e.name}`;
       // A symbolic link counts as what it points to (archives are often assembled from links).
       const s = e.isSymbolicLink() ? await stat(path.join(dir, rel)).catch(() => undefined) : undefined;
+      if (e.isSymbolicLink() && s === undefined) {
+        options.onDanglingLink?.(rel, await readlink(path.join(dir, rel)).catch(() => '?'));
+        continue;
+      }
       if (e.isDirectory() || s?.isDirectory()) {
         if (!recursive) continue;
         const real = await realpath(path.join(dir, rel)).catch(() => path.join(rootReal, rel));

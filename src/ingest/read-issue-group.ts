@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Issue } from '../archive/model.js';
@@ -96,6 +97,7 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
         readablePages(pages).map((p) => ({ rel: p.entry.rel, text: p.text })),
         dateFromPath(key),
         options.paper,
+        (rel) => existsSync(path.join(seedsDirOf(group.files[0]!), rel)),
       );
   for (const page of pages) {
     const warning = foreign.get(page.entry.rel);
@@ -154,4 +156,9 @@ export async function readIssueGroup(group: IssueFileGroup, options: { paper: Pa
     issue = { ...issue, pages: readable.map((p) => p.entry.rel), warnings };
   }
   return { key, files, issue };
+}
+
+/** SEEDS_DIR, from a file's absolute and relative paths. */
+function seedsDirOf(entry: IssueFileEntry): string {
+  return entry.abs.slice(0, entry.abs.length - entry.rel.split('/').join(path.sep).length);
 }

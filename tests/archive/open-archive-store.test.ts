@@ -115,6 +115,16 @@ describe('openArchiveStore', () => {
     expect(store.archive.issues().map((i) => i.file)).toContain('linked.txt');
   });
 
+  it('names a symbolic link whose target is gone in the report and when the watcher sees it, never skipping it silently', async () => {
+    symlinkSync(path.join(root, 'gone.txt'), path.join(seedsDir, 'dangling.txt'));
+    const store = await openStore();
+    const problem = store.report.problems.find((p) => p.kind === 'dangling');
+    expect(problem?.file).toBe('dangling.txt');
+    expect(problem?.message).toMatch(/dangling\.txt -> .*gone\.txt is a symbolic link whose target does not exist.*remove the link/u);
+    expect(store.archive.issues()).toHaveLength(3);
+    expect((await store.ingestFile(path.join(seedsDir, 'dangling.txt')))?.kind).toBe('dangling');
+  });
+
   it('rebuilds once when a config file that shapes the index changes', async () => {
     (await openStore()).close();
     appendFileSync(path.join(configDir, 'userdict.txt'), '\n红花合作社 10 nt\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForeignPages, refiledPath } from '../../src/ingest/find-foreign-pages.js';
+import { findForeignPages, freePath, refiledPath } from '../../src/ingest/find-foreign-pages.js';
 import { testProfile } from '../support/test-profile.js';
 
 const paper = testProfile.paper;
@@ -25,6 +25,21 @@ describe('findForeignPages', () => {
     expect(message).toContain('2024/11/07/01.txt prints 2024-11-07 总第12124期');
     expect(message).toContain('move it to 2024/11/08/02.txt');
     expect(found.misprints).toEqual([]);
+  });
+
+  it('never advises moving a page onto a file already there: it names a free one and the page to compare (QA O1)', () => {
+    const taken = new Set(['2024/11/08/01.txt', '2024/11/08/02.txt']);
+    const found = findForeignPages(
+      [
+        { rel: '2024/11/07/01.txt', text: page(nov7, '春耕备耕') },
+        { rel: '2024/11/07/02.txt', text: page(nov8, '冬小麦播种') },
+      ],
+      '2024-11-07',
+      paper,
+      (rel) => taken.has(rel),
+    );
+    const message = found.foreign.get('2024/11/07/02.txt')!;
+    expect(message).toContain('move it to 2024/11/08/03.txt (2024/11/08/02.txt is already there: first check that it is not the same page)');
   });
 
   it('takes the page agreeing with the folder as the issue, even when it is not the first', () => {
@@ -73,5 +88,18 @@ describe('refiledPath', () => {
     expect(refiledPath('cjrb/20241107_02.txt', '2024-11-08')).toBe('cjrb/20241108_02.txt');
     expect(refiledPath('2024-11-07-02.txt', '2024-11-08')).toBe('2024-11-08-02.txt');
     expect(refiledPath('misc/02.txt', '2024-11-08')).toBeUndefined();
+  });
+});
+
+describe('freePath', () => {
+  it('counts up the last number of a taken name, keeping its digits', () => {
+    const taken = new Set(['2024/11/08/02.txt', '2024/11/08/03.txt', '20241108_09.txt']);
+    expect(freePath('2024/11/08/02.txt', (r) => taken.has(r))).toBe('2024/11/08/04.txt');
+    expect(freePath('20241108_09.txt', (r) => taken.has(r))).toBe('20241108_10.txt');
+    expect(freePath('2024/11/08/05.txt', (r) => taken.has(r))).toBe('2024/11/08/05.txt');
+  });
+
+  it('adds a number to a taken name that has none', () => {
+    expect(freePath('2024/11/08/page.txt', (r) => r === '2024/11/08/page.txt')).toBe('2024/11/08/page-2.txt');
   });
 });

@@ -28,4 +28,15 @@ describe('listIssueFiles', () => {
     expect(files.map((f) => f.rel)).toEqual(['2023-03-24.txt', '2024/11/07/01.txt', 'old/2022-01-01.txt']);
     expect(skipped.sort()).toEqual(['2024/up', 'loop', 'old/back']);
   });
+
+  it('names a symbolic link whose target is gone, and lists the rest', async () => {
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, '2023-03-24.txt'), '一期');
+    symlinkSync(path.join(root, 'nowhere.txt'), path.join(seeds, 'dangling.txt'));
+    const dangling: [string, string][] = [];
+    const files = await listIssueFiles(seeds, { onDanglingLink: (rel, target) => dangling.push([rel, target]) });
+    expect(files.map((f) => f.rel)).toEqual(['2023-03-24.txt']);
+    expect(dangling).toEqual([['dangling.txt', path.join(root, 'nowhere.txt')]]);
+  });
 });
