@@ -127,6 +127,11 @@ const RATE = /^(?:每天|每日|每年|每月|每周|每人|每亩|一年|一天
 /** Relative time words: the reader's "now". Matched as whole words of the question. */
 const CONTEXT_WORDS = ['今天', '今日', '现在', '最近', '目前', '如今', '当前', '眼下', '近来', '近期', '这几天', '这些天'];
 
+/** Whether a word only places the question in the reader's "now" (今天, 现在, 最近): context, never content. */
+export function isReaderNow(word: string): boolean {
+  return CONTEXT_WORDS.includes(word);
+}
+
 /**
  * Words around the question word that carry no attribute: copulas, particles, adverbs of amount.
  * What is left next to the question word names what is asked (电话, 成立, 全长).
@@ -186,6 +191,8 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
 }
 
 function kindOf(q: string): AnswerKind {
+  // 谁主办的, 由谁承办: bodies organise and host events, so the answer is an organisation, not a person.
+  if (/谁(?:来)?(?:主办|承办|协办|举办|办的|办了|组织的|发布的|公布的)|由谁(?:主办|承办|举办|组织|发布|公布|负责)/u.test(q)) return 'organisation';
   // 谁的责任, 谁的功劳: whose — usually a group or a body, not a person's name.
   if (/谁的/u.test(q) && !/谁的(?:名字|姓名)/u.test(q)) return 'other';
   for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(q)) return kind;
@@ -228,7 +235,8 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
   const right = tag(q.slice(m.index + m[0].length)).filter((t) => WORDLIKE.test(t.word));
   const isContent = (t: TaggedWord) =>
     !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && (/\p{Script=Han}/u.test(t.word) || LATIN_TERM.test(t.word)) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word) && !LOCATIVE_TAG.test(t.tag);
-  const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz)/u.test(t.tag) || Array.from(t.word).length >= 5;
+  // A word jieba does not know (x: 带厂 of 滴灌带厂) is a piece of a name it cut, so part of the subject.
+  const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz|x$)/u.test(t.tag) || Array.from(t.word).length >= 5;
   let before: string | undefined;
   let beforeTag: TaggedWord | undefined;
   let copula = false;
@@ -243,6 +251,8 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
     break;
   }
   let after: TaggedWord | undefined;
+  // Whether anything is asked after the question word at all, even a piece too short to be the attribute (几点开始 → 点).
+  let askedAfter = false;
   for (let i = 0; i < right.length && i <= 3; i++) {
     const t = right[i]!;
     if (WH.test(t.word)) break;
@@ -250,13 +260,18 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
     // attribute the answer repeats ("准东宜化、金玉万通" are the 企业). Skipped; what follows may ask.
     if (i === 0 && ASKS_WHICH.test(m[0]) && NOUN_TAG.test(t.tag)) continue;
     if (isContent(t)) {
+      // A single character that is not a verb (换/nz, 新/a of "换的新设备") is a piece of a cut gone wrong: what follows may ask.
+      if (Array.from(t.word).length < 2 && !t.tag.startsWith('v')) {
+        askedAfter = true;
+        continue;
+      }
       after = counted(right, i, m[0]) ?? t;
       break;
     }
   }
   // "X是哪一年始建的", "X在什么地方举行", "X有多少社员": what follows the question word is asked
   // about; the word before 是/在/有 is (part of) the subject.
-  if (copula && after !== undefined) before = undefined;
+  if (copula && (after !== undefined || askedAfter)) before = undefined;
   // A single character is an attribute only as a verb (办, 住, 卖); otherwise it is a piece of a cut gone wrong.
   const verbOrLonger = (w: string | undefined, t?: TaggedWord) => w !== undefined && (Array.from(w).length >= 2 || (t?.tag ?? tagOf(w)).startsWith('v'));
   const tagOf = (w: string) => [...left, ...right].find((t) => t.word === w)?.tag ?? '';

@@ -167,7 +167,7 @@ function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: 
     case 'duration':
       return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
     case 'person':
-      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag)];
+      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag), ...speakers(text, tag)];
     case 'organisation':
       return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
     case 'place':
@@ -197,6 +197,34 @@ function actingNames(text: string, tag: (text: string) => TaggedWord[]): AnswerS
     if (at < 0 || t.tag !== 'x' || !/^\p{Script=Han}{2,3}$/u.test(t.word)) continue;
     const opens = at === 0 || /[，。；：、“”\s]/u.test(text[at - 1]!);
     if (opens && ACTS.test(text.slice(at + t.word.length))) out.push({ text: t.word, index: at });
+  }
+  return out;
+}
+
+/** Verbs that attribute words to a speaker ("…”小麦种植大户刘兵山说。", "王明说："). */
+const SAYS = /^(?:说|表示|介绍|告诉记者|坦言|感慨)$/u;
+
+/**
+ * The speaker of an attribution: a name jieba does not know (x) or knows (nr), of two or three Han
+ * characters, right before a verb of saying that ends the clause or opens the quotation
+ * ("小麦种植大户刘兵山说。", "东北客商白海彪说：“…"). The news names whoever said a quoted fact this way.
+ */
+function speakers(text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  const words = tag(text);
+  let from = 0;
+  const at: number[] = [];
+  for (const t of words) {
+    const i = text.indexOf(t.word, from);
+    at.push(i);
+    if (i >= 0) from = i + t.word.length;
+  }
+  for (let k = 1; k < words.length; k++) {
+    const name = words[k - 1]!;
+    const verb = words[k]!;
+    if (!SAYS.test(verb.word) || !/^(?:x|nr)/u.test(name.tag) || !/^\p{Script=Han}{2,3}$/u.test(name.word) || at[k - 1]! < 0) continue;
+    const next = text.slice(at[k]! + verb.word.length, at[k]! + verb.word.length + 1);
+    if (next === '' || /[。，：:“！]/u.test(next)) out.push({ text: name.word, index: at[k - 1]! });
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { SentenceText } from './pick-excerpt.js';
 import { looseCoverage } from './loose-coverage.js';
 import { withIssueYear } from './years-of-issue.js';
 import { showsEvidence } from './expected-evidence.js';
+import { isQuoteAndSpeaker } from './quote-and-speaker.js';
 import { coverage, type QueryModel, type WeightedTerm } from './query-model.js';
 
 /** A window of one or two sentences of an article that answers the question. */
@@ -105,6 +106,8 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
   // all is decided on whole words (loose matches there answered DRCD's held-out questions more often).
   // With a span of the kind asked, the span is the evidence, and loose matches would only blur the choice.
   const choiceShare = shaped ? coverage : looseCoverage;
+  // A quotation and the short sentence naming its speaker ("“…。”小麦种植大户刘兵山说。") are one statement.
+  const quoteAndSpeaker = (start: number, end: number) => end === start + 1 && isQuoteAndSpeaker(sentences[start]!.norm, sentences[end]!.norm);
   const spansBySentence = new Map<number, AnswerSpan[]>();
   // A span that only repeats the question (its subject's own name) does not answer it.
   const asked = input.question ?? '';
@@ -150,7 +153,7 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const dimension = analysis.dimension;
       if (dimension !== undefined && !spans.some((x) => dimension.some((d) => nearEachOther(norm, d, x, 3)))) continue;
       // The attribute and the span in one sentence: "去年冬季，…。加工厂建成后…" does not date 建成.
-      if (shaped && attribute.length > 0 && !unitSays && end > start) {
+      if (shaped && attribute.length > 0 && !unitSays && end > start && !quoteAndSpeaker(start, end)) {
         const sameSentence = [start, end].some((i) => spansOf(i).length > 0 && attribute.some((a) => holdsAttribute(a, sentences[i]!.norm, alternatives, options.attributeByCharacter)));
         if (!sameSentence) continue;
       }
@@ -177,7 +180,7 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       const near = spans.some((x) => model.words.some((w) => nearEachOther(norm, w.term, x)));
       // 哪年开始搞… is answered by "自2021年起实施…", not by another year in the article.
       const opens = analysis.asksStart === true && spans.some((x) => opensPeriod(norm, x.index + x.text.length));
-      const score = (shows === true ? held + EVIDENCE_BONUS : choiceShare(model.words, norm, title)) + subjectShare - (end > start ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
+      const score = (shows === true ? held + EVIDENCE_BONUS : choiceShare(model.words, norm, title)) + subjectShare - (end > start && !quoteAndSpeaker(start, end) ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
       if (best === undefined || score > best.score) best = { window: { start, end, spans, norm }, score };
     }
   }

@@ -12,7 +12,7 @@ import { pickExcerpt, sentencesOf } from './pick-excerpt.js';
 import { buildQueryModel, evidence, unseenShare, type QueryModel, type QueryModelOptions } from './query-model.js';
 import type { Answer, ArchiveFacts, Outcome, SearchEngine, SearchFilters, SearchOptions, SearchResult } from './types.js';
 import { articleMatcher } from './article-conditions.js';
-import { analyzeQuestion, nameableFact, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
+import { analyzeQuestion, isReaderNow, nameableFact, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
 import { directAnswerOf } from './direct-answer.js';
 import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
@@ -280,7 +280,9 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       // A date in the question may be part of what is asked ("1998年6月5日开工"), not the issue wanted:
       // when the filtered archive has nothing relevant, search everything, with the date kept as words
       // or, failing that, without it.
-      for (const retryText of [query, text]) {
+      // The reader's "now" (今天石门子水库有多高) is never a word of the fact: search without it only.
+      const readerNow = understood.found.length > 0 && understood.found.every((f) => isReaderNow(f.text));
+      for (const retryText of readerNow ? [text] : [query, text]) {
         const retry = rankQuestion(retryText, query, {}, keep);
         if (retry.hits !== undefined && retry.hits.length > 0) return { filters: {}, model: retry.model, hits: retry.hits };
       }

@@ -11,6 +11,8 @@ describe('analyzeQuestion', () => {
     expect(analyze('培训一共持续了多少天').kind).toBe('duration');
     expect(analyze('谁主持了这次会议').kind).toBe('person');
     expect(analyze('这项工程由哪个单位施工').kind).toBe('organisation');
+    expect(analyze('这次农民运动会是谁主办的').kind).toBe('organisation');
+    expect(analyze('电商培训班是谁办的').kind).toBe('organisation');
     expect(analyze('演出在什么地方举行').kind).toBe('place');
     expect(analyze('为什么要加固大坝').kind).toBe('reason');
     expect(analyze('农户怎样保存种薯').kind).toBe('method');
@@ -29,6 +31,12 @@ describe('analyzeQuestion', () => {
     expect(analyze('志愿者给老人做了哪些事').attribute).not.toContain('做');
     expect(analyze('这座新楼是干什么用的').attribute).not.toContain('干');
     expect(analyze('社区办不了的事怎么处理').attribute).not.toContain('不了');
+  });
+
+  it('takes a piece of a name jieba does not know (带厂 of 滴灌带厂) for the subject, and the noun after a cut verb for the attribute', () => {
+    const attribute = analyze('青石滴灌带厂哪年换的新设备').attribute;
+    expect(attribute).not.toContain('带厂');
+    expect(attribute).toContain('设备');
   });
 
   it('says what a purpose, stage or list question expects of the answer', () => {

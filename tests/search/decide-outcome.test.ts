@@ -71,6 +71,12 @@ describe('search outcome for a reader\'s own words', () => {
     expect(engine.search('东山水库有多深').outcome).toBe('related');
   });
 
+  it('reads 今天 as the reader\'s now, not as the issue asked for nor a word of the fact', () => {
+    const answer = engine.search('今天东山水库的大坝有多高');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('80米');
+  });
+
   it('does not require a verb the archive never prints (装进来), and finds the figure beside the subject', () => {
     const answer = engine.search('东山水库一年大概能装进来多少水');
     expect(answer.outcome).toBe('answer');
@@ -241,6 +247,11 @@ describe('search outcome: counted compounds, the issue\'s years, shared characte
             '经过十年管护，如今这片苹果园已进入盛果期。',
             '今年苹果预计收入300万元。',
           ]),
+          article('e', 'potato', '青石村马铃薯丰收', [
+            '青石村今年种植马铃薯3000亩，长势喜人。',
+            '“今年我家种的马铃薯一斤能卖两块钱，比去年多挣了不少。”种植大户覃楚杰说。',
+            '村里还建起了冷库，方便村民储存马铃薯。',
+          ]),
           article('e', 'grain', '全县粮食生产再获丰收', [
             '4月1日，记者从县统计局获悉：去年全县粮食产量达到12万吨，比上年增长5%。',
             '全县推广良种良法，粮食单产稳步提高。',
@@ -275,6 +286,12 @@ describe('search outcome: counted compounds, the issue\'s years, shared characte
     const answer = own.search('李家的苹果园长到什么阶段了');
     expect(answer.outcome).toBe('answer');
     expect(answer.results[0]!.excerpt).toContain('进入盛果期');
+  });
+
+  it('answers who said a quoted fact with the speaker named in the next sentence', () => {
+    const answer = own.search('青石村谁家的马铃薯一斤能卖两块钱');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('覃楚杰');
   });
 
   it('takes the body a report came from (记者从…获悉) as the one that gave out its figures', () => {
