@@ -53,6 +53,8 @@ export interface Archive {
    * counted up to `limit` (default 1000): "does this word occur at all" without reading every issue.
    */
   countArticlesWith(term: string, limit?: number): number;
+  /** How many articles the archive holds (一共收了多少篇文章), without reading every issue's heads where it can. */
+  articleCount?(): number;
   /**
    * When the issue was last written into the archive (ingested or re-ingested), if the archive records it: a
    * digest holds back an issue written moments ago, whose file may still be arriving (QA O5).

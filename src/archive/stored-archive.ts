@@ -44,6 +44,7 @@ export function createStoredArchive(
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
     articlesOf: db.prepare('SELECT body FROM articles WHERE issue_id = ? ORDER BY seq').pluck(),
     extra: db.prepare('SELECT extra FROM issues WHERE id = ?').pluck(),
+    articleCount: db.prepare('SELECT count(*) FROM articles').pluck(),
     successor: db.prepare('SELECT successor FROM retired_articles WHERE id = ? AND successor IS NOT NULL').pluck(),
   };
   let sorted: IssueHead[] = [];
@@ -137,6 +138,7 @@ export function createStoredArchive(
     },
     articlesByTopic: (name) => refsNewestFirst((a) => a.topics.includes(name) || a.places.includes(name)),
     countArticlesWith: (term, limit) => countArticlesWith(db, options.tokenizer, term, limit),
+    articleCount: () => q.articleCount.get() as number,
     upsertIssue(issue) {
       const previous = sorted.find((i) => i.file === issue.file && i.id !== issue.id)?.id;
       const id = options.write.upsert(issue);

@@ -44,19 +44,36 @@ const CHAT_PATTERNS: readonly RegExp[] = [
   /^我(?:爱你|喜欢你|想你|恨你)|^(?:再见|拜拜|88|886|回头见|下次聊|走了)$/u,
 ];
 const MAX_CHAT_LENGTH = 16;
+
+/** About the bot itself (你叫什么名字, 你是谁呀, 你好呀机器人): a greeting, which says who it is and what it holds. */
+const ABOUT_BOT = /^(?:你|您)(?:叫什么|叫啥|的名字|名字(?:是|叫)?(?:什么|啥)|是谁|是什么|是哪位)(?:名字)?$|^(?:你好|您好|嗨|哈喽|hello|hi)[呀啊哈]?(?:机器人|小助手|助手|bot)$/u;
+
+/**
+ * Asking what an issue held (讲了啥, 有什么新闻, 都说了什么, 那期有哪些报道), after a date: with the date, the
+ * issue's articles as /date shows them (QA round 3 Q3, Q13), not a search for 讲 or 新闻.
+ */
+const ISSUE_CONTENTS_ASKED =
+  /(?:的|那|这)?(?:一?期)?(?:的)?(?:报纸|报)?(?:上|里)?(?:都|主要)?(?:讲了|说了|写了|登了|报道了|刊登了|有)(?:些)?(?:啥|什么|哪些)(?:新闻|内容|报道|文章|消息|事)?[吗呢呀啊]?[?？!！。.]*$/u;
+
+/** `text` without a trailing "what did it hold" (see ISSUE_CONTENTS_ASKED); `text` itself when it has none. */
+export function withoutIssueContentsAsked(text: string): string {
+  const trimmed = text.trim();
+  const m = ISSUE_CONTENTS_ASKED.exec(trimmed);
+  return m === null || m.index === 0 ? trimmed : trimmed.slice(0, m.index).trim();
+}
 const LAUGHTER = /^(?:[哈呵嘿嘻]{2,}|h{2,}|2333*|lol|xd)$/u;
 
 /** Asking for the newest reports in other words (最新的报道是什么, 最近有哪些新闻): the latest issue. */
 const LATEST_PATTERN =
-  /^(?:最新|最近|今天|今日)(?:的|有|都有)?(?:什么|哪些|啥)?(?:一期的?报纸|一期|报道|新闻|消息|报纸|文章)(?:是什么|是啥|有什么|有啥|有哪些|都有什么|说了什么|讲了什么)?$/u;
+  /^(?:最新|最近|今天|今日)(?:的|有|都有)?(?:什么|哪些|啥)?(?:一期的?报纸|一期|报道|新闻|消息|报纸|文章)(?:是什么|是啥|有什么|有啥|有哪些|都有什么|说了什么|讲了什么|(?:是|出版于)(?:哪天|哪一天|哪年|什么时候|几号|几月几[日号])(?:的|出版的)?)?$/u;
 
 /** Asking for the oldest issue (最早的一期是哪天, 第一期报纸是什么时候的): the earliest issue (QA A9). */
 const EARLIEST_PATTERN =
   /^(?:资料库|档案|数据库)?(?:里|中)?(?:最早|最老|第一)(?:的)?(?:一期|期|一份|那期)?(?:的)?(?:报纸|报道|新闻)?(?:是|在|出版于)?(?:哪天|哪一天|哪年|哪一年|什么时候|几号|几月几[日号]|哪一期|哪期|什么|啥)?(?:的|出版的|的报纸)?$/u;
 
-/** Asking about the archive itself (资料库有多少期报纸, 一共收录了几期, 收录范围): its own counts (QA A9). */
+/** Asking about the archive itself (资料库有多少期报纸, 一共收了多少篇文章, 能查到哪些年份的报纸, 收录范围): its own counts (QA A9, round 3 Q3). */
 const ARCHIVE_PATTERN =
-  /^(?:资料库|档案|数据库|档案库|你们|你|这里)?(?:里|中)?(?:一共|总共|共|都)?(?:有|收录了?|收了|存了?)(?:多少|几)(?:期|份)(?:报纸)?$|^(?:资料库|档案|数据库|你)?(?:的)?(?:收录范围|收录了?(?:哪些|什么)(?:年份|时间|日期)|时间范围|(?:收录|覆盖)(?:了)?(?:从)?哪(?:年|天)到哪(?:年|天))(?:是什么|是啥)?$/u;
+  /^(?:资料库|档案|数据库|档案库|你们|你|这里)?(?:里|中)?(?:一共|总共|共|都)?(?:有|收录了?|收了|存了?)(?:多少|几)(?:期|份|篇)(?:报纸|文章|报道|新闻)?$|^(?:资料库|档案|数据库|档案库|你们|你|这里)?(?:里|中)?(?:能|可以)?(?:查到?|看到?|搜到?|找到?|有|收录了?|收了|存了?)(?:哪些|哪几|什么)(?:年份?|个年份)(?:的)?(?:报纸|报道|新闻)?$|^(?:资料库|档案|数据库|你)?(?:的)?(?:收录范围|收录了?(?:哪些|什么)(?:年份|时间|日期)|时间范围|(?:收录|覆盖)(?:了)?(?:从)?哪(?:年|天)到哪(?:年|天))(?:是什么|是啥)?$/u;
 
 /** Whole messages, as `normaliseIntentText` leaves them. */
 /** The intents recognised by whole phrases (the others by patterns). */
@@ -146,10 +163,14 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
   if (EARLIEST_PATTERN.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
   if (ARCHIVE_PATTERN.test(key)) return { kind: 'archive' };
+  if (ABOUT_BOT.test(key)) return { kind: 'greeting' };
   if (Array.from(key).length <= MAX_CHAT_LENGTH && CHAT_PATTERNS.some((p) => p.test(key))) return { kind: 'chat' };
   // A bare number is searched (a phone number, an amount), not read as an issue number or a year.
   if (/^\d+$/.test(trimmed.normalize('NFKC'))) return undefined;
   if (options.isDate(trimmed)) return { kind: 'date', text: trimmed };
+  // 昨天的报纸有什么新闻, 11月7日那期讲了啥: the date's issue.
+  const dated = withoutIssueContentsAsked(trimmed);
+  if (dated !== trimmed && options.isDate(dated)) return { kind: 'date', text: dated };
   return undefined;
 }
 

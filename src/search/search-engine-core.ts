@@ -15,7 +15,7 @@ import { articleMatcher } from './article-conditions.js';
 import { analyzeQuestion, isReaderNow, nameableFact, type AnswerKind, type QuestionAnalysis } from './analyze-question.js';
 import { findAnswerWindow, type AnswerWindow, type OutcomeOptions } from './decide-outcome.js';
 import { directAnswerOf } from './direct-answer.js';
-import { chatKindOf, detectIntent, type ChatKind } from './intents.js';
+import { chatKindOf, detectIntent, withoutIssueContentsAsked, type ChatKind } from './intents.js';
 import { stripHtml } from '../text/strip-html.js';
 import { stripLeadIn } from './strip-lead-in.js';
 import { hasFilters, issueMatches, understandQuery } from './understand-query.js';
@@ -314,7 +314,8 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
   const answerQuestion = (asked: string, filters: SearchFilters | undefined, keep?: ArticleTest): Judged => {
     // 你好，我想问问… / 帮我查一下…: the lead-in asks nothing; what follows is the question.
     const query = stripLeadIn(asked);
-    const chat = chatKindOf(query);
+    // 你好呀，机器人: the whole message is chat before any lead-in is taken off it.
+    const chat = chatKindOf(asked) ?? chatKindOf(query);
     if (chat !== undefined) {
       // Chat is answered as chat: never searched, so 你好 or 讲个笑话 never brings up an article.
       return { filters: {}, model: modelOf('', ''), hits: [], outcome: 'none', chat };
@@ -332,12 +333,18 @@ export function createSearchEngineCore(options: SearchEngineCoreOptions): Search
       // "资料库有多少期报纸": the archive's own counts (QA A9), never a search for 资料库.
       const all = [...issues()].sort((a, b) => a.date.localeCompare(b.date));
       const [first, last] = [all[0], all.at(-1)];
-      const facts: ArchiveFacts = { issues: all.length };
+      const facts: ArchiveFacts = { issues: all.length, articles: archive.articleCount?.() ?? all.reduce((n, i) => n + i.articles.length, 0), years: [...new Set(all.map((i) => i.date.slice(0, 4)))] };
       if (first !== undefined && last !== undefined) {
         facts.earliest = { date: first.date, dateSource: first.dateSource };
         facts.latest = { date: last.date, dateSource: last.dateSource };
       }
       return { filters: {}, model: modelOf('', ''), hits: [], listing: [], outcome: all.length > 0 ? 'answer' : 'none', archive: facts };
+    }
+    // 11月7日那期讲了啥, 昨天的报纸有什么新闻: a date and "what did it hold" list that issue, as the date alone does (QA round 3 Q13).
+    const dated = withoutIssueContentsAsked(query);
+    if (dated !== query.trim() && dated !== '') {
+      const listed = rankAll(dated, filters, keep);
+      if (listed.listing !== undefined) return judge(dated, listed);
     }
     return judge(query, rankAll(query, filters, keep));
   };

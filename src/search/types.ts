@@ -77,6 +77,9 @@ export interface Answer {
 /** What the archive holds: how many issues, the oldest and the newest (dateSource `inferred` is read 约). */
 export interface ArchiveFacts {
   issues: number;
+  /** How many articles, and the years the issues span (a question may ask either: QA round 3 Q3). */
+  articles?: number;
+  years?: string[];
   earliest?: { date: string; dateSource: string };
   latest?: { date: string; dateSource: string };
 }

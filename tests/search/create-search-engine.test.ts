@@ -131,6 +131,23 @@ describe('createSearchEngine query understanding', () => {
     expect(answer.results.map((r) => r.articleId).sort()).toEqual(['sewage', 'volunteer2']);
   });
 
+  it('lists the issue a date names when the question asks what it held (QA round 3 Q13)', () => {
+    for (const q of ['11月8日那期讲了啥', '2024年11月8日的报纸上有什么新闻？']) {
+      const answer = engine.search(q);
+      expect(answer.filters, q).toEqual({ date: '2024-11-08' });
+      expect(answer.outcome, q).toBe('answer');
+      expect(answer.results.map((r) => r.articleId).sort(), q).toEqual(['sewage', 'volunteer2']);
+    }
+  });
+
+  it('answers questions about the archive from its own facts: articles, years, the bot itself', () => {
+    const facts = engine.search('一共收了多少篇文章').archive;
+    expect(facts?.articles).toBe(fixtureIssues().reduce((n, i) => n + i.articles.length, 0));
+    expect(engine.search('能查到哪些年份的报纸').archive?.years).toEqual(['2023', '2024']);
+    expect(engine.search('你好呀，机器人')).toMatchObject({ chat: 'greeting', results: [] });
+    expect(engine.search('你叫什么名字')).toMatchObject({ chat: 'greeting', results: [] });
+  });
+
   it('searches only the issues a date names', () => {
     const answer = engine.search('11月8日的志愿服务');
     expect(answer.filters).toEqual({ date: '2024-11-08' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatKindOf, detectIntent, INTENT_PHRASES, normaliseIntentText } from '../../src/search/intents.js';
+import { chatKindOf, detectIntent, INTENT_PHRASES, normaliseIntentText, withoutIssueContentsAsked } from '../../src/search/intents.js';
 
 const noDate = { isDate: () => false };
 
@@ -44,6 +44,22 @@ describe('detectIntent', () => {
 
   it('takes a message that is only a date for the date view', () => {
     expect(detectIntent('昨天的报纸', { isDate: (t) => t === '昨天的报纸' })).toEqual({ kind: 'date', text: '昨天的报纸' });
+  });
+
+  it('takes a date and "what did it hold" for that date’s issue, and a subject with the same words for a question (QA round 3 Q3, Q13)', () => {
+    const isDate = (t: string) => t === '昨天' || t === '11月7日';
+    expect(detectIntent('昨天的报纸有什么新闻', { isDate })).toEqual({ kind: 'date', text: '昨天' });
+    expect(detectIntent('11月7日那期讲了啥？', { isDate })).toEqual({ kind: 'date', text: '11月7日' });
+    for (const q of ['石门子水库讲了啥', '木垒县有什么新闻', '冬小麦有哪些品种']) expect(detectIntent(q, { isDate }), q).toBeUndefined();
+    expect(withoutIssueContentsAsked('石门子水库讲了啥')).toBe('石门子水库');
+    expect(withoutIssueContentsAsked('冬小麦有哪些品种')).toBe('冬小麦有哪些品种');
+  });
+
+  it('takes questions about the archive’s articles, years and newest date, and about the bot itself, for what they ask (QA round 3 Q3)', () => {
+    for (const q of ['一共收了多少篇文章', '能查到哪些年份的报纸', '你们收录了哪几年的报纸', '资料库里有多少篇报道']) expect(detectIntent(q, noDate), q).toEqual({ kind: 'archive' });
+    for (const q of ['最新一期是哪天的', '最新的一期是什么时候出版的']) expect(detectIntent(q, noDate), q).toEqual({ kind: 'latest' });
+    for (const q of ['你叫什么名字', '你是谁呀', '你好呀，机器人']) expect(detectIntent(q, noDate), q).toEqual({ kind: 'greeting' });
+    for (const q of ['有多少篇文章写了冬小麦', '哪些年份棉花丰收', '你叫什么名字的村子']) expect(detectIntent(q, noDate), q).toBeUndefined();
   });
 
   it('leaves questions and bare numbers to the search', () => {

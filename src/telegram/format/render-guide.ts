@@ -64,7 +64,12 @@ export function renderNoMatch(question: string, archive: Archive): View {
 
 /** The reply to a question about the archive itself (资料库有多少期报纸): its own counts and range (QA A9). */
 export function renderArchiveFacts(archive: Archive): View {
-  return { text: `${describeArchive(archive)}\n发送 /issues 浏览全部期次，/latest 看最新一期。` };
+  const issues = archive.issues();
+  const years = [...new Set(issues.map((i) => i.date.slice(0, 4)))];
+  const articles = archive.articleCount?.() ?? issues.reduce((n, i) => n + i.articles.length, 0);
+  // The articles and the years too: 一共收了多少篇文章 and 能查到哪些年份的报纸 are answered by the same facts (QA round 3 Q3).
+  const more = issues.length === 0 ? '' : `共 ${articles} 篇文章，收录年份：${years.map((y) => `${y}年`).join('、')}。\n`;
+  return { text: `${describeArchive(archive)}\n${more}发送 /issues 浏览全部期次，/latest 看最新一期。` };
 }
 
 /** The reply when the reader's `-词` exclusions removed every report the question finds (see excludedAllLead). */
