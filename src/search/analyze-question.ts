@@ -49,6 +49,8 @@ export interface QuestionAnalysis {
   asksStart?: boolean;
   /** For a "what" question asking a purpose (干什么用) or a stage (到什么阶段): what the answering window must state. */
   expects?: ExpectedEvidence;
+  /** 哪里人, 老家在哪: a person's origin is asked, which only a place said to be where they come from answers (来自…, …人). */
+  origin?: boolean;
   /** How precise a date question is: 哪一年 asks a year, 哪个月 a month, 哪天/几号 a day ("二月" does not answer 哪一年). */
   dateScale?: DateScale;
 }
@@ -113,7 +115,7 @@ const KIND_PATTERNS: [AnswerKind, RegExp][] = [
   ['date', /什么时候|啥时候|啥时|几时|什么时间|何时|哪一?年|哪一?天|哪个月|哪一?日|几月|几日|几号|几点|哪个季度|几几年|什么日子|哪个朝代|哪个世纪|哪个年代|(?:时间|日期|年份)是?(?:哪|什么|多少)/u],
   ['person', /哪(?:个|位|一位|一个)?(?:皇帝|国王|君主|总统|总理|首相|领导人|领导者|人物|作家|作者|球员|选手|演员|歌手|科学家|将军|画家|诗人)|谁|哪位|哪一位|哪个人|何人|哪些人|什么人|哪几位|(?:书记|主任|局长|县长|市长|州长|镇长|乡长|村长|主席|校长|院长|所长|站长|队长|经理|董事长|总裁|部长|厅长|处长|科长|负责人|创始人|作者|导演|总统|总理|首相|国王|皇帝|教练|主持人)(?:是|叫)?(?:什么名字|叫什么|名字|姓什么)/u],
   ['organisation', /哪(?:个|家|所|些)?(?:单位|部门|机构|组织|公司|企业|学校|大学|学院|医院|银行|协会|团队|球队|集团|媒体|工厂|厂)|哪家|哪所|什么(?:单位|部门|机构|组织|公司|企业|学校)/u],
-  ['place', /哪里|哪儿|何处|何地|什么地方|哪个地方|在哪(?=里|儿|[？?]|$)|哪(?:个|些)?(?:省|市|县|区|乡|镇|村|国家|城市|地区|位置|国|州|路|街|条路|座城|片|块|里)|地址|位于哪|什么位置/u],
+  ['place', /哪里|哪儿|何处|何地|什么地方|哪个地方|在哪(?=里|儿|[？?]|$)|哪(?:个|些|条|座)?(?:省|市|县|区|乡|镇|村|国家|城市|地区|位置|国|州|路|街|条路|座城|片|块|里)|地址|位于哪|什么位置/u],
   ['quantity', /多少|几(?!乎)|多大|多高|多长|多远|多重|多宽|多深|多厚|比例|百分之|第几/u],
   ['method', /怎么(?!样)|怎样(?!的)|如何|什么办法|什么方式|什么方法|什么形式|什么手段|靠什么|通过什么|用什么|什么措施/u],
 ];
@@ -184,6 +186,7 @@ export function analyzeQuestion(question: string, tag: (text: string) => TaggedW
     template,
     plural: plural ? true : undefined,
     expects: kind === 'other' ? expectedEvidenceOf(q, plural) : undefined,
+    origin: kind === 'place' && /(?:哪里|哪儿|什么地方|哪个地方|哪)人|老家|籍贯|祖籍|出生在哪|是哪的人/u.test(q) ? true : undefined,
   };
   const present = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)) as Partial<QuestionAnalysis>;
   const asked = kind === 'quantity' && unit !== undefined && DURATION_UNIT.test(unit) && !/第几/u.test(q) ? 'duration' : kind;
@@ -195,11 +198,17 @@ function kindOf(q: string): AnswerKind {
   if (/谁(?:来)?(?:主办|承办|协办|举办|办的|办了|组织的|发布的|公布的)|由谁(?:主办|承办|举办|组织|发布|公布|负责)/u.test(q)) return 'organisation';
   // 谁的责任, 谁的功劳: whose — usually a group or a body, not a person's name.
   if (/谁的/u.test(q) && !/谁的(?:名字|姓名)/u.test(q)) return 'other';
-  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(q)) return kind;
+  // "靠什么看清楚哪里还在烧": a question word after a verb of finding out (看清楚, 知道, 判断) asks
+  // nothing itself; it is the object of that verb, and the question is the rest.
+  const asked = q.replace(EMBEDDED_QUESTION, '$1');
+  for (const [kind, pattern] of KIND_PATTERNS) if (pattern.test(asked)) return kind;
   if (!WH.test(q) && YESNO.test(q)) return 'yesno';
   if (YESNO.test(q) && /是否|是不是|能不能|能否|可不可以|可否|有没有|会不会/u.test(q)) return 'yesno';
   return 'other';
 }
+
+/** A verb of finding out and the question word it takes as its object (看清楚哪里, 知道什么时候). */
+const EMBEDDED_QUESTION = /((?:看清楚?|看出|知道|弄清楚?|判断|确定|发现|了解|查清楚?|搞清楚?)(?:了)?)(?:哪里|哪儿|什么时候|什么地方|多少|谁|哪个|为什么)/gu;
 
 /** The unit a question implies without naming it after 多少: 多少钱 → 元, 多高/多长 → 米, 年纪/几岁 → 岁. */
 function impliedUnit(q: string): string | undefined {
@@ -234,7 +243,7 @@ function attributeOf(q: string, tag: (text: string) => TaggedWord[], context: re
   const left = tag(q.slice(0, m.index)).filter((t) => WORDLIKE.test(t.word));
   const right = tag(q.slice(m.index + m[0].length)).filter((t) => WORDLIKE.test(t.word));
   const isContent = (t: TaggedWord) =>
-    !FILLER.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && (/\p{Script=Han}/u.test(t.word) || LATIN_TERM.test(t.word)) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word) && !LOCATIVE_TAG.test(t.tag);
+    !FILLER.test(t.word) && !RATE.test(t.word) && !WH.test(t.word) && !context.includes(t.word) && (/\p{Script=Han}/u.test(t.word) || LATIN_TERM.test(t.word)) && !UNITS.includes(t.word) && !QUESTION_NOUNS.has(t.word) && !GLUE.test(t.word) && !DIRECTIONAL.test(t.word) && !LOCATIVE_TAG.test(t.tag);
   // A word jieba does not know (x: 带厂 of 滴灌带厂) is a piece of a name it cut, so part of the subject.
   const isName = (t: TaggedWord) => /^(?:ns|nt|nr|nz|x$)/u.test(t.tag) || Array.from(t.word).length >= 5;
   let before: string | undefined;

@@ -123,7 +123,9 @@ function quantityPattern(unit: string | undefined): RegExp {
  * a method. `tag` gives jieba's part-of-speech tags (for names of people and places); kinds with no
  * checkable shape (`yesno`, `other`) have none.
  */
-export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType' | 'dateScale' | 'template' | 'plural'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | 'placeType' | 'dateScale' | 'template' | 'plural' | 'origin'>, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  // 哪里人: only a place said to be where someone comes from ("来自安徽", "新疆人", "祖籍河南") answers.
+  if (analysis.kind === 'place' && analysis.origin === true) return answerSpans({ ...analysis, origin: false }, text, tag).filter((s) => isOrigin(text, s));
   if (analysis.kind === 'quantity' && analysis.template !== undefined) return all(compiledPattern(analysis.template), text);
   if (analysis.plural && LIST_KINDS.has(analysis.kind)) {
     // "准东宜化、金玉万通等": the paper names several bodies, places or people as a list; its items need not carry a suffix.
@@ -135,6 +137,12 @@ export function answerSpans(analysis: Pick<QuestionAnalysis, 'kind' | 'unit' | '
   const spans = spansOf(analysis.kind, analysis.unit, text, tag).filter((s) => scale === undefined || scale.test(s.text)).filter((s) => !/["“「『]$/u.test(text.slice(0, s.index)) || !/^["”」』]/u.test(text.slice(s.index + s.text.length)));
   const type = analysis.placeType;
   return analysis.kind === 'place' && type !== undefined ? spans.filter((s) => isPlaceOfType(s.text, type, tag)) : spans;
+}
+
+/** Whether a place span is said to be someone's origin: 来自/出生于/老家/籍贯/祖籍 before it, or 人 right after it. */
+function isOrigin(text: string, span: AnswerSpan): boolean {
+  const before = text.slice(Math.max(0, span.index - 4), span.index);
+  return /(?:来自|出生于|出生在|生于|老家|籍贯|祖籍|家乡)[是在为:：]?$/u.test(before) || /^人(?![员民大口才])/u.test(text.slice(span.index + span.text.length));
 }
 
 /**
@@ -160,14 +168,16 @@ const COMMON_WORD_TAG = /^(?:n(?![srzt])|v|a|d|b|j|z|l|i|r|c|p|u|f|s|t)/u;
 function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
   switch (kind) {
     case 'quantity':
-      return unit === '%' ? all(PERCENT, text) : all(quantityPattern(unit), text);
+      // 第一座 is an ordinal (which one), not a count: 第一座碾压混凝土拱坝 says nothing of how much concrete.
+      return unit === '%' ? all(PERCENT, text) : all(quantityPattern(unit), text).filter((s) => !text.slice(0, s.index).endsWith('第'));
     case 'date':
       // 今年/去年 are the paper's "now", never a date a reader can use; 截至9月初 dates a tally, not an event.
       return all(DATE, text).filter((s) => !AS_OF.test(text.slice(Math.max(0, s.index - 3), s.index)));
     case 'duration':
-      return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text));
+      // 2024年 and 7月16日 are dates, not how long something lasted.
+      return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text) && !(/日$/u.test(s.text) && /月\s*$/u.test(text.slice(0, s.index))));
     case 'person':
-      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag), ...speakers(text, tag)];
+      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag), ...speakers(text, tag), ...namedAfterRole(text, tag)];
     case 'organisation':
       return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
     case 'place':
@@ -197,6 +207,26 @@ function actingNames(text: string, tag: (text: string) => TaggedWord[]): AnswerS
     if (at < 0 || t.tag !== 'x' || !/^\p{Script=Han}{2,3}$/u.test(t.word)) continue;
     const opens = at === 0 || /[，。；：、“”\s]/u.test(text[at - 1]!);
     if (opens && ACTS.test(text.slice(at + t.word.length))) out.push({ text: t.word, index: at });
+  }
+  return out;
+}
+
+/** A noun naming what someone is or does (工作人员, 骑手, 种植户, 客商): the news prints the name right after it. */
+const ROLE_NOUN = new RegExp(`(?:${ROLES}|人员|员|户|商|手|师)$`, 'u');
+
+/**
+ * A name jieba does not know (x), of two or three Han characters, right after a role noun:
+ * "管理站工作人员邓宏林负责…", "外卖骑手吴春林来到…". The role says a person is named.
+ */
+function namedAfterRole(text: string, tag: (text: string) => TaggedWord[]): AnswerSpan[] {
+  const out: AnswerSpan[] = [];
+  let from = 0;
+  let previous: TaggedWord | undefined;
+  for (const t of tag(text)) {
+    const at = text.indexOf(t.word, from);
+    if (at >= 0) from = at + t.word.length;
+    if (at >= 0 && t.tag === 'x' && /^\p{Script=Han}{2,3}$/u.test(t.word) && previous !== undefined && /^n/u.test(previous.tag) && ROLE_NOUN.test(previous.word)) out.push({ text: t.word, index: at });
+    previous = t;
   }
   return out;
 }

@@ -155,7 +155,10 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // The attribute and the span in one sentence: "去年冬季，…。加工厂建成后…" does not date 建成.
       if (shaped && attribute.length > 0 && !unitSays && end > start && !quoteAndSpeaker(start, end)) {
         const sameSentence = [start, end].some((i) => spansOf(i).length > 0 && attribute.some((a) => holdsAttribute(a, sentences[i]!.norm, alternatives, options.attributeByCharacter)));
-        if (!sameSentence) continue;
+        // "新疆天山骄子食品有限责任公司…。该公司食用油每天出货量达400吨": the second sentence holds the
+        // attribute and points back (该公司) to the name the first one gives: that name is its subject.
+        const pointsBack = analysis.kind !== 'date' && analysis.kind !== 'duration' && analysis.kind !== 'quantity' && spansOf(start).length > 0 && ANAPHORA.some((w) => sentences[end]!.norm.slice(0, POINTER_REACH).includes(w)) && attribute.some((a) => holdsAttribute(a, sentences[end]!.norm, alternatives, options.attributeByCharacter));
+        if (!sameSentence && !pointsBack) continue;
       }
       // 一天能生产多少 asks a daily figure: 日产140多件, 每天出货400吨 answer it; a yearly total does not.
       const rate = analysis.rate;
@@ -199,7 +202,8 @@ function countsWhatIsAsked(norm: string, span: AnswerSpan, ways: readonly string
   // between, none that joins or links another noun (的, 和, 与 …).
   if (ways.some((w) => countedCompound(after, w))) return true;
   if (/^\p{Script=Han}/u.test(after) && !/^(?:左右|以上|以下|多|余|次|的|等|之|共|了|和|与|及)/u.test(after)) return false;
-  return ways.some((w) => nearEachOther(norm, w, span, 8));
+  // Near, but in the same sentence: "…碾压混凝土拱坝。最大坝高110米" does not count concrete in metres.
+  return ways.some((w) => nearEachOther(norm, w, span, 8, true));
 }
 
 /**
@@ -271,6 +275,9 @@ const EVIDENCE_WORDS = /^(?:干什么|做什么|干啥|用途|作用|功能|阶�
 /** What a window that states the purpose or stage asked is worth above one that merely holds the question's words. */
 const EVIDENCE_BONUS = 0.3;
 
+/** How far into a sentence (characters) a word pointing back (该公司) may stand to make the previous sentence's name its subject. */
+const POINTER_REACH = 6;
+
 /** Words that point back to what the previous sentence named (该厂, 此次培训, 该项目). */
 const ANAPHORA = ['该', '此次', '此项', '本次', '这次', '这项', '这一', '其中'];
 
@@ -278,10 +285,11 @@ const ANAPHORA = ['该', '此次', '此项', '本次', '这次', '这项', '这�
 const BESIDE = 6;
 
 /** Whether `term` occurs within a few characters of the span in `text`. */
-function nearEachOther(text: string, term: string, span: AnswerSpan, beside = BESIDE): boolean {
+function nearEachOther(text: string, term: string, span: AnswerSpan, beside = BESIDE, sameSentence = false): boolean {
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     const gap = at >= span.index ? at - (span.index + span.text.length) : span.index - (at + term.length);
-    if (gap <= beside) return true;
+    const between = at >= span.index ? text.slice(span.index + span.text.length, at) : text.slice(at + term.length, span.index);
+    if (gap <= beside && !(sameSentence && /[。！？；!?;]/u.test(between))) return true;
   }
   return false;
 }

@@ -123,6 +123,7 @@ export function normaliseIntentText(text: string): string {
 }
 
 const ACK_KEYS = new Set(INTENT_PHRASES.ack.map(normaliseIntentText));
+const GREETING_KEYS = new Set(INTENT_PHRASES.greeting.map(normaliseIntentText));
 
 /** Whether `text` is two or more phrases of `phrases` written one after the other. */
 function isRunOf(text: string, phrases: ReadonlySet<string>): boolean {
@@ -160,6 +161,10 @@ export function detectIntent(text: string, options: { isDate: (text: string) => 
   if (kind !== undefined && kind !== 'date') return { kind } as Intent;
   // 好的知道了, 嗯嗯好的: acknowledgements run together are one.
   if (isRunOf(key, ACK_KEYS)) return { kind: 'ack' };
+  // 你好呀，机器人 / 嗨你好: greetings run together, a particle between them, are one greeting.
+  const bare = key.replace(/[呀啊哈呢嘛哦]/gu, '');
+  if (bare !== key && LOOKUP.get(bare) === 'greeting') return { kind: 'greeting' };
+  if (isRunOf(bare, GREETING_KEYS)) return { kind: 'greeting' };
   if (LATEST_PATTERN.test(key)) return { kind: 'latest' };
   if (EARLIEST_PATTERN.test(key) && Array.from(key).length >= 3) return { kind: 'earliest' };
   if (ARCHIVE_PATTERN.test(key)) return { kind: 'archive' };

@@ -39,6 +39,21 @@ describe('analyzeQuestion', () => {
     expect(attribute).toContain('设备');
   });
 
+  it('takes no rate word (每天, 一年) for the attribute', () => {
+    expect(analyze('哪家工厂每天生产500吨面粉').attribute).not.toContain('每天');
+  });
+
+  it('reads the question, not a question word a verb of finding out takes as its object', () => {
+    expect(analyze('果农靠什么设备看清楚哪里有病虫').kind).toBe('method');
+    expect(analyze('这条新路修到了哪个村').kind).toBe('place');
+  });
+
+  it('reads 哪条街 as a place of the street kind, and 哪里人 as an origin', () => {
+    expect(analyze('县图书馆在哪条街')).toMatchObject({ kind: 'place', placeType: '街' });
+    expect(analyze('王老师是哪里人')).toMatchObject({ kind: 'place', origin: true });
+    expect(analyze('王老师在哪里上班').origin).toBeUndefined();
+  });
+
   it('says what a purpose, stage or list question expects of the answer', () => {
     expect(analyze('这座新楼是干什么用的').expects).toBe('purpose');
     expect(analyze('村里都种了哪些作物').expects).toBe('list');

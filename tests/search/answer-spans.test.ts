@@ -11,7 +11,25 @@ describe('answerSpans for a person', () => {
     expect(spans('养殖户邬振岚说：“今年羊价不错。”')).toContain('邬振岚');
   });
 
+  it('takes a name jieba does not know right after a role noun (工作人员, 骑手)', () => {
+    expect(spans('管理站工作人员邬振岚负责设备维护。')).toContain('邬振岚');
+  });
+
   it('takes no word before 说 that is not a name', () => {
     expect(spans('他笑着说。')).toEqual([]);
+  });
+});
+
+describe('answerSpans for an origin, a duration and a count', () => {
+  it('takes only a place said to be where someone comes from when the origin is asked', () => {
+    const origin = (text: string) => answerSpans({ kind: 'place', origin: true }, text, tokenizer.tag).map((s) => s.text);
+    expect(origin('王老师来自安徽桐城，在县一中任教。').join()).toContain('安徽');
+    expect(origin('王老师在县一中任教，家住城南社区。')).toEqual([]);
+  });
+
+  it('takes a day of the month for a date, not for how long something lasted', () => {
+    const durations = answerSpans({ kind: 'duration' }, '7月16日中午，骑手来到驿站；培训为期3天。', tokenizer.tag).map((s) => s.text);
+    expect(durations).not.toContain('16日');
+    expect(durations.join()).toContain('3天');
   });
 });

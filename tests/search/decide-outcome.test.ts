@@ -252,6 +252,14 @@ describe('search outcome: counted compounds, the issue\'s years, shared characte
             '“今年我家种的马铃薯一斤能卖两块钱，比去年多挣了不少。”种植大户覃楚杰说。',
             '村里还建起了冷库，方便村民储存马铃薯。',
           ]),
+          article('e', 'oil', '食用油加工车间满负荷生产', [
+            '3月7日，位于青石县的宏远粮油食品有限公司生产车间内，工人正在生产线上作业。',
+            '该公司食用油每天出货量达300吨，产品销往全国各地。',
+          ]),
+          article('e', 'lake', '东湖水库建成蓄水', [
+            '东湖水库是本市第一座碾压混凝土拱坝。最大坝高80米，坝顶宽6米。',
+            '水库建成后可灌溉农田5万亩。',
+          ]),
           article('e', 'grain', '全县粮食生产再获丰收', [
             '4月1日，记者从县统计局获悉：去年全县粮食产量达到12万吨，比上年增长5%。',
             '全县推广良种良法，粮食单产稳步提高。',
@@ -292,6 +300,16 @@ describe('search outcome: counted compounds, the issue\'s years, shared characte
     const answer = own.search('青石村谁家的马铃薯一斤能卖两块钱');
     expect(answer.outcome).toBe('answer');
     expect(answer.results[0]!.excerpt).toContain('覃楚杰');
+  });
+
+  it('does not count a thing in an ordinal (第一座) nor in a figure of the next sentence (…混凝土拱坝。最大坝高80米)', () => {
+    expect(own.search('东湖水库大坝用了多少混凝土').outcome).toBe('related');
+  });
+
+  it('takes the company the sentence before names for the subject of 该公司', () => {
+    const answer = own.search('哪家公司每天出货300吨');
+    expect(answer.outcome).toBe('answer');
+    expect(answer.results[0]!.excerpt).toContain('宏远粮油食品有限公司');
   });
 
   it('takes the body a report came from (记者从…获悉) as the one that gave out its figures', () => {

@@ -16,6 +16,12 @@ describe('detectIntent', () => {
     expect(detectIntent('好的图书馆在哪', noDate)).toBeUndefined();
   });
 
+  it('takes greetings run together, a particle between them, for one greeting, but not a question holding one', () => {
+    expect(detectIntent('你好呀，小助手', { isDate: () => false })?.kind).toBe('greeting');
+    expect(detectIntent('嗨，你好', { isDate: () => false })?.kind).toBe('greeting');
+    expect(detectIntent('你好，机器人展会在哪里办', { isDate: () => false })).toBeUndefined();
+  });
+
   it('ignores case, width, spaces, punctuation, emoji and trailing particles', () => {
     expect(detectIntent('ＨＥＬＬＯ！👋', noDate)).toEqual({ kind: 'greeting' });
     expect(detectIntent('在吗？？', noDate)).toEqual({ kind: 'greeting' });
