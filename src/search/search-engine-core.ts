@@ -99,10 +99,14 @@ export interface SearchEngineCoreOptions {
  * keeps a question's cost bounded as years are added (see README, "The archive store").
  * 20,000 (was 60,000), measured with `npm run bench -- --budgets`: at 1000× (183k passages) dev hit@3
  * 1.000 and CMRC R@1 0.982 with either, query CPU p99 88 → 62 ms; over 453k passages (the 7000×
- * build, interrupted) dev hit@3 1.000 with either, CPU p50/p99 43/137 → 31/78 ms (10,000: 29/76 ms,
- * no further gain). Below ≈ 67k passages the 30% share is the smaller and nothing changes.
+ * build, interrupted) dev hit@3 1.000 with either, CPU p50/p99 43/137 → 31/78 ms.
+ * 14,000 (was 20,000): at 7000× (1.23M passages) the slowest questions spend 60–70% of their CPU in
+ * the first stage (bm25 over every passage matching a looked-up term), and 14,000 leaves every
+ * question's first result, outcome and direct answer as they were (391 bench questions) while
+ * 12,000 and 10,000 each lose one CMRC question (R@1 0.988 → 0.985). Below ≈ 47k passages the 30%
+ * share is the smaller and nothing changes.
  */
-export const FIRST_STAGE_POSTINGS = 20_000;
+export const FIRST_STAGE_POSTINGS = 14_000;
 
 /** What search takes from the paper profile. */
 export type SearchProfile = Pick<PaperProfile, 'stopwords' | 'userDict' | 'genericNouns' | 'publicationCues' | 'synonyms'>;

@@ -40,35 +40,36 @@ export interface NormalizedText {
  * @example normalizeWithMap('ＡＢ臺灣').text === 'ab台湾'
  */
 export function normalizeWithMap(text: string): NormalizedText {
-  const parts: string[] = [];
-  const origin: number[] = [];
+  // One pass as in foldForMatch (runs of plain characters sliced, not pushed one by one), with the
+  // map in a typed array: every sentence of a shown article goes through here once.
+  let origin = new Int32Array(text.length + 16);
+  let o = 0;
+  let folded = '';
+  let plainFrom = 0;
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    // Fast path: CJK unified ideographs and plain ASCII need no NFKC.
-    if ((code >= 0x4e00 && code <= 0x9fff) || code < 0x80) {
-      parts.push(code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : text[i]!);
-      origin.push(i);
+    // Fast path: CJK unified ideographs and ASCII other than capitals are kept as they are.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code < 0x80 && (code < 0x41 || code > 0x5a))) {
+      origin[o++] = i;
       i += 1;
       continue;
     }
-    const cp = text.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const n = ch.normalize('NFKC').toLowerCase();
-    parts.push(n);
-    for (let k = 0; k < n.length; k++) origin.push(i);
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    const n = code < 0x80 ? String.fromCharCode(code + 32) : ch.normalize('NFKC').toLowerCase();
+    folded += text.slice(plainFrom, i) + n;
+    if (o + n.length + (text.length - i) > origin.length) {
+      const wider = new Int32Array(2 * origin.length + n.length);
+      wider.set(origin.subarray(0, o));
+      origin = wider;
+    }
+    // Every unit of what a character became points back at that character's first unit.
+    for (let k = 0; k < n.length; k++) origin[o++] = i;
     i += ch.length;
+    plainFrom = i;
   }
-  const folded = parts.join('');
-  let simplified = simplify(folded);
-  if (simplified.length !== folded.length) {
-    // A phrase conversion changed the length: convert character by character so the map stays exact.
-    simplified = Array.from(folded, (c) => {
-      const s = simplify(c);
-      return s.length === c.length ? s : c;
-    }).join('');
-  }
-  return { text: simplified, origin: Int32Array.from(origin) };
+  folded = plainFrom === 0 ? text : folded + text.slice(plainFrom);
+  return { text: simplifyFolded(folded), origin: origin.slice(0, o) };
 }
 
 /**

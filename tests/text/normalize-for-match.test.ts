@@ -45,7 +45,28 @@ describe('foldForMatch', () => {
   });
 });
 
+/** The per-character definition of the map (each unit of a character's normalisation points at it), as an oracle. */
+function referenceMap(text: string): number[] {
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const n = ch.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < n.length; k++) origin.push(i);
+    i += ch.length;
+  }
+  return origin;
+}
+
 describe('normalizeWithMap', () => {
+  it('gives the per-character map for any text, expansions and surrogate pairs included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Q', 'Ｂ', '１', '臺', '县', '，', '①', '㎡', '\ufdfa', ' ', '😀', '𝐀', '\u0130') }), (s) => {
+        expect([...normalizeWithMap(s).origin]).toEqual(referenceMap(s));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('maps every normalised character back to the character it came from', () => {
     const { text, origin } = normalizeWithMap('Ａ①臺灣');
     expect(text).toBe('a1台湾');
