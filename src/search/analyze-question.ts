@@ -227,7 +227,8 @@ function impliedUnit(q: string): string | undefined {
  * (哪天, 多少亩, 什么时候, 哪个部门). Matched on the text, since jieba glues it to its neighbours (哪天办).
  */
 const QUESTION_PHRASE = new RegExp(
-  `(?:什么时候|什么时间|什么地方|什么样|多长时间|多少钱|多大年纪|多少|几(?:月几[日号])?|哪(?:一|几)?(?:个|些|位|家|所|天|年|月|里|儿|条|块|种|座|片|部)?|什么|谁|啥|多[大高长远重宽深厚久]|怎么样|怎么|怎样|如何|为什么|为何|何时|何地|何处)(?:${UNITS.join('|')})?`,
+  // A measure word completes only a word that counts or picks (多少亩, 几个, 哪座): 怎么处理's 处 is not one.
+  `(?:什么时候|什么时间|什么地方|什么样|多长时间|多少钱|多大年纪|(?:多少|几(?:月几[日号])?|哪(?:一|几)?(?:个|些|位|家|所|天|年|月|里|儿|条|块|种|座|片|部)?)(?:${UNITS.join('|')})?|什么|谁|啥|多[大高长远重宽深厚久]|怎么样|怎么|怎样|如何|为什么|为何|何时|何地|何处)`,
   'u',
 );
 

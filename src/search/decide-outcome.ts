@@ -17,6 +17,8 @@ export interface AnswerWindow {
   spans: AnswerSpan[];
   /** The window's normalised text. */
   norm: string;
+  /** Of a pair, the one sentence that holds both the attribute and the span, if only one does. */
+  core?: number;
 }
 
 export interface OutcomeOptions {
@@ -132,6 +134,7 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
     for (let end = start; end <= Math.min(start + 1, sentences.length - 1); end++) {
       const norm = sentences.slice(start, end + 1).map((s) => s.norm).join('');
       const attribute = attributeIn(norm);
+      let core: number | undefined;
       const unitSays = specificUnit && windowSpans(start, end).some((x) => subject.some((w) => nearEachOther(norm, w.term, x, 10)));
       if (attribute.length > 0 && !unitSays && !attribute.some((a) => holdsAttribute(a, norm, alternatives, options.attributeByCharacter))) continue;
       const before = start > 0 ? sentences[start - 1]!.norm : '';
@@ -154,7 +157,10 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       if (dimension !== undefined && !spans.some((x) => dimension.some((d) => nearEachOther(norm, d, x, 3)))) continue;
       // The attribute and the span in one sentence: "去年冬季，…。加工厂建成后…" does not date 建成.
       if (shaped && attribute.length > 0 && !unitSays && end > start && !quoteAndSpeaker(start, end)) {
-        const sameSentence = [start, end].some((i) => spansOf(i).length > 0 && attribute.some((a) => holdsAttribute(a, sentences[i]!.norm, alternatives, options.attributeByCharacter)));
+        const holding = [start, end].filter((i) => spansOf(i).length > 0 && attribute.some((a) => holdsAttribute(a, sentences[i]!.norm, alternatives, options.attributeByCharacter)));
+        const sameSentence = holding.length > 0;
+        // One sentence holds the attribute and the span: the excerpt keeps that one when the pair is too long to show whole.
+        if (holding.length === 1) core = holding[0];
         // "新疆天山骄子食品有限责任公司…。该公司食用油每天出货量达400吨": the second sentence holds the
         // attribute and points back (该公司) to the name the first one gives: that name is its subject.
         const pointsBack = analysis.kind !== 'date' && analysis.kind !== 'duration' && analysis.kind !== 'quantity' && spansOf(start).length > 0 && ANAPHORA.some((w) => sentences[end]!.norm.slice(0, POINTER_REACH).includes(w)) && attribute.some((a) => holdsAttribute(a, sentences[end]!.norm, alternatives, options.attributeByCharacter));
@@ -184,7 +190,7 @@ export function findAnswerWindow(input: OutcomeInput): AnswerWindow | undefined 
       // 哪年开始搞… is answered by "自2021年起实施…", not by another year in the article.
       const opens = analysis.asksStart === true && spans.some((x) => opensPeriod(norm, x.index + x.text.length));
       const score = (shows === true ? held + EVIDENCE_BONUS : choiceShare(model.words, norm, title)) + subjectShare - (end > start && !quoteAndSpeaker(start, end) ? 0.1 : 0) + (near ? 0.2 : 0) + (opens ? 0.3 : 0);
-      if (best === undefined || score > best.score) best = { window: { start, end, spans, norm }, score };
+      if (best === undefined || score > best.score) best = { window: { start, end, spans, norm, ...(core !== undefined ? { core } : {}) }, score };
     }
   }
   return best?.window;

@@ -94,7 +94,7 @@ export function pickExcerpt(input: {
    * The sentences (indices into the article's sentences, all passages in order) that answer the
    * question (see findAnswerWindow): the excerpt is built around them when they fit.
    */
-  anchor?: { start: number; end: number; spans?: readonly { text: string }[] };
+  anchor?: { start: number; end: number; spans?: readonly { text: string }[]; core?: number };
   max?: number;
   /** The tokenizer: cuts and highlights then fall on jieba's word boundaries (see trim-excerpt, highlight-terms). */
   words?: HighlightWords;
@@ -120,7 +120,8 @@ export function pickExcerpt(input: {
   if (anchor !== undefined && !anchored && anchor.start < sentences.length) {
     const holds = (i: number) => spans.some((x) => sentences[i]!.norm.includes(x));
     const second = anchor.end > anchor.start && (holds(anchor.end) && !holds(anchor.start) ? true : !holds(anchor.start) && sentences[anchor.end]!.score > sentences[anchor.start]!.score);
-    best = second ? anchor.end : anchor.start;
+    // The sentence holding both the attribute and the span (see AnswerWindow.core) is the one to keep.
+    best = anchor.core ?? (second ? anchor.end : anchor.start);
   }
   let text: string;
   if (!anchored && sentences[best]!.text.length > max) {

@@ -39,6 +39,10 @@ describe('analyzeQuestion', () => {
     expect(attribute).toContain('设备');
   });
 
+  it('takes the verb after 怎么 for the attribute, not a measure word glued to the question word (怎么处理 is not 怎么处)', () => {
+    expect(analyze('社区解决不了的事怎么处理').attribute).toContain('处理');
+  });
+
   it('takes no rate word (每天, 一年) for the attribute', () => {
     expect(analyze('哪家工厂每天生产500吨面粉').attribute).not.toContain('每天');
   });

@@ -22,6 +22,15 @@ describe('pickExcerpt', () => {
     expect(text.length).toBeLessThanOrEqual(200);
   });
 
+  it('keeps the core sentence of an answer window too long to show whole', () => {
+    const first = '县社区党组织统筹社区干部、下沉党员干部等各支力量，采取走访入户、信访接待、电话反映等多种方式，收集居民在低保、社保、养老、住房、就业、就学、就医等方面的问题困难，倾听居民对社区事务管理、社区干部作风、党员履责等方面的意见建议，了解掌握居民在家庭矛盾、邻里纠纷、信访诉求、物业服务等方面的问题，社区解决不了的事也分类处理。';
+    const second = '对自身无法办理的困难诉求，依托派单机制派单，对不符合政策要求的，安排专人沟通交流，解疑释惑。';
+    const passages = passagesOf(first + second);
+    expect((first + second).length).toBeGreaterThan(200);
+    const { text } = pickExcerpt({ model: modelOf('社区解决不了的事怎么处理'), passages, focus: 0, anchor: { start: 0, end: 1, core: 1 }, max: 120 });
+    expect(text).toContain('依托派单机制派单');
+  });
+
   it('prefers a sentence with a figure in the unit the question asks for', () => {
     const passages = passagesOf('培训班在福州开班，共计30人参加培训。培训时间共9天，采取理论授课和现场教学相结合的方式。');
     const { text } = pickExcerpt({ model: modelOf('培训班培训多少天'), passages, focus: 0, max: 40 });
