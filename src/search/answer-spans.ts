@@ -13,7 +13,7 @@ export interface TaggedWord {
 }
 
 const NUMBER = '(?:\\d[\\d.,]*|[零〇一二两三四五六七八九十百千]+)';
-const FIGURE = `(?:约|近|超过|逾|达|共|总计|合计)?${NUMBER}(?:余|多)?(?:万|亿|千|百)?(?:多|余)?`;
+const FIGURE = `(?:约|近|超过|逾|达|共|总计|合计)?${NUMBER}\\s*(?:余|多)?\\s*(?:万|亿|千|百)?(?:多|余)?`;
 
 // A unit asked for stands for its family: 多高 asks 米 and is answered in 公里 too.
 const UNIT_FAMILY: Record<string, string> = {
@@ -176,8 +176,12 @@ function spansOf(kind: AnswerKind, unit: string | undefined, text: string, tag: 
     case 'duration':
       // 2024年 and 7月16日 are dates, not how long something lasted.
       return all(DURATION, text).filter((s) => !/^\d{4}\s*年/u.test(s.text) && !(/日$/u.test(s.text) && /月\s*$/u.test(text.slice(0, s.index))));
-    case 'person':
-      return [...taggedSpans(text, tag, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tag), ...speakers(text, tag), ...namedAfterRole(text, tag)];
+    case 'person': {
+      // One jieba pass serves the four readings of names (tagging is the costly part, per sentence).
+      const words = tag(text);
+      const tagged = () => words;
+      return [...taggedSpans(text, tagged, /^nr/u), ...groups(PERSON_ROLE, text), ...actingNames(text, tagged), ...speakers(text, tagged), ...namedAfterRole(text, tagged)];
+    }
     case 'organisation':
       return [...taggedSpans(text, tag, /^nt/u), ...all(ORG, text)];
     case 'place':

@@ -33,3 +33,15 @@ describe('answerSpans for an origin, a duration and a count', () => {
     expect(durations.join()).toContain('3天');
   });
 });
+
+describe('answerSpans for a quantity', () => {
+  it('reads a figure the layout split with a space (1100 余元, 33.6 亿元)', () => {
+    const figures = (text: string) => answerSpans({ kind: 'quantity' }, text, tokenizer.tag).map((s) => s.text);
+    expect(figures('人均月增薪资 1100 余元。')).toContain('1100 余元');
+    expect(figures('项目总投资 33.6 亿元。')).toContain('33.6 亿元');
+  });
+
+  it('takes no ordinal (第一座) for a count', () => {
+    expect(answerSpans({ kind: 'quantity' }, '这是全县第一座拱坝。', tokenizer.tag)).toEqual([]);
+  });
+});
