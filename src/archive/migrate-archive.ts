@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { StoreError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Tokenizer } from '../text/tokenizer.js';
-import { ARCHIVE_SCHEMA, HEADLINE_TERM_TABLES, MIGRATABLE_SCHEMA, RETIRED_ARTICLES_TABLE, writeMeta } from './archive-db.js';
+import { ARCHIVE_SCHEMA, ARTICLE_HEAD_INDEX, HEADLINE_TERM_TABLES, MIGRATABLE_SCHEMA, RETIRED_ARTICLES_TABLE, writeMeta } from './archive-db.js';
 import { createHeadlineTermCounts } from './headline-term-counts.js';
 import { titleTermsOf } from './index-terms.js';
 import type { ArticleHead } from './model.js';
@@ -61,6 +61,14 @@ const STEPS: readonly MigrationStep[] = [
     what: 'adding the table that keeps links to moved issues working',
     async run({ db }) {
       db.exec(RETIRED_ARTICLES_TABLE);
+    },
+  },
+  {
+    // One pass over the articles (≈ 2 s at fifteen years): a question's head reads then skip the bodies.
+    version: 5,
+    what: 'indexing its article heads',
+    async run({ db }) {
+      db.exec(ARTICLE_HEAD_INDEX);
     },
   },
 ];

@@ -199,7 +199,8 @@ export function createPassageIndex(options: { db: Database.Database; archive: Ar
     passage: db.prepare('SELECT key, article_id, issue_id, n, text, norm FROM passages WHERE key = ?'),
     passagesOf: db.prepare('SELECT key, article_id, issue_id, n, text, norm FROM passages WHERE article_id = ? ORDER BY n'),
     article: db.prepare('SELECT body FROM articles WHERE id = ?').pluck(),
-    articleHead: db.prepare('SELECT head FROM articles WHERE id = ?').pluck(),
+    // Through the index of heads (schema 5): the table's own tree holds every body and is ≈ 5× slower to walk.
+    articleHead: db.prepare('SELECT head FROM articles INDEXED BY articles_head WHERE id = ?').pluck(),
     // The top N by bm25 first, then their passage rows: one statement, the join only for the N kept.
     match: db.prepare(
       `SELECT m.key, m.rank, p.article_id, p.issue_id, p.n, p.text, p.norm FROM (SELECT rowid AS key, bm25(fts, 1, 1, ${boost}, ${boost}) AS rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?) m

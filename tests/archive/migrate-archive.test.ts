@@ -7,6 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FILE, ARCHIVE_SCHEMA, MIGRATABLE_SCHEMA } from '../../src/archive/archive-db.js';
 import { configFingerprint } from '../../src/archive/config-fingerprint.js';
 import { openArchiveStore, type ArchiveStore } from '../../src/archive/open-archive-store.js';
+import { createSilentLogger } from '../../src/logger.js';
+import { createSearchEngineCore } from '../../src/search/search-engine-core.js';
+import { splitSentences } from '../../src/text/split-sentences.js';
 import { testProfile } from '../support/test-profile.js';
 
 const paper = testProfile.paper;
@@ -46,6 +49,7 @@ function headlineTerms(dataDir: string): { words: unknown[]; bigrams: unknown[] 
 /** Turns an archive back into what an older schema wrote: without the tables added since, with its schema number and config fingerprint. */
 function downgrade(dataDir: string, version: number): void {
   const db = new Database(path.join(dataDir, ARCHIVE_FILE));
+  if (version < 5) db.exec('DROP INDEX articles_head');
   if (version < 4) db.exec('DROP TABLE retired_articles');
   if (version < 3) db.exec('DROP TABLE title_word_df; DROP TABLE title_bigram_df');
   db.prepare("UPDATE meta SET value = ? WHERE key = 'config'").run(configFingerprint(testProfile, paper, version));
@@ -95,6 +99,20 @@ describe('openArchiveStore on an archive of the previous schema', () => {
     expect(store.report).toMatchObject({ added: 0, unchanged: 3 });
     expect(lines.find((l) => l.level === 40)?.msg).toMatch(/links to moved issues/u);
     expect(lines.find((l) => l.level === 40)?.msg).not.toMatch(/headline words/u);
+  });
+
+  it('indexes the article heads of an archive of schema 4 in place, and its search reads through them', async () => {
+    const dataDir = newDataDir('data');
+    (await openStore(dataDir)).close();
+    downgrade(dataDir, 4);
+    const lines: LogLine[] = [];
+    const store = await openStore(dataDir, lines);
+    expect(store.report).toMatchObject({ added: 0, unchanged: 3 });
+    expect(lines.find((l) => l.level === 40)?.msg).toMatch(/indexing its article heads/u);
+    const indexes = store.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles'").pluck().all();
+    expect(indexes).toContain('articles_head');
+    const search = createSearchEngineCore({ archive: store.archive, db: store.db, paper, profile: testProfile, logger: createSilentLogger(), tokenizer: store.tokenizer, splitSentences });
+    expect(search.search('冬小麦').results.length).toBeGreaterThan(0);
   });
 
   it('rebuilds an archive of an older schema still, saying so', async () => {
